@@ -1,0 +1,294 @@
+"""The domain model: plain data, no behaviour that needs a database or a screen.
+
+Times of day (``time``) are local to the event's time zone; moments that were
+recorded (check-ins, actual start of an item) are aware UTC ``datetime`` values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """The role of an invitee at one event."""
+
+    PESERTA = "peserta"
+    NARASUMBER = "narasumber"
+    MODERATOR = "moderator"
+    PANITIA = "panitia"
+
+
+class OfficialRole(StrEnum):
+    """The officials of an event named in the minutes."""
+
+    KETUA = "ketua"
+    SEKRETARIS = "sekretaris"
+    PENCATAT = "pencatat"
+    MODERATOR = "moderator"
+
+
+class AttendanceKind(StrEnum):
+    """What one attendance log entry records."""
+
+    CHECKIN = "checkin"
+    UNDO = "undo"
+    SIGNATURE = "signature"
+
+
+class RundownKind(StrEnum):
+    """Kinds of rundown items (DOMAIN.md §2)."""
+
+    REGISTRASI = "registrasi"
+    PEMBUKAAN = "pembukaan"
+    INDONESIA_RAYA = "indonesia_raya"
+    DOA = "doa"
+    LAPORAN = "laporan"
+    SAMBUTAN = "sambutan"
+    PAPARAN = "paparan"
+    DISKUSI = "diskusi"
+    KESIMPULAN = "kesimpulan"
+    PENUTUP = "penutup"
+    LAINNYA = "lainnya"
+
+
+class SpeakerState(StrEnum):
+    """States of a speaker in the speaker order."""
+
+    WAITING = "waiting"
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+    FINISHED = "finished"
+
+
+class QuestionStatus(StrEnum):
+    """States of a question in the discussion log."""
+
+    ANTRE = "antre"
+    BERTANYA = "bertanya"
+    DIJAWAB = "dijawab"
+    DITUNDA = "ditunda"
+    DIBATALKAN = "dibatalkan"
+
+
+@dataclass
+class Event:
+    """One meeting."""
+
+    title: str
+    date: date
+    start_time: time
+    venue: str = ""
+    end_time: time | None = None  # None: "s.d. selesai"
+    end_date: dt.date | None = None  # multi-day events
+    timezone: str = "WIB"
+    call_time: time | None = None  # Waktu Panggilan
+    organizer_government: str = ""  # "PEMERINTAH KOTA JAMBI"
+    organizer_unit: str = ""  # "BADAN KESATUAN BANGSA DAN POLITIK"
+    organizer_address: str = ""  # address, telephone, e-mail, website lines
+    invitation_number: str = ""
+    invitation_date: dt.date | None = None
+    description: str = ""
+    id: int | None = None
+    uid: str = ""
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+
+@dataclass
+class Person:
+    """An entry of the person directory, reused across events."""
+
+    name: str
+    front_titles: str = ""
+    back_titles: str = ""
+    nip: str = ""  # 18 digits or empty
+    pangkat: str = ""
+    golongan: str = ""
+    jabatan: str = ""
+    instansi: str = ""
+    group_name: str = ""
+    phone: str = ""
+    gender: str = ""  # "L", "P" or ""
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Invitee:
+    """A person invited to one event, with what is specific to that event."""
+
+    event_id: int
+    person: Person
+    role: Role = Role.PESERTA
+    checkin_code: str = ""
+    jabatan: str = ""
+    instansi: str = ""
+    group_name: str = ""
+    position: int = 0
+    id: int | None = None
+    uid: str = ""
+    first_checkin_at: datetime | None = None  # derived from the attendance log
+
+
+@dataclass
+class AttendanceEntry:
+    """One append-only entry of the attendance log."""
+
+    uid: str
+    event_id: int
+    invitee_id: int
+    kind: AttendanceKind
+    recorded_at: datetime
+    station: str
+    operator: str = ""
+    target_uid: str = ""  # the check-in an undo or a signature refers to
+    on_behalf_name: str = ""  # the delegate who came instead of the invitee
+    on_behalf_jabatan: str = ""
+    on_behalf_instansi: str = ""
+    reason: str = ""
+    signature_png: bytes | None = None
+
+
+@dataclass
+class CheckinResult:
+    """What a check-in did, for the desk's feedback."""
+
+    invitee: Invitee
+    checked_in_at: datetime  # the first (valid) check-in time
+    already_present: bool
+    entry_uid: str  # the new entry, or the earlier one when already present
+
+
+@dataclass
+class RundownItem:
+    """One item of the susunan acara."""
+
+    event_id: int
+    title: str
+    kind: RundownKind = RundownKind.LAINNYA
+    position: int = 0
+    responsible_invitee_id: int | None = None
+    responsible_text: str = ""
+    planned_start: time | None = None
+    planned_minutes: int = 0
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    notes: str = ""  # the notetaker's key points
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Speaker:
+    """One speaker of a rundown item."""
+
+    event_id: int
+    rundown_item_id: int
+    name: str
+    instansi: str = ""
+    invitee_id: int | None = None
+    position: int = 0
+    state: SpeakerState = SpeakerState.WAITING
+    allotted_seconds: int = 0
+    started_at: datetime | None = None
+    ended_at: datetime | None = None
+    spoken_seconds: int = 0
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Termin:
+    """A round of questions."""
+
+    event_id: int
+    number: int
+    max_askers: int = 3
+    opened_at: datetime | None = None
+    closed_at: datetime | None = None
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Question:
+    """One question of the discussion log."""
+
+    event_id: int
+    termin_id: int
+    asker_name: str
+    question: str = ""
+    asker_instansi: str = ""
+    asker_invitee_id: int | None = None
+    addressed_to: str = ""
+    status: QuestionStatus = QuestionStatus.ANTRE
+    answer: str = ""
+    answered_by: str = ""
+    position: int = 0
+    created_at: datetime | None = None
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class FollowUp:
+    """A tindak lanjut: what, who, by when."""
+
+    event_id: int
+    what: str
+    who: str = ""
+    due: str = ""
+    question_id: int | None = None
+    position: int = 0
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Conclusion:
+    """A conclusion, decision or recommendation of the meeting."""
+
+    event_id: int
+    body: str
+    kind: str = "kesimpulan"
+    position: int = 0
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class Photo:
+    """A documentation photo attached to an event."""
+
+    event_id: int
+    data: bytes
+    filename: str = ""
+    caption: str = ""
+    mime: str = "image/jpeg"
+    position: int = 0
+    id: int | None = None
+    uid: str = ""
+
+
+@dataclass
+class EventSummary:
+    """One line of the event chooser."""
+
+    id: int
+    title: str
+    date: date
+    venue: str
+    invited: int
+    present: int
+
+
+@dataclass
+class AttendanceCounts:
+    """Live counts of one event."""
+
+    invited: int
+    present: int
+    per_group: dict[str, tuple[int, int]] = field(default_factory=dict)  # group: (present, invited)

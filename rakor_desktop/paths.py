@@ -1,0 +1,85 @@
+"""The one module that knows where files live.
+
+* ``RAKOR_HOME`` (environment variable) puts everything below one folder: used by
+  tests and for portable use.
+* A file named ``portable.txt`` beside the executable of a frozen app does the same
+  with the folder of the executable (for a USB stick).
+* Otherwise the user folders of the platform (platformdirs).
+
+Bundled, read-only files come from ``resources/`` (in the source tree, or in the
+PyInstaller bundle).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "RakorDesktop"
+DATABASE_FILE_NAME = "rakor.sqlite3"
+PORTABLE_MARKER = "portable.txt"
+
+
+@dataclass(frozen=True)
+class AppDirs:
+    """The writable folders of the app."""
+
+    data: Path
+    config: Path
+    logs: Path
+
+    @property
+    def database(self) -> Path:
+        """The default database file."""
+        return self.data / DATABASE_FILE_NAME
+
+
+def is_frozen() -> bool:
+    """True inside the PyInstaller bundle."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def _portable_root() -> Path | None:
+    if not is_frozen():
+        return None
+    exe_dir = Path(sys.executable).resolve().parent
+    return exe_dir if (exe_dir / PORTABLE_MARKER).exists() else None
+
+
+def app_dirs() -> AppDirs:
+    """Where data, settings and logs live now (see the module docstring)."""
+    home = os.environ.get("RAKOR_HOME")
+    root = Path(home).expanduser() if home else _portable_root()
+    if root is not None:
+        return AppDirs(data=root / "data", config=root / "config", logs=root / "logs")
+    return AppDirs(
+        data=Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False)),
+        config=Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)),
+        logs=Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False)),
+    )
+
+
+def default_database_path() -> Path:
+    """The database used when no ``--db`` is given."""
+    return app_dirs().database
+
+
+def backups_dir(database: Path) -> Path:
+    """Rolling backups of a database live in a ``backups`` folder beside it."""
+    return database.resolve().parent / "backups"
+
+
+def resources_dir() -> Path:
+    """The folder of bundled read-only files (fonts, translations, icons, samples)."""
+    if is_frozen():
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent)) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """Path of one bundled file, e.g. ``resource("translations", "rakor_id.qm")``."""
+    return resources_dir().joinpath(*parts)

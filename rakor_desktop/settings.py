@@ -1,0 +1,86 @@
+"""The app's preferences, declared once with their types and defaults.
+
+Stored as JSON in the config folder (see :mod:`rakor_desktop.paths`). Window
+geometry and other UI state are kept apart, by the front end.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import socket
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from rakor_desktop import paths
+
+log = logging.getLogger("rakor.settings")
+
+SETTINGS_FILE_NAME = "settings.json"
+
+
+def _default_station() -> str:
+    try:
+        return socket.gethostname() or "meja-1"
+    except OSError:
+        return "meja-1"
+
+
+@dataclass
+class Settings:
+    """Preferences of this installation."""
+
+    language: str = "id"  # "id" (Bahasa Indonesia) or "en"
+    station_name: str = ""  # recorded with every check-in; the host name when empty
+    operator_name: str = ""  # the person at this desk, recorded with every check-in
+    backups_kept: int = 10  # rolling backups made when a database is opened
+
+    @property
+    def effective_station(self) -> str:
+        """The station name to record: the setting, or this computer's name."""
+        return self.station_name.strip() or _default_station()
+
+
+def settings_path() -> Path:
+    """Where the settings file lives."""
+    return paths.app_dirs().config / SETTINGS_FILE_NAME
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Read the settings; a missing or broken file gives the defaults (and is logged)."""
+    path = path or settings_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError) as exc:
+        log.warning("settings file %s unreadable, using defaults: %s", path, exc)
+        return Settings()
+    settings = Settings()
+    if not isinstance(raw, dict):
+        return settings
+    for field in fields(Settings):
+        value: Any = raw.get(field.name)
+        default = getattr(settings, field.name)
+        if value is not None and isinstance(value, type(default)):
+            setattr(settings, field.name, value)
+    return settings
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically (a crash never leaves half a file)."""
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(asdict(settings), out, ensure_ascii=False, indent=2)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

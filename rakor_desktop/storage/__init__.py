@@ -1,0 +1,20 @@
+"""The storage layer: one SQLite file, all SQL of the app.
+
+``Storage.open(path)`` gives a ready database (checked, backed up, migrated).
+"""
+
+from __future__ import annotations
+
+from .attendance import AttendanceQueries
+from .database import DEFAULT_BACKUPS_KEPT, StorageBase
+from .events import EventQueries
+from .migrations import EVENT_TABLES, LATEST_VERSION
+from .people import PeopleQueries
+from .transfer import TransferQueries
+
+
+class Storage(EventQueries, PeopleQueries, AttendanceQueries, TransferQueries, StorageBase):
+    """The database of Rakor Desktop (see the mixins for the queries)."""
+
+
+__all__ = ["DEFAULT_BACKUPS_KEPT", "EVENT_TABLES", "LATEST_VERSION", "Storage"]

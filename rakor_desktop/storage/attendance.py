@@ -1,0 +1,141 @@
+"""SQL for the append-only attendance log and what is derived from it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rakor_desktop.clock import from_iso, to_iso
+from rakor_desktop.models import AttendanceCounts, AttendanceEntry, AttendanceKind
+
+from .database import StorageBase
+
+_ENTRY_COLUMNS = (
+    "uid",
+    "event_id",
+    "invitee_id",
+    "kind",
+    "target_uid",
+    "recorded_at",
+    "station",
+    "operator",
+    "on_behalf_name",
+    "on_behalf_jabatan",
+    "on_behalf_instansi",
+    "reason",
+    "signature_png",
+)
+
+
+def _entry_from_row(row: dict[str, Any]) -> AttendanceEntry:
+    return AttendanceEntry(
+        uid=row["uid"],
+        event_id=row["event_id"],
+        invitee_id=row["invitee_id"],
+        kind=AttendanceKind(row["kind"]),
+        recorded_at=from_iso(row["recorded_at"]),  # type: ignore[arg-type]
+        station=row["station"],
+        operator=row["operator"],
+        target_uid=row["target_uid"] or "",
+        on_behalf_name=row["on_behalf_name"],
+        on_behalf_jabatan=row["on_behalf_jabatan"],
+        on_behalf_instansi=row["on_behalf_instansi"],
+        reason=row["reason"],
+        signature_png=row["signature_png"],
+    )
+
+
+class AttendanceQueries(StorageBase):
+    """The attendance log: entries are only ever appended."""
+
+    def append_attendance(self, entry: AttendanceEntry, *, received_at: datetime) -> bool:
+        """Append one entry. A replayed entry (same uid) is ignored.
+
+        Returns:
+            True when the entry is new, False when it was already there.
+        """
+        row: dict[str, Any] = {
+            "uid": entry.uid,
+            "event_id": entry.event_id,
+            "invitee_id": entry.invitee_id,
+            "kind": AttendanceKind(entry.kind).value,
+            "target_uid": entry.target_uid or None,
+            "recorded_at": to_iso(entry.recorded_at),
+            "station": entry.station,
+            "operator": entry.operator,
+            "on_behalf_name": entry.on_behalf_name,
+            "on_behalf_jabatan": entry.on_behalf_jabatan,
+            "on_behalf_instansi": entry.on_behalf_instansi,
+            "reason": entry.reason,
+            "signature_png": entry.signature_png,
+            "received_at": to_iso(received_at),
+        }
+        columns = ", ".join(row)
+        marks = ", ".join(f":{c}" for c in row)
+        cursor = self._write(
+            f"INSERT INTO attendance_log ({columns}) VALUES ({marks}) ON CONFLICT (uid) DO NOTHING",
+            row,
+        )
+        return cursor.rowcount == 1
+
+    def active_checkins(self, invitee_id: int) -> list[AttendanceEntry]:
+        """The check-ins of an invitee that no undo refers to, earliest first."""
+        rows = self._rows(
+            f"""
+            SELECT {", ".join("a." + c for c in _ENTRY_COLUMNS)}
+            FROM attendance_log AS a
+            WHERE a.invitee_id = ? AND a.kind = 'checkin'
+              AND NOT EXISTS (SELECT 1 FROM attendance_log AS u
+                              WHERE u.kind = 'undo' AND u.target_uid = a.uid)
+            ORDER BY a.recorded_at, a.uid
+            """,
+            (invitee_id,),
+        )
+        return [_entry_from_row(r) for r in rows]
+
+    def attendance_history(self, invitee_id: int) -> list[AttendanceEntry]:
+        """Every entry about one invitee, in the order they were recorded."""
+        rows = self._rows(
+            f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM attendance_log "
+            "WHERE invitee_id = ? ORDER BY recorded_at, uid",
+            (invitee_id,),
+        )
+        return [_entry_from_row(r) for r in rows]
+
+    def attendance_log(self, event_id: int) -> list[AttendanceEntry]:
+        """The whole log of an event, in recorded order (for sync and audit)."""
+        rows = self._rows(
+            f"SELECT {', '.join(_ENTRY_COLUMNS)} FROM attendance_log "
+            "WHERE event_id = ? ORDER BY recorded_at, uid",
+            (event_id,),
+        )
+        return [_entry_from_row(r) for r in rows]
+
+    def latest_signature(self, checkin_uid: str) -> bytes | None:
+        """The newest signature image given for a check-in, or None."""
+        value = self._scalar(
+            "SELECT signature_png FROM attendance_log WHERE kind = 'signature' AND target_uid = ? "
+            "ORDER BY recorded_at DESC, uid DESC LIMIT 1",
+            (checkin_uid,),
+        )
+        return None if value is None else bytes(value)
+
+    def attendance_counts(self, event_id: int) -> AttendanceCounts:
+        """Present and invited, in total and per group."""
+        rows = self._rows(
+            """
+            SELECT i.group_name AS group_name, COUNT(*) AS invited,
+                   COUNT(pr.invitee_id) AS present
+            FROM invitees AS i
+            LEFT JOIN presence AS pr ON pr.invitee_id = i.id
+            WHERE i.event_id = ?
+            GROUP BY i.group_name
+            ORDER BY i.group_name
+            """,
+            (event_id,),
+        )
+        return AttendanceCounts(
+            invited=sum(r["invited"] for r in rows),
+            present=sum(r["present"] for r in rows),
+            per_group={r["group_name"]: (r["present"], r["invited"]) for r in rows},
+        )

@@ -1,0 +1,255 @@
+"""The storage layer: the only place that speaks SQL.
+
+One SQLite file through sqlite-utils, in WAL mode with foreign keys and
+``synchronous=FULL`` (a check-in that was reported as done survives a power cut).
+Opening a database checks it, backs it up and migrates it; a database made by a
+newer version of the app is refused before anything is written.
+
+Methods never commit on their own when called inside :meth:`Storage.transaction`;
+the operations in :mod:`rakor_desktop.operations` wrap each user action in one.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Self
+
+import sqlite_utils
+
+from rakor_desktop import paths
+from rakor_desktop.messages import DatabaseError
+
+from .migrations import LATEST_VERSION, MIGRATIONS
+
+log = logging.getLogger("rakor.storage")
+
+DEFAULT_BACKUPS_KEPT = 10
+BACKUP_PREFIX = "rakor-"
+BACKUP_SUFFIX = ".sqlite3"
+
+
+class StorageBase:
+    """Connection, pragmas, migrations, integrity check, backups, transactions."""
+
+    def __init__(self, path: Path | str, *, db: sqlite_utils.Database) -> None:
+        self.path = Path(path)
+        self.db = db
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        backup: bool = True,
+        backups_kept: int = DEFAULT_BACKUPS_KEPT,
+        migrate: bool = True,
+        target_version: int = LATEST_VERSION,
+    ) -> Self:
+        """Open (or create) the database at ``path``, ready for use.
+
+        Raises:
+            DatabaseError: the file is newer than this app, damaged, not a database,
+                or its folder cannot be written.
+        """
+        path = Path(path).expanduser()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseError(
+                "Folder database tidak dapat dibuat: {folder} ({error}).",
+                "Cannot create the database folder: {folder} ({error}).",
+                folder=path.parent,
+                error=exc.strerror or exc,
+            ) from exc
+        existed = path.exists() and path.stat().st_size > 0
+        try:
+            conn = sqlite3.connect(str(path), timeout=10)
+            db = sqlite_utils.Database(conn, execute_plugins=False)
+            version = _user_version(db)
+        except sqlite3.DatabaseError as exc:
+            raise _not_a_database(path, exc) from exc
+        storage = cls(path, db=db)
+        try:
+            if version > LATEST_VERSION:
+                raise DatabaseError(
+                    "Database {path} dibuat oleh versi Rakor Desktop yang lebih baru "
+                    "(skema versi {found}; aplikasi ini mendukung sampai versi {latest}). "
+                    "Perbarui Rakor Desktop untuk membukanya.",
+                    "Database {path} was made by a newer version of Rakor Desktop "
+                    "(schema version {found}; this app supports up to {latest}). "
+                    "Update Rakor Desktop to open it.",
+                    path=path,
+                    found=version,
+                    latest=LATEST_VERSION,
+                )
+            if existed:
+                storage.check_integrity()
+            storage._apply_pragmas()
+            if existed and backup and version > 0:
+                storage.backup(keep=backups_kept)
+            if migrate:
+                storage.migrate(target_version)
+        except sqlite3.OperationalError as exc:
+            db.close()
+            raise _unwritable(path, exc) from exc
+        except sqlite3.DatabaseError as exc:
+            db.close()
+            raise _not_a_database(path, exc) from exc
+        except BaseException:
+            db.close()
+            raise
+        return storage
+
+    def _apply_pragmas(self) -> None:
+        mode = self.db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("journal_mode is %s, not WAL (file system without shared memory?)", mode)
+        self.db.execute("PRAGMA foreign_keys=ON")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA busy_timeout=10000")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        self.db.close()
+
+    # -- schema ------------------------------------------------------------------
+
+    @property
+    def schema_version(self) -> int:
+        """The ``user_version`` of the open database."""
+        return _user_version(self.db)
+
+    def migrate(self, target_version: int = LATEST_VERSION) -> int:
+        """Bring the schema up to ``target_version``, each step in its own transaction.
+
+        Returns:
+            The number of migrations applied.
+        """
+        current = self.schema_version
+        applied = 0
+        for number in range(current + 1, target_version + 1):
+            log.info("migrating %s to schema version %d", self.path, number)
+            # executescript would commit on its own; run the statements one by one
+            # inside a single transaction so a failed step leaves the old version.
+            with self.db.atomic():
+                for statement in _split_sql(MIGRATIONS[number - 1]):
+                    self.db.conn.execute(statement)
+                self.db.conn.execute(f"PRAGMA user_version = {number:d}")
+            applied += 1
+        return applied
+
+    def check_integrity(self) -> None:
+        """Run SQLite's integrity check; raise a clear :class:`DatabaseError` on damage."""
+        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        if rows != ["ok"]:
+            log.error("integrity check of %s failed: %s", self.path, rows[:10])
+            raise DatabaseError(
+                "Database {path} rusak (pemeriksaan integritas gagal: {detail}). "
+                "Cadangan terakhir ada di folder {backups}.",
+                "Database {path} is damaged (integrity check failed: {detail}). "
+                "The latest backups are in {backups}.",
+                path=self.path,
+                detail="; ".join(rows[:3]),
+                backups=paths.backups_dir(self.path),
+            )
+
+    # -- backups -----------------------------------------------------------------
+
+    def backup(self, *, keep: int = DEFAULT_BACKUPS_KEPT, now: datetime | None = None) -> Path:
+        """Copy the database with SQLite's backup API; keep only the ``keep`` newest copies."""
+        folder = paths.backups_dir(self.path)
+        folder.mkdir(parents=True, exist_ok=True)
+        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+        target = folder / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+        partial = target.with_suffix(".partial")
+        dest = sqlite3.connect(str(partial))
+        try:
+            self.db.conn.backup(dest)
+        finally:
+            dest.close()
+        partial.replace(target)
+        for old in self.list_backups()[keep:]:
+            old.unlink(missing_ok=True)
+        log.info("backup written: %s", target)
+        return target
+
+    def list_backups(self) -> list[Path]:
+        """The backups of this database, newest first."""
+        folder = paths.backups_dir(self.path)
+        if not folder.is_dir():
+            return []
+        found = folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")
+        return sorted(found, key=lambda p: p.name, reverse=True)
+
+    # -- transactions --------------------------------------------------------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One user action: everything inside commits together or not at all."""
+        with self.db.atomic():
+            yield
+
+    # -- small helpers for the query mixins ----------------------------------------
+
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        cursor = self.db.conn.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
+
+    def _row(self, sql: str, params: Any = ()) -> dict[str, Any] | None:
+        rows = self._rows(sql, params)
+        return rows[0] if rows else None
+
+    def _scalar(self, sql: str, params: Any = ()) -> Any:
+        row = self.db.conn.execute(sql, params).fetchone()
+        return None if row is None else row[0]
+
+    def _write(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.db.execute(sql, params)
+
+
+def _user_version(db: sqlite_utils.Database) -> int:
+    return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a migration script into statements (triggers contain ``;`` inside BEGIN…END)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not buffer.strip():
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        statements.append(buffer.strip())
+    return statements
+
+
+def _not_a_database(path: Path, exc: Exception) -> DatabaseError:
+    return DatabaseError(
+        "Berkas {path} bukan database Rakor Desktop atau rusak ({error}).",
+        "The file {path} is not a Rakor Desktop database or is damaged ({error}).",
+        path=path,
+        error=exc,
+    )
+
+
+def _unwritable(path: Path, exc: Exception) -> DatabaseError:
+    return DatabaseError(
+        "Database {path} tidak dapat ditulis ({error}). Periksa izin folder dan sisa ruang disk.",
+        "Cannot write the database {path} ({error}). Check the folder permissions and free disk "
+        "space.",
+        path=path,
+        error=exc,
+    )

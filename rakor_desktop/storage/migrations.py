@@ -1,0 +1,253 @@
+"""Versioned schema migrations, keyed on ``PRAGMA user_version``.
+
+Migration N turns a database of version N-1 into version N. Never edit a
+migration that has shipped: add a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATION_1 = """
+-- The event, the person directory, the invitation list and the attendance log.
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    date TEXT NOT NULL,                  -- ISO date
+    end_date TEXT,                       -- multi-day events
+    start_time TEXT NOT NULL,            -- HH:MM local to the time zone
+    end_time TEXT,                       -- NULL: "s.d. selesai"
+    timezone TEXT NOT NULL DEFAULT 'WIB' CHECK (timezone IN ('WIB', 'WITA', 'WIT')),
+    call_time TEXT,                      -- Waktu Panggilan
+    venue TEXT NOT NULL DEFAULT '',
+    organizer_government TEXT NOT NULL DEFAULT '',
+    organizer_unit TEXT NOT NULL DEFAULT '',
+    organizer_address TEXT NOT NULL DEFAULT '',
+    invitation_number TEXT NOT NULL DEFAULT '',
+    invitation_date TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE persons (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    front_titles TEXT NOT NULL DEFAULT '',
+    back_titles TEXT NOT NULL DEFAULT '',
+    nip TEXT NOT NULL DEFAULT '',
+    pangkat TEXT NOT NULL DEFAULT '',
+    golongan TEXT NOT NULL DEFAULT '',
+    jabatan TEXT NOT NULL DEFAULT '',
+    instansi TEXT NOT NULL DEFAULT '',
+    group_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '' CHECK (gender IN ('', 'L', 'P')),
+    search_key TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX persons_nip ON persons(nip) WHERE nip <> '';
+CREATE INDEX persons_search ON persons(search_key);
+
+CREATE TABLE event_officials (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('ketua', 'sekretaris', 'pencatat', 'moderator')),
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    PRIMARY KEY (event_id, role)
+);
+
+CREATE TABLE invitees (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES persons(id),
+    role TEXT NOT NULL DEFAULT 'peserta'
+        CHECK (role IN ('peserta', 'narasumber', 'moderator', 'panitia')),
+    checkin_code TEXT NOT NULL UNIQUE,
+    jabatan TEXT NOT NULL DEFAULT '',
+    instansi TEXT NOT NULL DEFAULT '',
+    group_name TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL DEFAULT 0,
+    search_text TEXT NOT NULL DEFAULT '',  -- name (no titles), jabatan, instansi, code; normalised
+    sort_key TEXT NOT NULL DEFAULT '',      -- the name without titles, normalised
+    created_at TEXT NOT NULL,
+    UNIQUE (event_id, person_id)
+);
+CREATE INDEX invitees_event_sort ON invitees(event_id, sort_key);
+
+-- Append-only: an entry is never changed or removed (but with its whole event).
+-- "Present" is derived: the earliest check-in that no undo refers to.
+CREATE TABLE attendance_log (
+    uid TEXT PRIMARY KEY,                -- UUID: a replayed entry is ignored
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    invitee_id INTEGER NOT NULL REFERENCES invitees(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('checkin', 'undo', 'signature')),
+    target_uid TEXT,                     -- the check-in an undo or signature refers to
+    recorded_at TEXT NOT NULL,           -- UTC, ISO 8601 with milliseconds
+    station TEXT NOT NULL,
+    operator TEXT NOT NULL DEFAULT '',
+    on_behalf_name TEXT NOT NULL DEFAULT '',
+    on_behalf_jabatan TEXT NOT NULL DEFAULT '',
+    on_behalf_instansi TEXT NOT NULL DEFAULT '',
+    reason TEXT NOT NULL DEFAULT '',
+    signature_png BLOB,
+    received_at TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX attendance_invitee ON attendance_log(invitee_id, kind, recorded_at);
+CREATE INDEX attendance_target ON attendance_log(target_uid) WHERE target_uid IS NOT NULL;
+CREATE INDEX attendance_event ON attendance_log(event_id, recorded_at);
+
+CREATE TRIGGER attendance_log_append_only_update BEFORE UPDATE ON attendance_log
+BEGIN
+    SELECT RAISE(ABORT, 'attendance_log is append-only');
+END;
+CREATE TRIGGER attendance_log_append_only_delete BEFORE DELETE ON attendance_log
+WHEN EXISTS (SELECT 1 FROM events WHERE id = OLD.event_id)
+BEGIN
+    SELECT RAISE(ABORT, 'attendance_log is append-only');
+END;
+
+CREATE VIEW presence AS
+SELECT a.invitee_id AS invitee_id,
+       a.event_id AS event_id,
+       MIN(a.recorded_at) AS first_checkin_at,
+       -- SQLite takes these bare columns from the row that holds the MIN().
+       a.uid AS checkin_uid,
+       a.station AS station,
+       a.on_behalf_name AS on_behalf_name,
+       a.on_behalf_jabatan AS on_behalf_jabatan,
+       a.on_behalf_instansi AS on_behalf_instansi
+FROM attendance_log AS a
+WHERE a.kind = 'checkin'
+  AND NOT EXISTS (
+      SELECT 1 FROM attendance_log AS u WHERE u.kind = 'undo' AND u.target_uid = a.uid
+  )
+GROUP BY a.invitee_id;
+"""
+
+MIGRATION_2 = """
+-- The meeting record: rundown, speakers, discussion, notes, conclusions, photos.
+CREATE TABLE rundown_items (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'lainnya',
+    title TEXT NOT NULL,
+    responsible_invitee_id INTEGER REFERENCES invitees(id) ON DELETE SET NULL,
+    responsible_text TEXT NOT NULL DEFAULT '',
+    planned_start TEXT,
+    planned_minutes INTEGER NOT NULL DEFAULT 0,
+    actual_start TEXT,
+    actual_end TEXT,
+    notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX rundown_event ON rundown_items(event_id, position);
+
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    rundown_item_id INTEGER NOT NULL REFERENCES rundown_items(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    invitee_id INTEGER REFERENCES invitees(id) ON DELETE SET NULL,
+    name TEXT NOT NULL,
+    instansi TEXT NOT NULL DEFAULT '',
+    state TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (state IN ('waiting', 'speaking', 'paused', 'finished')),
+    allotted_seconds INTEGER NOT NULL DEFAULT 0,
+    started_at TEXT,
+    ended_at TEXT,
+    spoken_seconds INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX speakers_item ON speakers(rundown_item_id, position);
+
+CREATE TABLE termins (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    max_askers INTEGER NOT NULL DEFAULT 3,
+    opened_at TEXT,
+    closed_at TEXT,
+    UNIQUE (event_id, number)
+);
+
+CREATE TABLE questions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    termin_id INTEGER NOT NULL REFERENCES termins(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    asker_invitee_id INTEGER REFERENCES invitees(id) ON DELETE SET NULL,
+    asker_name TEXT NOT NULL,
+    asker_instansi TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL DEFAULT '',
+    addressed_to TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'antre'
+        CHECK (status IN ('antre', 'bertanya', 'dijawab', 'ditunda', 'dibatalkan')),
+    answer TEXT NOT NULL DEFAULT '',
+    answered_by TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX questions_termin ON questions(termin_id, position);
+
+CREATE TABLE follow_ups (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    question_id INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+    position INTEGER NOT NULL DEFAULT 0,
+    what TEXT NOT NULL,
+    who TEXT NOT NULL DEFAULT '',
+    due TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE conclusions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    kind TEXT NOT NULL DEFAULT 'kesimpulan'
+        CHECK (kind IN ('kesimpulan', 'keputusan', 'rekomendasi')),
+    body TEXT NOT NULL
+);
+
+CREATE TABLE photos (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    filename TEXT NOT NULL DEFAULT '',
+    caption TEXT NOT NULL DEFAULT '',
+    mime TEXT NOT NULL DEFAULT 'image/jpeg',
+    data BLOB NOT NULL
+);
+
+-- Per-event settings later issues need (notulen variant, termin cap, ...).
+CREATE TABLE event_settings (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    value TEXT NOT NULL,
+    PRIMARY KEY (event_id, key)
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+LATEST_VERSION = len(MIGRATIONS)
+
+# Tables that belong to one event, in an order that respects foreign keys.
+EVENT_TABLES: tuple[str, ...] = (
+    "invitees",
+    "event_officials",
+    "attendance_log",
+    "rundown_items",
+    "speakers",
+    "termins",
+    "questions",
+    "follow_ups",
+    "conclusions",
+    "photos",
+    "event_settings",
+)

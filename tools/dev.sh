@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Set up everything Rakor Desktop needs on a Debian machine, then run it.
+#
+#   bash tools/dev.sh run [APP ARGS...]   set up, then start the app
+#   bash tools/dev.sh test                set up, then ruff + mypy (core) + the whole test suite
+#
+# It installs the few Debian libraries Qt needs when they are missing (apt-get,
+# through sudo when not root), creates .venv with Python >= 3.11 and installs the
+# project into it from pyproject.toml. A second run skips what is already there.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$(pwd)
+VENV="$ROOT/.venv"
+
+QT_LIBS=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0)
+# Qt's xcb platform plugin (a real X display) needs these as well.
+XCB_LIBS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+          libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+apt_install() {
+    command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian: nothing to do
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' \
+            || missing+=("$pkg")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    local sudo=()
+    [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+    say "installing Debian packages: ${missing[*]}"
+    "${sudo[@]}" apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >/dev/null
+}
+
+find_python() {
+    local cand
+    for cand in python3.11 python3.12 python3.13 python3; do
+        if command -v "$cand" >/dev/null 2>&1 \
+           && "$cand" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$cand"; return 0
+        fi
+    done
+    echo "Rakor Desktop needs Python 3.11 or newer (apt-get install python3)." >&2
+    exit 1
+}
+
+setup_venv() {
+    local py stamp want
+    py=$(find_python)
+    if [ ! -x "$VENV/bin/python" ]; then
+        if ! "$py" -c 'import ensurepip, venv' 2>/dev/null; then
+            apt_install python3-venv
+        fi
+        say "creating $VENV"
+        "$py" -m venv "$VENV"
+    fi
+    want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)-$1
+    stamp="$VENV/.rakor-installed"
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "installing Python packages into .venv"
+        "$VENV/bin/python" -m pip install -q --upgrade pip
+        "$VENV/bin/python" -m pip install -q -e ".[$1]"
+        echo "$want" > "$stamp"
+    fi
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+    run)
+        apt_install "${QT_LIBS[@]}" "${XCB_LIBS[@]}"
+        setup_venv test
+        exec "$VENV/bin/rakor-desktop" "$@"
+        ;;
+    test)
+        apt_install "${QT_LIBS[@]}"
+        setup_venv test
+        export QT_QPA_PLATFORM=offscreen
+        say "ruff"
+        "$VENV/bin/ruff" check rakor_desktop ui tests benchmarks tools
+        say "mypy (core)"
+        "$VENV/bin/mypy" rakor_desktop
+        say "pytest"
+        "$VENV/bin/python" -m pytest "$@"
+        ;;
+    *)
+        echo "usage: bash tools/dev.sh run [ARGS...] | test [PYTEST ARGS...]" >&2
+        exit 2
+        ;;
+esac

@@ -1,0 +1,1 @@
+"""Rakor Desktop Qt front end. Imports the core; the core never imports this."""
