@@ -1,0 +1,37 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own RAKOR_HOME."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from rakor_desktop import messages  # noqa: E402
+from rakor_desktop.storage import Storage  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def rakor_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Redirect every folder of the app (data, config, logs) to a temporary one."""
+    home = tmp_path / "rakor-home"
+    monkeypatch.setenv("RAKOR_HOME", str(home))
+    messages.set_language("id")
+    return home
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Path of a fresh database file (not created yet)."""
+    return tmp_path / "data" / "rakor.sqlite3"
+
+
+@pytest.fixture
+def storage(db_path: Path) -> Iterator[Storage]:
+    """A real, migrated SQLite database in a temporary folder."""
+    opened = Storage.open(db_path)
+    yield opened
+    opened.close()
