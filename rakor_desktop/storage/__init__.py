@@ -10,10 +10,13 @@ from .database import DEFAULT_BACKUPS_KEPT, StorageBase
 from .events import EventQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
 from .people import PeopleQueries
+from .record import RecordQueries
 from .transfer import TransferQueries
 
 
-class Storage(EventQueries, PeopleQueries, AttendanceQueries, TransferQueries, StorageBase):
+class Storage(
+    EventQueries, PeopleQueries, AttendanceQueries, RecordQueries, TransferQueries, StorageBase
+):
     """The database of Rakor Desktop (see the mixins for the queries)."""
 
 

@@ -1,0 +1,101 @@
+"""Start the desktop app: ``rakor-desktop [--db PATH] [--event ID] [--demo] [--smoke]``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from rakor_desktop import APP_NAME, __version__, messages, paths
+from rakor_desktop.logs import setup_logging
+from rakor_desktop.messages import RakorError
+from rakor_desktop.settings import load_settings
+
+log = logging.getLogger("rakor.ui.app")
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line of the desktop app."""
+    parser = argparse.ArgumentParser(prog="rakor-desktop", description=APP_NAME)
+    parser.add_argument("--db", type=Path, help="database file (default: the user data folder)")
+    parser.add_argument("--event", type=int, help="open this event")
+    parser.add_argument("--demo", action="store_true", help="create the demo rakor and open it")
+    parser.add_argument("--lang", choices=("id", "en"), help="language of the interface")
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="open the main window, wait for its first paint, exit 0 (for CI and benchmarks)",
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the app; returns the exit code."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    log_file = setup_logging()
+    settings = load_settings()
+    if args.lang:
+        settings.language = args.lang
+    messages.set_language(settings.language)
+
+    # Qt is imported here, after argument parsing: --help and --version stay instant.
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from rakor_desktop.storage import Storage
+
+    from .mainwindow import MainWindow
+    from .qt_logging import install_excepthook, install_qt_message_handler
+    from .translations import Translations
+
+    install_qt_message_handler()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("RakorDesktop")
+    app.setDesktopFileName("rakor-desktop")
+    translations = Translations(app)
+    translations.apply(settings.language)
+    install_excepthook(str(log_file or ""))
+
+    database = (args.db or paths.default_database_path()).expanduser()
+    log.info("%s %s starting, database %s", APP_NAME, __version__, database)
+    try:
+        storage = Storage.open(database, backups_kept=settings.backups_kept)
+    except RakorError as exc:
+        log.error("database refused: %s", exc)
+        if args.smoke:
+            print(str(exc), file=sys.stderr)
+        else:
+            QMessageBox.critical(
+                None, app.translate("App", "The database cannot be opened"), str(exc)
+            )
+        return 1
+
+    event_id = args.event
+    if args.demo:
+        from rakor_desktop.demo import create_demo_event
+
+        event_id = create_demo_event(storage)
+
+    window = MainWindow(
+        storage, settings, translations, database_path=database, log_file=str(log_file or "")
+    )
+    if args.smoke:
+        def report(painted_at: float) -> None:
+            print(f"RAKOR_FIRST_PAINT {painted_at:.6f}", flush=True)
+            window.close()
+            app.quit()
+
+        window.first_painted.connect(report)
+    window.open_initial_event(event_id)
+    window.show()
+    code = app.exec()
+    storage.close()
+    log.info("exit %s", code)
+    return int(code)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,469 @@
+"""The main window: the areas of the product around one open event."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakor_desktop import APP_NAME, paths
+from rakor_desktop import operations as ops
+from rakor_desktop.formatting import format_date, format_time_range
+from rakor_desktop.messages import RakorError
+from rakor_desktop.settings import Settings, save_settings
+from rakor_desktop.storage import Storage
+
+from .dialogs import EventChooserDialog, NewEventDialog, SettingsDialog, show_about
+from .event_page import EventDetailsPage
+from .models import RundownTableModel
+from .participants_page import ParticipantsPage
+from .translations import Translations
+
+log = logging.getLogger("rakor.ui.main")
+
+UI_STATE_FILE = "ui-state.ini"
+
+
+def ui_state() -> QSettings:
+    """Window geometry and other UI state, kept apart from the preferences."""
+    return QSettings(str(paths.app_dirs().config / UI_STATE_FILE), QSettings.Format.IniFormat)
+
+
+class _FirstPaintWatcher(QObject):
+    """Reports the first paint of a widget once (for --smoke and the startup benchmark)."""
+
+    painted = Signal(float)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            self.painted.emit(time.time())
+        return False
+
+
+class InfoPage(QWidget):
+    """An area whose tools come in a later version: says what it will hold."""
+
+    def __init__(self, heading: str, body: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(f"<h2>{heading}</h2>")
+        text = QLabel(body)
+        text.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class RundownPage(QWidget):
+    """The susunan acara of the event (read-only in this version)."""
+
+    def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RundownTableModel(storage, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(False)
+        for column, width in enumerate((50, 70, 420, 300, 70)):
+            self.table.setColumnWidth(column, width)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show the rundown of another event."""
+        self.model.set_event(event_id)
+
+
+class MainWindow(QMainWindow):
+    """One window for the whole meeting.
+
+    Signals:
+        event_opened(int): another event is now open (its id).
+        first_painted(float): the window was painted for the first time (epoch seconds).
+    """
+
+    event_opened = Signal(int)
+    first_painted = Signal(float)
+
+    AREAS = ("event", "participants", "rundown", "discussion", "documents")
+
+    def __init__(
+        self,
+        storage: Storage,
+        settings: Settings,
+        translations: Translations,
+        *,
+        database_path: Path,
+        log_file: str = "",
+    ) -> None:
+        super().__init__()
+        self.storage = storage
+        self.settings = settings
+        self.translations = translations
+        self.database_path = database_path
+        self.log_file = log_file
+        self.event_id: int | None = None
+        self.setMinimumSize(QSize(900, 600))
+        self._paint_watcher = _FirstPaintWatcher(self)
+        self._paint_watcher.painted.connect(self.first_painted)
+        self.installEventFilter(self._paint_watcher)
+        self._build_ui()
+        self._restore_state()
+
+    # -- building (again after a language switch) --------------------------------------
+
+    def _build_ui(self) -> None:
+        self.menuBar().clear()
+        self._build_actions()
+        self._build_menus()
+        self.area_list = QListWidget()
+        self.area_list.setObjectName("areaList")
+        self.area_list.setFixedWidth(230)
+        self.area_list.setStyleSheet("QListWidget#areaList::item { padding: 9px 6px; }")
+        area_names = {
+            "event": self.tr("Event"),
+            "participants": self.tr("Participants & Attendance"),
+            "rundown": self.tr("Rundown"),
+            "discussion": self.tr("Discussion"),
+            "documents": self.tr("Minutes & Documents"),
+        }
+        for area in self.AREAS:
+            self.area_list.addItem(area_names[area])
+        self.stack = QStackedWidget()
+        self.event_page = EventDetailsPage(self.storage)
+        self.participants_page = ParticipantsPage(self.storage)
+        self.rundown_page = RundownPage(self.storage)
+        self.discussion_page = InfoPage(
+            self.tr("Discussion"),
+            self.tr(
+                "The moderator's question queue in rounds (termin): who asked, from which "
+                "institution, to whom, the answer and the follow-up. Recorded live, used by "
+                "the minutes."
+            ),
+        )
+        self.documents_page = InfoPage(
+            self.tr("Minutes & Documents"),
+            self.tr(
+                "The notulen and the daftar hadir as DOCX and PDF in the government format, "
+                "built from what was recorded live."
+            ),
+        )
+        for page in (
+            self.event_page,
+            self.participants_page,
+            self.rundown_page,
+            self.discussion_page,
+            self.documents_page,
+        ):
+            self.stack.addWidget(page)
+        self.area_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.welcome = self._build_welcome()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.area_list)
+        layout.addWidget(self.stack, 1)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.welcome)
+        self.body.addWidget(central)
+        old = self.centralWidget()
+        self.setCentralWidget(self.body)
+        if old is not None:
+            old.deleteLater()
+
+        self.event_label = QLabel()
+        self.counts_label = QLabel()
+        self.desk_label = QLabel()
+        status = self.statusBar()
+        for label in (self.event_label, self.counts_label, self.desk_label):
+            status.removeWidget(label)
+        status.addWidget(self.event_label, 1)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.desk_label)
+
+        self.event_page.saved.connect(lambda _id: self._update_titles())
+        self.participants_page.invitees_changed.connect(lambda _id: self._update_titles())
+        self.area_list.setCurrentRow(0)
+        self._update_titles()
+
+    def _build_welcome(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        heading = QLabel(f"<h1>{APP_NAME}</h1>")
+        heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text = QLabel(
+            self.tr("Open an event or create a new one. The demo event shows a whole "
+                    "coordination meeting to explore.")
+        )
+        text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        text.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for action in (self.new_event_action, self.open_event_action, self.demo_action):
+            button = QPushButton(action.text().replace("&", ""))
+            button.clicked.connect(action.trigger)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(heading)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+        layout.addStretch(2)
+        return page
+
+    def _build_actions(self) -> None:
+        def action(text: str, slot: Any, shortcut: Any = None) -> QAction:
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            act.triggered.connect(slot)
+            return act
+
+        self.new_event_action = action(self.tr("&New event…"), self.new_event,
+                                       QKeySequence.StandardKey.New)
+        self.open_event_action = action(self.tr("&Open event…"), self.choose_event,
+                                        QKeySequence.StandardKey.Open)
+        self.demo_action = action(self.tr("Create &demo event"), self.create_demo_event)
+        self.import_event_action = action(self.tr("&Import event file…"), self.import_event_file)
+        self.export_event_action = action(self.tr("&Export event file…"), self.export_event_file)
+        self.settings_action = action(self.tr("&Preferences…"), self.edit_settings,
+                                      QKeySequence.StandardKey.Preferences)
+        if self.settings_action.shortcut().isEmpty():
+            self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        if self.quit_action.shortcut().isEmpty():
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.about_action = action(self.tr("&About Rakor Desktop"), self.show_about)
+        self.area_actions: list[QAction] = []
+        for number in range(len(self.AREAS)):
+            act = action(
+                "", lambda _checked=False, n=number: self.show_area(n), f"Ctrl+{number + 1}"
+            )
+            self.addAction(act)
+            self.area_actions.append(act)
+        self.search_action = action(self.tr("&Find participant"), self.focus_search,
+                                    QKeySequence.StandardKey.Find)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_event_action)
+        file_menu.addAction(self.open_event_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_event_action)
+        file_menu.addAction(self.export_event_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.demo_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.search_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    # -- events ----------------------------------------------------------------------
+
+    def open_event(self, event_id: int | None) -> None:
+        """Make ``event_id`` the open event (None: the welcome screen)."""
+        if event_id is not None and not self.storage.event_exists(event_id):
+            event_id = None
+        self.event_page.save_now()
+        self.event_id = event_id
+        for page in (self.event_page, self.participants_page, self.rundown_page):
+            page.set_event(event_id)
+        self.body.setCurrentIndex(0 if event_id is None else 1)
+        has_event = event_id is not None
+        self.export_event_action.setEnabled(has_event)
+        self.search_action.setEnabled(has_event)
+        for act in self.area_actions:
+            act.setEnabled(has_event)
+        self._update_titles()
+        if event_id is not None:
+            ui_state().setValue("last_event_id", event_id)
+            log.info("event %s opened", event_id)
+            self.event_opened.emit(event_id)
+
+    def open_initial_event(self, event_id: int | None = None) -> None:
+        """At start: the requested event, else the last one used, else the welcome screen."""
+        if event_id is None:
+            last = ui_state().value("last_event_id")
+            try:
+                event_id = int(str(last)) if last is not None else None
+            except ValueError:
+                event_id = None
+        self.open_event(event_id)
+
+    def new_event(self) -> None:
+        """Create an event through the dialog and open it."""
+        dialog = NewEventDialog(self.storage, self)
+        if dialog.exec() and dialog.event_id is not None:
+            self.open_event(dialog.event_id)
+            self.show_area(0)
+
+    def choose_event(self) -> None:
+        """Let the user pick the event to work on."""
+        dialog = EventChooserDialog(self.storage, self.event_id, self)
+        accepted = dialog.exec()
+        if dialog.wants_new_event:
+            self.new_event()
+        elif accepted and dialog.event_id is not None:
+            self.open_event(dialog.event_id)
+        elif self.event_id is not None and not self.storage.event_exists(self.event_id):
+            self.open_event(None)  # the open event was deleted in the chooser
+
+    def create_demo_event(self) -> None:
+        """Create the sample rakor and open it."""
+        from rakor_desktop.demo import create_demo_event
+
+        self.open_event(create_demo_event(self.storage))
+        self.statusBar().showMessage(self.tr("Demo event created."), 5000)
+
+    def import_event_file(self) -> None:
+        """Import an exported event file as a new event."""
+        from rakor_desktop.eventfile import import_event
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import event file"), str(Path.home()),
+            self.tr("Rakor event files (*.json);;All files (*)"),
+        )
+        if not path:
+            return
+        try:
+            new_id = import_event(self.storage, Path(path))
+        except (RakorError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
+            return
+        self.open_event(new_id)
+
+    def export_event_file(self) -> None:
+        """Save the open event (everything recorded) as a file."""
+        from rakor_desktop.eventfile import export_event
+
+        if self.event_id is None:
+            return
+        self.event_page.save_now()
+        event = ops.get_event(self.storage, self.event_id)
+        suggested = Path.home() / f"{event.date.isoformat()} {_file_safe(event.title)}.json"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export event file"), str(suggested),
+            self.tr("Rakor event files (*.json)"),
+        )
+        if not path:
+            return
+        try:
+            written = export_event(self.storage, self.event_id, Path(path))
+        except (RakorError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved to {path}").format(path=written), 8000)
+
+    # -- areas, settings, about ------------------------------------------------------------
+
+    def show_area(self, number: int) -> None:
+        """Switch to one of the areas (Ctrl+1 … Ctrl+5)."""
+        if self.event_id is not None and 0 <= number < len(self.AREAS):
+            self.area_list.setCurrentRow(number)
+
+    def focus_search(self) -> None:
+        """Jump to the participant search (Ctrl+F)."""
+        self.show_area(self.AREAS.index("participants"))
+        self.participants_page.search_edit.setFocus()
+        self.participants_page.search_edit.selectAll()
+
+    def edit_settings(self) -> None:
+        """The preferences dialog; a new language applies at once."""
+        dialog = SettingsDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        old_language = self.settings.language
+        dialog.apply_to(self.settings)
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, self.tr("Preferences not saved"),
+                self.tr("The preferences could not be saved: {error}").format(error=exc),
+            )
+        if self.settings.language != old_language:
+            self.switch_language(self.settings.language)
+        self._update_titles()
+
+    def switch_language(self, language: str) -> None:
+        """Apply another language to the whole window without losing anything typed."""
+        self.event_page.save_now()
+        area = self.area_list.currentRow()
+        self.translations.apply(language)
+        self._build_ui()
+        self.open_event(self.event_id)
+        self.area_list.setCurrentRow(max(area, 0))
+
+    def show_about(self) -> None:
+        """The about box."""
+        show_about(self, self.database_path, self.log_file)
+
+    def _update_titles(self) -> None:
+        event = self.storage.get_event(self.event_id) if self.event_id is not None else None
+        if event is None:
+            self.setWindowTitle(APP_NAME)
+            self.event_label.setText(self.tr("No event open"))
+            self.counts_label.clear()
+        else:
+            self.setWindowTitle(f"{event.title} — {APP_NAME}")
+            self.event_label.setText(
+                f"{event.title} · {format_date(event.date)} · "
+                f"{format_time_range(event.start_time, event.end_time, event.timezone)}"
+            )
+            counts = self.storage.attendance_counts(event.id or 0)
+            self.counts_label.setText(
+                self.tr("Present {present} / {invited}").format(
+                    present=counts.present, invited=counts.invited
+                )
+            )
+        operator = self.settings.operator_name or self.tr("operator not set")
+        self.desk_label.setText(f"{self.settings.effective_station} · {operator}")
+
+    # -- window state --------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        state = ui_state()
+        geometry = state.value("main_window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 760)
+        window_state = state.value("main_window/state")
+        if isinstance(window_state, QByteArray) and not window_state.isEmpty():
+            self.restoreState(window_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Save what is pending and remember the window before closing."""
+        self.event_page.save_now()
+        state = ui_state()
+        state.setValue("main_window/geometry", self.saveGeometry())
+        state.setValue("main_window/state", self.saveState())
+        state.sync()
+        event.accept()
+
+
+def _file_safe(text: str) -> str:
+    kept = "".join(c if c.isalnum() or c in " -_." else "_" for c in text)
+    return " ".join(kept.split())[:80] or "acara"

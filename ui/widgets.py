@@ -1,0 +1,95 @@
+"""Small reusable widgets and helpers for forms."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import QDate, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QTimeEdit,
+    QWidget,
+)
+
+TIMEZONES = ("WIB", "WITA", "WIT")
+
+
+def to_qdate(value: date) -> QDate:
+    """A Python date as a QDate."""
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    """A QDate as a Python date."""
+    return date(value.year(), value.month(), value.day())
+
+
+def make_date_edit(value: date | None = None) -> QDateEdit:
+    """A date field with a calendar, showing "Kamis, 14 Desember 2023" in Indonesian."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dddd, d MMMM yyyy")
+    edit.setDate(to_qdate(value or date.today()))
+    return edit
+
+
+def make_time_edit(value: time | None = None) -> QTimeEdit:
+    """A time field in the Indonesian style (09.00)."""
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH.mm")
+    edit.setTime(QTime(value.hour, value.minute) if value else QTime(9, 0))
+    return edit
+
+
+def make_timezone_combo(value: str = "WIB") -> QComboBox:
+    """WIB, WITA or WIT."""
+    combo = QComboBox()
+    combo.addItems(TIMEZONES)
+    combo.setCurrentText(value if value in TIMEZONES else "WIB")
+    return combo
+
+
+class OptionalTimeEdit(QWidget):
+    """A time that may be open ("selesai"): a check box enables the time field.
+
+    Signals:
+        changed: the value changed (time or open end).
+    """
+
+    changed = Signal()
+
+    def __init__(self, label: str, value: time | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.open_end = QCheckBox(label)
+        self.time_edit = make_time_edit(value or time(12, 0))
+        layout.addWidget(self.time_edit)
+        layout.addWidget(self.open_end)
+        layout.addStretch(1)
+        self.set_value(value)
+        self.open_end.toggled.connect(self._on_toggled)
+        self.time_edit.timeChanged.connect(lambda _t: self.changed.emit())
+
+    def _on_toggled(self, checked: bool) -> None:
+        self.time_edit.setEnabled(not checked)
+        self.changed.emit()
+
+    def set_value(self, value: time | None) -> None:
+        """Show a time, or the open end when None."""
+        blocked = self.blockSignals(True)
+        self.open_end.setChecked(value is None)
+        self.time_edit.setEnabled(value is not None)
+        if value is not None:
+            self.time_edit.setTime(QTime(value.hour, value.minute))
+        self.blockSignals(blocked)
+
+    def value(self) -> time | None:
+        """The time, or None for "s.d. selesai"."""
+        if self.open_end.isChecked():
+            return None
+        qt = self.time_edit.time()
+        return time(qt.hour(), qt.minute())
