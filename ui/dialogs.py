@@ -7,7 +7,7 @@ from datetime import date, time
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import qVersion
+from PySide6.QtCore import QCoreApplication, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -298,19 +298,20 @@ def show_about(parent: QWidget, database: Path, log_file: str) -> None:
     """The about box: version, where the data lives, the libraries."""
     QMessageBox.about(
         parent,
-        parent.tr("About {app}").format(app=APP_NAME),
+        QCoreApplication.translate("AboutDialog", "About {app}").format(app=APP_NAME),
         "<h3>{app} {version}</h3><p>{blurb}</p><p>{db_label}<br><code>{db}</code></p>"
         "<p>{log_label}<br><code>{log}</code></p><p><small>Python {py} · Qt {qt} · "
         "PySide6 {pyside}</small></p>".format(
             app=APP_NAME,
             version=__version__,
-            blurb=parent.tr(
+            blurb=QCoreApplication.translate(
+                "AboutDialog",
                 "Check-in, rundown, discussion log and minutes for coordination meetings, "
                 "offline on one laptop."
             ),
-            db_label=parent.tr("Database:"),
+            db_label=QCoreApplication.translate("AboutDialog", "Database:"),
             db=_html(str(database)),
-            log_label=parent.tr("Log file:"),
+            log_label=QCoreApplication.translate("AboutDialog", "Log file:"),
             log=_html(log_file),
             py=platform.python_version(),
             qt=qVersion(),

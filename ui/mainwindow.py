@@ -303,13 +303,17 @@ class MainWindow(QMainWindow):
             self.event_opened.emit(event_id)
 
     def open_initial_event(self, event_id: int | None = None) -> None:
-        """At start: the requested event, else the last one used, else the welcome screen."""
+        """At start: the requested event, else the last one used, else the newest one;
+        the welcome screen when the database has no event."""
         if event_id is None:
             last = ui_state().value("last_event_id")
             try:
                 event_id = int(str(last)) if last is not None else None
             except ValueError:
                 event_id = None
+        if event_id is None or not self.storage.event_exists(event_id):
+            events = self.storage.list_events()
+            event_id = events[0].id if events else None
         self.open_event(event_id)
 
     def new_event(self) -> None:

@@ -21,8 +21,26 @@ Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Models", text)
+def _headers() -> dict[str, str]:
+    """Column titles of the tables, in the current language."""
+    return {
+        "no": QCoreApplication.translate("Models", "No."),
+        "name": QCoreApplication.translate("Models", "Name"),
+        "nip": QCoreApplication.translate("Models", "NIP"),
+        "jabatan": QCoreApplication.translate("Models", "Position"),
+        "instansi": QCoreApplication.translate("Models", "Institution"),
+        "group": QCoreApplication.translate("Models", "Group"),
+        "code": QCoreApplication.translate("Models", "Code"),
+        "present": QCoreApplication.translate("Models", "Present"),
+        "date": QCoreApplication.translate("Models", "Date"),
+        "title": QCoreApplication.translate("Models", "Event"),
+        "venue": QCoreApplication.translate("Models", "Venue"),
+        "attendance": QCoreApplication.translate("Models", "Present / invited"),
+        "time": QCoreApplication.translate("Models", "Time"),
+        "item": QCoreApplication.translate("Models", "Item"),
+        "responsible": QCoreApplication.translate("Models", "Responsible"),
+        "minutes": QCoreApplication.translate("Models", "Minutes"),
+    }
 
 
 class InviteeTableModel(QAbstractTableModel):
@@ -91,16 +109,7 @@ class InviteeTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return {
-            "no": _tr("No."),
-            "name": _tr("Name"),
-            "nip": _tr("NIP"),
-            "jabatan": _tr("Position"),
-            "instansi": _tr("Institution"),
-            "group": _tr("Group"),
-            "code": _tr("Code"),
-            "present": _tr("Present"),
-        }[self.COLUMNS[section]]
+        return _headers()[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._count:
@@ -171,12 +180,7 @@ class EventListModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return {
-            "date": _tr("Date"),
-            "title": _tr("Event"),
-            "venue": _tr("Venue"),
-            "attendance": _tr("Present / invited"),
-        }[self.COLUMNS[section]]
+        return _headers()[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -197,7 +201,7 @@ class EventListModel(QAbstractTableModel):
 class RundownTableModel(QAbstractTableModel):
     """The susunan acara of one event (read-only here; the rundown work edits it)."""
 
-    COLUMNS = ("no", "time", "title", "responsible", "minutes")
+    COLUMNS = ("no", "time", "item", "responsible", "minutes")
 
     def __init__(self, storage: Storage, parent: Any = None) -> None:
         super().__init__(parent)
@@ -223,13 +227,7 @@ class RundownTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return {
-            "no": _tr("No."),
-            "time": _tr("Time"),
-            "title": _tr("Item"),
-            "responsible": _tr("Responsible"),
-            "minutes": _tr("Minutes"),
-        }[self.COLUMNS[section]]
+        return _headers()[self.COLUMNS[section]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
@@ -240,7 +238,7 @@ class RundownTableModel(QAbstractTableModel):
             return index.row() + 1
         if column == "time":
             return item.planned_start.strftime("%H.%M") if item.planned_start else ""
-        if column == "title":
+        if column == "item":
             return item.title
         if column == "responsible":
             return item.responsible_text

@@ -30,9 +30,7 @@ class Translations:
     def apply(self, language: str) -> None:
         """Switch every translation (Qt, the app, the core's messages) to ``language``."""
         language = language if language in LANGUAGES else "id"
-        for translator in self._translators:
-            self._app.removeTranslator(translator)
-        self._translators.clear()
+        self.remove()
         messages.set_language(language)
         self.language = language
         if language == "id":
@@ -44,6 +42,12 @@ class Translations:
             self._load(f"rakor_{language}", [str(paths.resource("translations"))])
         else:
             QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+
+    def remove(self) -> None:
+        """Uninstall the translators this object installed."""
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators.clear()
 
     def _load(self, name: str, folders: list[str]) -> None:
         for folder in folders:
