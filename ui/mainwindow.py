@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.database_path = database_path
         self.log_file = log_file
         self.event_id: int | None = None
-        self.setMinimumSize(QSize(900, 600))
+        self.setMinimumSize(QSize(760, 520))
         self._paint_watcher = _FirstPaintWatcher(self)
         self._paint_watcher.painted.connect(self.first_painted)
         self.installEventFilter(self._paint_watcher)

@@ -299,6 +299,9 @@ def test_smoke_start_of_the_real_app(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("RAKOR_FIRST_PAINT ")
     assert "Traceback" not in result.stderr
+    log_text = (tmp_path / "home" / "logs" / "rakor-desktop.log").read_text(encoding="utf-8")
+    assert "starting, database" in log_text
+    assert list((tmp_path / "backups").glob("rakor-*.sqlite3"))  # backed up when opened
 
 
 def test_database_newer_than_the_app_is_refused_with_a_message(tmp_path: Path) -> None:
@@ -327,3 +330,44 @@ def test_settings_dialog_keeps_station_and_operator(qtbot: QtBot, translations: 
     dialog.apply_to(settings)
     assert settings.station_name == "meja 2"
     assert settings.operator_name == "Rina"
+
+
+def test_window_size_and_place_are_remembered(
+    ui_db: Storage, make_window: MakeWindow, qtbot: QtBot
+) -> None:
+    window = make_window(ui_db)
+    window.resize(790, 580)  # within the 800x600 offscreen screen
+    window.close()
+    again = make_window(ui_db)
+    assert (again.width(), again.height()) == (790, 580)
+
+
+def test_unexpected_error_is_logged_and_explained(
+    qtbot: QtBot, tmp_path: Path, caplog: object, translations: object
+) -> None:
+    import logging
+
+    from ui.qt_logging import install_excepthook
+
+    shown: list[QMessageBox] = []
+
+    def read_and_close(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        shown.append(box)
+        assert "Data Anda aman" in box.text()
+        assert "ZeroDivisionError" in box.detailedText()
+        box.close()
+
+    old_hook = sys.excepthook
+    install_excepthook(str(tmp_path / "rakor-desktop.log"))
+    try:
+        with caplog.at_level(logging.CRITICAL, logger="rakor.ui"):  # type: ignore[attr-defined]
+            when_modal(qtbot, read_and_close)
+            try:
+                1 / 0  # noqa: B018
+            except ZeroDivisionError:
+                sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+        assert shown
+        assert "unexpected error" in caplog.text  # type: ignore[attr-defined]
+    finally:
+        sys.excepthook = old_hook
