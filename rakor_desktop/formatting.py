@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 
+from rakor_desktop.messages import ValidationError
+
 __all__ = [
     "DAY_NAMES",
     "MONTH_NAMES",
@@ -255,7 +257,11 @@ def parse_time(text: str) -> time:
     elif _TIME_HOUR_ONLY.fullmatch(cleaned):
         hour = int(cleaned)
     if hour is None or hour > 23 or minute > 59 or second > 59:
-        raise ValueError(f"Jam tidak valid: {text!r}; gunakan format JJ.MM, mis. 09.00")
+        raise ValidationError(
+            "Jam tidak valid: {text!r}; gunakan format JJ.MM, mis. 09.00",
+            "Invalid time: {text!r}; use HH.MM, e.g. 09.00",
+            text=text,
+        )
     return time(hour, minute, second)
 
 
@@ -300,6 +306,10 @@ _EXCEL_HINT = (
     "format sel sebagai Teks di Excel dan ketik ulang NIP lengkap 18 digit "
     "(atau awali dengan tanda petik ')"
 )
+_EXCEL_HINT_EN = (
+    "format the cell as Text in Excel and type the full 18-digit NIP again "
+    "(or start it with an apostrophe ')"
+)
 
 
 def normalize_nip(raw: str) -> str:
@@ -318,24 +328,37 @@ def normalize_nip(raw: str) -> str:
     text = _NIP_LABEL.sub("", raw.strip().strip("'\"`\u2018\u2019\u201c\u201d"))
     text = text.strip()
     if _SCIENTIFIC.fullmatch(text.replace(" ", "")):
-        raise ValueError(
-            f"NIP tidak valid: {raw.strip()!r} sudah diubah Excel menjadi notasi ilmiah "
-            f"sehingga digit terakhirnya hilang; {_EXCEL_HINT}"
+        raise ValidationError(
+            "NIP tidak valid: {raw!r} sudah diubah Excel menjadi notasi ilmiah "
+            "sehingga digit terakhirnya hilang; {hint}",
+            "Invalid NIP: Excel turned {raw!r} into scientific notation and lost its last "
+            "digits; {hint_en}",
+            raw=raw.strip(), hint=_EXCEL_HINT, hint_en=_EXCEL_HINT_EN,
         )
     digits = text.translate(_NIP_JUNK)
     if not digits:
-        raise ValueError("NIP kosong; NIP harus 18 digit angka")
+        raise ValidationError(
+            "NIP kosong; NIP harus 18 digit angka", "Empty NIP; an NIP has 18 digits"
+        )
     if not _ASCII_DIGITS.fullmatch(digits):
-        raise ValueError(f"NIP tidak valid: {raw.strip()!r}; NIP hanya boleh berisi angka")
+        raise ValidationError(
+            "NIP tidak valid: {raw!r}; NIP hanya boleh berisi angka",
+            "Invalid NIP: {raw!r}; an NIP has digits only",
+            raw=raw.strip(),
+        )
     if len(digits) != _NIP_LENGTH:
-        raise ValueError(
-            f"NIP tidak valid: {raw.strip()!r}; NIP harus 18 digit "
-            f"(yang terbaca {len(digits)} digit)"
+        raise ValidationError(
+            "NIP tidak valid: {raw!r}; NIP harus 18 digit (yang terbaca {count} digit)",
+            "Invalid NIP: {raw!r}; an NIP has 18 digits ({count} found)",
+            raw=raw.strip(), count=len(digits),
         )
     if digits.endswith("000"):
-        raise ValueError(
-            f"NIP tidak valid: {raw.strip()!r} berakhiran 000, tanda digit terakhirnya "
-            f"dibulatkan Excel; {_EXCEL_HINT}"
+        raise ValidationError(
+            "NIP tidak valid: {raw!r} berakhiran 000, tanda bahwa angka terakhirnya "
+            "dibulatkan oleh Excel; {hint}",
+            "Invalid NIP: {raw!r} ends in 000, a sign that Excel rounded its last digits; "
+            "{hint_en}",
+            raw=raw.strip(), hint=_EXCEL_HINT, hint_en=_EXCEL_HINT_EN,
         )
     return digits
 

@@ -49,7 +49,7 @@ class NotFoundError(RakorError):
     """A record the user asked for does not exist."""
 
 
-class ValidationError(RakorError):
+class ValidationError(RakorError, ValueError):
     """Input that cannot be accepted; nothing was written."""
 
 

@@ -31,6 +31,12 @@ CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8  # 31**8 ≈ 8.5e11 codes: one code tells nothing about another
 
 
+PERSON_TEXT_FIELDS = (
+    "name", "front_titles", "back_titles", "nip", "pangkat", "golongan", "jabatan",
+    "instansi", "group_name", "phone", "gender",
+)
+
+
 @dataclass(frozen=True)
 class Desk:
     """Who records at this station: written into every attendance entry."""
@@ -54,11 +60,19 @@ def validate_event(event: Event) -> None:
             "The time zone must be WIB, WITA or WIT (not {tz}).",
             tz=event.timezone,
         ) from exc
-    if event.end_time is not None and event.end_date is None and event.end_time <= event.start_time:
+    single_day = event.end_date is None or event.end_date == event.date
+    if event.end_time is not None and single_day and event.end_time <= event.start_time:
         raise ValidationError(
             "Jam selesai ({end}) harus setelah jam mulai ({start}).",
             "The end time ({end}) must be after the start time ({start}).",
             end=event.end_time.strftime("%H.%M"),
+            start=event.start_time.strftime("%H.%M"),
+        )
+    if event.call_time is not None and event.call_time > event.start_time:
+        raise ValidationError(
+            "Waktu panggilan ({call}) harus sebelum jam mulai ({start}).",
+            "The call time ({call}) must be before the start time ({start}).",
+            call=event.call_time.strftime("%H.%M"),
             start=event.start_time.strftime("%H.%M"),
         )
     if event.end_date is not None and event.end_date < event.date:
@@ -97,6 +111,7 @@ def update_event(
     with storage.transaction():
         current = get_event(storage, event_id)
         updated = replace(current, **changes)
+        updated.title = updated.title.strip()
         if "timezone" in changes:
             updated.timezone = updated.timezone.upper()
         validate_event(updated)
@@ -146,9 +161,18 @@ def name_official_by_text(
             storage.set_official(event_id, role, None)
             return None
         front, name, back = split_titles(typed)
+        if not name.strip():
+            raise ValidationError(
+                "Tuliskan nama {role}, bukan hanya gelarnya.",
+                "Type the name of the {role}, not only the titles.",
+                role=role.value,
+            )
         found = storage.find_persons_by_name(name)
         if found:
-            person = found[0]
+            # Titles typed now (e.g. a new degree) update the directory entry.
+            person = merge_person(found[0], Person(name=name, front_titles=front,
+                                                   back_titles=back))
+            storage.update_person(person, now=clock())
         else:
             person = Person(name=name, front_titles=front, back_titles=back)
             person.id = storage.insert_person(person, now=clock())
@@ -163,11 +187,7 @@ def name_official_by_text(
 def clean_person(person: Person) -> Person:
     """Trim every field and bring the NIP to its 18 digits (raises ValidationError)."""
     values: dict[str, Any] = {
-        name: " ".join(str(getattr(person, name)).split())
-        for name in (
-            "name", "front_titles", "back_titles", "pangkat", "golongan", "jabatan",
-            "instansi", "group_name", "phone", "gender",
-        )
+        name: " ".join(str(getattr(person, name)).split()) for name in PERSON_TEXT_FIELDS
     }
     cleaned = replace(person, **values)
     if not cleaned.name:
@@ -175,14 +195,23 @@ def clean_person(person: Person) -> Person:
     cleaned.gender = cleaned.gender.upper()[:1] if cleaned.gender else ""
     if cleaned.gender not in ("", "L", "P"):
         cleaned.gender = ""
-    if person.nip.strip():
-        try:
-            cleaned.nip = normalize_nip(person.nip)
-        except ValueError as exc:
-            raise ValidationError(str(exc), str(exc)) from exc
-    else:
-        cleaned.nip = ""
+    # normalize_nip raises a ValidationError in the user's language.
+    cleaned.nip = normalize_nip(person.nip) if person.nip.strip() else ""
     return cleaned
+
+
+def merge_person(known: Person, new: Person) -> Person:
+    """A directory entry updated from a new list: what the new list leaves blank is kept.
+
+    An invitation list without NIP or phone numbers must not erase them from the
+    directory (and so from the daftar hadir of earlier events).
+    """
+    merged = replace(known)
+    for name in PERSON_TEXT_FIELDS:
+        value = getattr(new, name)
+        if value:
+            setattr(merged, name, value)
+    return merged
 
 
 def new_checkin_code(storage: Storage) -> str:
@@ -199,7 +228,7 @@ def _save_person(storage: Storage, person: Person, now: datetime) -> Person:
         return person
     existing = storage.find_person_by_nip(person.nip) if person.nip else None
     if existing is not None:
-        merged = replace(person, id=existing.id, uid=existing.uid)
+        merged = merge_person(existing, person)
         storage.update_person(merged, now=now)
         return merged
     person.id = storage.insert_person(person, now=now)
@@ -276,7 +305,8 @@ def import_invitees(
                 person = clean_person(raw)
             except ValidationError as exc:
                 raise ValidationError(
-                    "Baris {row}: {problem}", "Row {row}: {problem}", row=index, problem=exc
+                    "Baris {row}: {problem}", "Row {row}: {problem_en}",
+                    row=index, problem=exc.indonesian, problem_en=exc.english,
                 ) from exc
             match = storage.find_person_by_nip(person.nip) if person.nip else None
             if match is None:
@@ -286,7 +316,7 @@ def import_invitees(
                 if storage.find_invitee_of_person(event_id, match.id) is not None:
                     skipped.append(person.name)
                     continue
-                person = replace(person, id=match.id, uid=match.uid)
+                person = merge_person(match, person)
                 storage.update_person(person, now=now)
                 reused += 1
             _invite(storage, event_id, person, role, now)

@@ -16,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from rakor_desktop import paths
+from rakor_desktop.messages import SUPPORTED_LANGUAGES
 
 log = logging.getLogger("rakor.settings")
 
 SETTINGS_FILE_NAME = "settings.json"
+MAX_BACKUPS_KEPT = 100
 
 
 def _default_station() -> str:
@@ -65,8 +67,13 @@ def load_settings(path: Path | None = None) -> Settings:
     for field in fields(Settings):
         value: Any = raw.get(field.name)
         default = getattr(settings, field.name)
-        if value is not None and isinstance(value, type(default)):
-            setattr(settings, field.name, value)
+        if value is None or isinstance(value, bool) or not isinstance(value, type(default)):
+            continue
+        if field.name == "language" and value not in SUPPORTED_LANGUAGES:
+            continue
+        if field.name == "backups_kept" and not 1 <= value <= MAX_BACKUPS_KEPT:
+            continue
+        setattr(settings, field.name, value)
     return settings
 
 

@@ -10,8 +10,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from rakor_desktop import messages  # noqa: E402
-from rakor_desktop.storage import Storage  # noqa: E402
+from rakor_desktop import messages
+from rakor_desktop.storage import Storage
 
 
 @pytest.fixture(autouse=True)

@@ -12,10 +12,11 @@ the operations in :mod:`rakor_desktop.operations` wrap each user action in one.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Self
 
@@ -29,8 +30,8 @@ from .migrations import LATEST_VERSION, MIGRATIONS
 log = logging.getLogger("rakor.storage")
 
 DEFAULT_BACKUPS_KEPT = 10
-BACKUP_PREFIX = "rakor-"
 BACKUP_SUFFIX = ".sqlite3"
+_BACKUP_STAMP = re.compile(r"\d{8}T\d{12}Z")
 
 
 class StorageBase:
@@ -90,10 +91,13 @@ class StorageBase:
                     latest=LATEST_VERSION,
                 )
             if existed:
+                if version == 0 and storage._has_tables():
+                    # Another program's SQLite file: never add our schema into it.
+                    raise _not_a_database(path, "tidak ada skema Rakor Desktop")
                 storage.check_integrity()
             storage._apply_pragmas()
             if existed and backup and version > 0:
-                storage.backup(keep=backups_kept)
+                storage._backup_at_open(backups_kept)
             if migrate:
                 storage.migrate(target_version)
         except sqlite3.OperationalError as exc:
@@ -114,6 +118,8 @@ class StorageBase:
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.execute("PRAGMA busy_timeout=10000")
+        # The append-only triggers must also fire for rows removed by REPLACE.
+        self.db.execute("PRAGMA recursive_triggers=ON")
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
@@ -147,45 +153,77 @@ class StorageBase:
 
     def check_integrity(self) -> None:
         """Run SQLite's integrity check; raise a clear :class:`DatabaseError` on damage."""
-        rows = [r[0] for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        try:
+            rows = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+        except sqlite3.DatabaseError as exc:  # damage so bad the check itself fails
+            rows = [str(exc)]
         if rows != ["ok"]:
-            log.error("integrity check of %s failed: %s", self.path, rows[:10])
+            log.error("integrity check of %s failed: %s", self.path, "\n".join(rows[:50]))
+            first = rows[0].splitlines()[0] if rows and rows[0] else "?"
             raise DatabaseError(
                 "Database {path} rusak (pemeriksaan integritas gagal: {detail}). "
                 "Cadangan terakhir ada di folder {backups}.",
                 "Database {path} is damaged (integrity check failed: {detail}). "
                 "The latest backups are in {backups}.",
                 path=self.path,
-                detail="; ".join(rows[:3]),
+                detail=first[:200],
                 backups=paths.backups_dir(self.path),
             )
+
+    def _has_tables(self) -> bool:
+        return bool(self._scalar("SELECT COUNT(*) FROM sqlite_master"))
 
     # -- backups -----------------------------------------------------------------
 
     def backup(self, *, keep: int = DEFAULT_BACKUPS_KEPT, now: datetime | None = None) -> Path:
-        """Copy the database with SQLite's backup API; keep only the ``keep`` newest copies."""
+        """Copy the database with SQLite's backup API; keep only the ``keep`` newest copies.
+
+        Backups are named after the database file and a UTC time stamp, so two
+        databases in one folder never rotate each other's copies.
+        """
+        keep = max(1, keep)
         folder = paths.backups_dir(self.path)
         folder.mkdir(parents=True, exist_ok=True)
-        stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
-        target = folder / f"{BACKUP_PREFIX}{stamp}{BACKUP_SUFFIX}"
+        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = folder / f"{self._backup_prefix}{stamp}{BACKUP_SUFFIX}"
         partial = target.with_suffix(".partial")
-        dest = sqlite3.connect(str(partial))
         try:
-            self.db.conn.backup(dest)
+            dest = sqlite3.connect(str(partial))
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+            partial.replace(target)
         finally:
-            dest.close()
-        partial.replace(target)
+            partial.unlink(missing_ok=True)
         for old in self.list_backups()[keep:]:
             old.unlink(missing_ok=True)
+        for stale in folder.glob(f"{self._backup_prefix}*.partial"):  # left by a crash
+            stale.unlink(missing_ok=True)
         log.info("backup written: %s", target)
         return target
+
+    def _backup_at_open(self, keep: int) -> None:
+        """A backup that cannot be written is logged, not fatal: the user can still work."""
+        try:
+            self.backup(keep=keep)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("no backup of %s could be written to %s: %s",
+                        self.path, paths.backups_dir(self.path), exc)
+
+    @property
+    def _backup_prefix(self) -> str:
+        return f"{self.path.stem}-"
 
     def list_backups(self) -> list[Path]:
         """The backups of this database, newest first."""
         folder = paths.backups_dir(self.path)
         if not folder.is_dir():
             return []
-        found = folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}")
+        found = [
+            p for p in folder.glob(f"{self._backup_prefix}*{BACKUP_SUFFIX}")
+            if _BACKUP_STAMP.fullmatch(p.name[len(self._backup_prefix):-len(BACKUP_SUFFIX)])
+        ]
         return sorted(found, key=lambda p: p.name, reverse=True)
 
     # -- transactions --------------------------------------------------------------
@@ -236,7 +274,7 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
-def _not_a_database(path: Path, exc: Exception) -> DatabaseError:
+def _not_a_database(path: Path, exc: object) -> DatabaseError:
     return DatabaseError(
         "Berkas {path} bukan database Rakor Desktop atau rusak ({error}).",
         "The file {path} is not a Rakor Desktop database or is damaged ({error}).",

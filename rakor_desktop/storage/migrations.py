@@ -102,6 +102,12 @@ CREATE TRIGGER attendance_log_append_only_update BEFORE UPDATE ON attendance_log
 BEGIN
     SELECT RAISE(ABORT, 'attendance_log is append-only');
 END;
+-- INSERT OR REPLACE from any program must not overwrite an entry: a known uid is a replay.
+CREATE TRIGGER attendance_log_no_replace BEFORE INSERT ON attendance_log
+WHEN EXISTS (SELECT 1 FROM attendance_log WHERE uid = NEW.uid)
+BEGIN
+    SELECT RAISE(IGNORE);
+END;
 CREATE TRIGGER attendance_log_append_only_delete BEFORE DELETE ON attendance_log
 WHEN EXISTS (SELECT 1 FROM events WHERE id = OLD.event_id)
 BEGIN

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from rakor_desktop.clock import from_iso, to_iso
-from rakor_desktop.formatting import normalize_for_search
+from rakor_desktop.formatting import name_search_key, normalize_for_search, split_titles
 from rakor_desktop.models import Invitee, Person, Role
 
 from .database import StorageBase
@@ -50,14 +50,20 @@ def _invitee_from_row(row: dict[str, Any]) -> Invitee:
 
 def person_search_key(person: Person) -> str:
     """What directory search matches: the name without titles, normalised."""
-    return normalize_for_search(person.name)
+    return name_search_key(person.name)
 
 
 def invitee_search_text(name: str, jabatan: str, instansi: str, code: str) -> str:
     """What the check-in search matches: name (no titles), jabatan, instansi, code."""
-    return " ".join(
-        part for part in (normalize_for_search(x) for x in (name, jabatan, instansi, code)) if part
-    )
+    parts = [name_search_key(name), *(normalize_for_search(x) for x in (jabatan, instansi, code))]
+    return " ".join(part for part in parts if part)
+
+
+def search_tokens(query: str) -> list[str]:
+    """The words to look for. Titles typed with a name ("Dr. H. Sri Purwaningsih, M.Si.")
+    are dropped, as names are stored without them; a query of titles alone is kept."""
+    _front, bare, _back = split_titles(query)
+    return normalize_for_search(bare if bare.strip() else query).split()
 
 
 def _like_pattern(token: str) -> str:
@@ -120,19 +126,23 @@ class PeopleQueries(StorageBase):
         row = self._row("SELECT * FROM persons WHERE nip = ?", (nip,))
         return None if row is None else person_from_row(row)
 
-    def find_persons_by_name(self, name: str, instansi: str = "") -> list[Person]:
-        """Persons with exactly this name (titles and case ignored), optionally of one instansi."""
-        key = normalize_for_search(name)
+    def find_persons_by_name(self, name: str, instansi: str | None = None) -> list[Person]:
+        """Persons with exactly this name (titles and case ignored).
+
+        With ``instansi`` (even empty), only those of that same instansi: two people
+        of one name in different offices are different people.
+        """
+        key = name_search_key(name)
         rows = self._rows("SELECT * FROM persons WHERE search_key = ? ORDER BY id", (key,))
         persons = [person_from_row(r) for r in rows]
-        if instansi:
+        if instansi is not None:
             wanted = normalize_for_search(instansi)
             persons = [p for p in persons if normalize_for_search(p.instansi) == wanted]
         return persons
 
     def search_persons(self, query: str, *, limit: int = 20) -> list[Person]:
         """Directory search: every word of the query appears in the name; prefix matches first."""
-        tokens = normalize_for_search(query).split()
+        tokens = search_tokens(query)
         if not tokens:
             return []
         where = " AND ".join("search_key LIKE ? ESCAPE '\\'" for _ in tokens)
@@ -218,7 +228,7 @@ class PeopleQueries(StorageBase):
         Without a query, the list is in the order of the invitation list.
         """
         where, params = self._invitee_filter(event_id, query)
-        tokens = normalize_for_search(query).split()
+        tokens = search_tokens(query)
         if tokens:
             first = tokens[0].replace("%", "").replace("_", "")
             order = (
@@ -235,7 +245,7 @@ class PeopleQueries(StorageBase):
         return [_invitee_from_row(r) for r in rows]
 
     def _invitee_filter(self, event_id: int, query: str) -> tuple[str, list[Any]]:
-        tokens = normalize_for_search(query).split()
+        tokens = search_tokens(query)
         clauses = ["i.event_id = ?"]
         params: list[Any] = [event_id]
         for token in tokens:

@@ -402,8 +402,8 @@ def test_normalize_nip_rounded_by_excel() -> None:
     with pytest.raises(ValueError) as info:
         normalize_nip("197703122003122000")
     assert str(info.value) == (
-        "NIP tidak valid: '197703122003122000' berakhiran 000, tanda digit terakhirnya "
-        "dibulatkan Excel; format sel sebagai Teks di Excel dan ketik ulang NIP lengkap "
+        "NIP tidak valid: '197703122003122000' berakhiran 000, tanda bahwa angka terakhirnya "
+        "dibulatkan oleh Excel; format sel sebagai Teks di Excel dan ketik ulang NIP lengkap "
         "18 digit (atau awali dengan tanda petik ')"
     )
 

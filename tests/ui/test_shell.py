@@ -301,7 +301,7 @@ def test_smoke_start_of_the_real_app(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     log_text = (tmp_path / "home" / "logs" / "rakor-desktop.log").read_text(encoding="utf-8")
     assert "starting, database" in log_text
-    assert list((tmp_path / "backups").glob("rakor-*.sqlite3"))  # backed up when opened
+    assert list((tmp_path / "backups").glob("smoke-*.sqlite3"))  # backed up when opened
 
 
 def test_database_newer_than_the_app_is_refused_with_a_message(tmp_path: Path) -> None:
