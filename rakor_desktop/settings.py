@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import socket
-import tempfile
+import platform
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -25,10 +24,7 @@ MAX_BACKUPS_KEPT = 100
 
 
 def _default_station() -> str:
-    try:
-        return socket.gethostname() or "meja-1"
-    except OSError:
-        return "meja-1"
+    return platform.node() or "meja-1"
 
 
 @dataclass
@@ -81,6 +77,8 @@ def save_settings(settings: Settings, path: Path | None = None) -> None:
     """Write the settings atomically (a crash never leaves half a file)."""
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
+    import tempfile  # only needed when saving; kept off the start of the app
+
     handle, temp = tempfile.mkstemp(prefix=".settings-", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:

@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     database = (args.db or paths.default_database_path()).expanduser()
     log.info("%s %s starting, database %s", APP_NAME, __version__, database)
     try:
-        storage = Storage.open(database, backups_kept=settings.backups_kept)
+        # The integrity check and the backup run in the background once the window
+        # is up (see MainWindow.start_maintenance): the desk must not wait for them.
+        storage = Storage.open(database, check=False, backup=False,
+                               backups_kept=settings.backups_kept)
     except RakorError as exc:
         log.error("database refused: %s", exc)
         if args.smoke:
@@ -82,6 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(
         storage, settings, translations, database_path=database, log_file=str(log_file or "")
     )
+    window.first_painted.connect(lambda _t: window.start_maintenance())
     if args.smoke:
         def report(painted_at: float) -> None:
             print(f"RAKOR_FIRST_PAINT {painted_at:.6f}", flush=True)
@@ -92,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     window.open_initial_event(event_id)
     window.show()
     code = app.exec()
+    from .tasks import wait_for_background_tasks
+
+    wait_for_background_tasks()
     storage.close()
     log.info("exit %s", code)
     return int(code)

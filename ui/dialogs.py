@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import platform
 from datetime import date, time
 from pathlib import Path
 
@@ -296,6 +295,8 @@ class SettingsDialog(QDialog):
 
 def show_about(parent: QWidget, database: Path, log_file: str) -> None:
     """The about box: version, where the data lives, the libraries."""
+    import platform
+
     QMessageBox.about(
         parent,
         QCoreApplication.translate("AboutDialog", "About {app}").format(app=APP_NAME),

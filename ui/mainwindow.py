@@ -147,34 +147,13 @@ class MainWindow(QMainWindow):
         }
         for area in self.AREAS:
             self.area_list.addItem(area_names[area])
+        # Pages are built when first shown: the start of the app waits only for the first.
         self.stack = QStackedWidget()
-        self.event_page = EventDetailsPage(self.storage)
-        self.participants_page = ParticipantsPage(self.storage)
-        self.rundown_page = RundownPage(self.storage)
-        self.discussion_page = InfoPage(
-            self.tr("Discussion"),
-            self.tr(
-                "The moderator's question queue in rounds (termin): who asked, from which "
-                "institution, to whom, the answer and the follow-up. Recorded live, used by "
-                "the minutes."
-            ),
-        )
-        self.documents_page = InfoPage(
-            self.tr("Minutes & Documents"),
-            self.tr(
-                "The notulen and the daftar hadir as DOCX and PDF in the government format, "
-                "built from what was recorded live."
-            ),
-        )
-        for page in (
-            self.event_page,
-            self.participants_page,
-            self.rundown_page,
-            self.discussion_page,
-            self.documents_page,
-        ):
-            self.stack.addWidget(page)
-        self.area_list.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self._pages: dict[str, QWidget] = {}
+        self._loaded: dict[QWidget, int | None] = {}
+        for _area in self.AREAS:
+            self.stack.addWidget(QWidget())
+        self.area_list.currentRowChanged.connect(self._show_page)
 
         self.welcome = self._build_welcome()
         central = QWidget()
@@ -199,10 +178,77 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.counts_label)
         status.addPermanentWidget(self.desk_label)
 
-        self.event_page.saved.connect(lambda _id: self._update_titles())
-        self.participants_page.invitees_changed.connect(lambda _id: self._update_titles())
         self.area_list.setCurrentRow(0)
         self._update_titles()
+
+    def page(self, area: str) -> QWidget:
+        """The page of one area, built on first use."""
+        if area not in self._pages:
+            widget = self._make_page(area)
+            index = self.AREAS.index(area)
+            current = self.stack.currentIndex()
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self._pages[area] = widget
+        return self._pages[area]
+
+    def _make_page(self, area: str) -> QWidget:
+        if area == "event":
+            event_page = EventDetailsPage(self.storage)
+            event_page.saved.connect(lambda _id: self._update_titles())
+            return event_page
+        if area == "participants":
+            participants = ParticipantsPage(self.storage)
+            participants.invitees_changed.connect(lambda _id: self._update_titles())
+            return participants
+        if area == "rundown":
+            return RundownPage(self.storage)
+        if area == "discussion":
+            return InfoPage(
+                self.tr("Discussion"),
+                self.tr(
+                    "The moderator's question queue in rounds (termin): who asked, from which "
+                    "institution, to whom, the answer and the follow-up. Recorded live, used "
+                    "by the minutes."
+                ),
+            )
+        return InfoPage(
+            self.tr("Minutes & Documents"),
+            self.tr(
+                "The notulen and the daftar hadir as DOCX and PDF in the government format, "
+                "built from what was recorded live."
+            ),
+        )
+
+    @property
+    def event_page(self) -> EventDetailsPage:
+        """The "Acara" area."""
+        page = self.page("event")
+        assert isinstance(page, EventDetailsPage)
+        return page
+
+    @property
+    def participants_page(self) -> ParticipantsPage:
+        """The "Peserta & Kehadiran" area."""
+        page = self.page("participants")
+        assert isinstance(page, ParticipantsPage)
+        return page
+
+    @property
+    def rundown_page(self) -> RundownPage:
+        """The "Susunan Acara" area."""
+        page = self.page("rundown")
+        assert isinstance(page, RundownPage)
+        return page
+
+    def _save_pending(self) -> None:
+        """Save what is typed in the details form (if it was ever shown)."""
+        page = self._pages.get("event")
+        if isinstance(page, EventDetailsPage):
+            page.save_now()
 
     def _build_welcome(self) -> QWidget:
         page = QWidget()
@@ -286,10 +332,10 @@ class MainWindow(QMainWindow):
         """Make ``event_id`` the open event (None: the welcome screen)."""
         if event_id is not None and not self.storage.event_exists(event_id):
             event_id = None
-        self.event_page.save_now()
+        self._save_pending()
         self.event_id = event_id
-        for page in (self.event_page, self.participants_page, self.rundown_page):
-            page.set_event(event_id)
+        self._loaded.clear()
+        self._load_page(self.stack.currentWidget())
         self.body.setCurrentIndex(0 if event_id is None else 1)
         has_event = event_id is not None
         self.export_event_action.setEnabled(has_event)
@@ -364,7 +410,7 @@ class MainWindow(QMainWindow):
 
         if self.event_id is None:
             return
-        self.event_page.save_now()
+        self._save_pending()
         event = ops.get_event(self.storage, self.event_id)
         suggested = Path.home() / f"{event.date.isoformat()} {_file_safe(event.title)}.json"
         path, _filter = QFileDialog.getSaveFileName(
@@ -381,6 +427,45 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved to {path}").format(path=written), 8000)
 
     # -- areas, settings, about ------------------------------------------------------------
+
+    def _show_page(self, index: int) -> None:
+        if not 0 <= index < len(self.AREAS):
+            return
+        page = self.page(self.AREAS[index])
+        self._load_page(page)
+        self.stack.setCurrentIndex(index)
+
+    def _load_page(self, page: QWidget | None) -> None:
+        """Pages load the open event when first shown, not all at start."""
+        if page is None or not hasattr(page, "set_event"):
+            return
+        if page in self._loaded and self._loaded[page] == self.event_id:
+            return
+        page.set_event(self.event_id)
+        self._loaded[page] = self.event_id
+
+    def start_maintenance(self) -> None:
+        """Check the database and back it up, in the background, after the first paint."""
+        from rakor_desktop.storage import check_and_back_up
+
+        from .tasks import run_in_background
+
+        path, keep = self.database_path, self.settings.backups_kept
+        run_in_background(
+            lambda: check_and_back_up(path, keep=keep),
+            on_done=lambda backup: log.info("startup check done, backup %s", backup),
+            on_error=self._maintenance_failed,
+        )
+
+    def _maintenance_failed(self, error: Exception) -> None:
+        QMessageBox.critical(
+            self,
+            self.tr("The database is damaged"),
+            self.tr(
+                "{error}\n\nStop working in this file: close the app, copy the latest backup "
+                "and open the copy with --db, or ask for help."
+            ).format(error=error),
+        )
 
     def show_area(self, number: int) -> None:
         """Switch to one of the areas (Ctrl+1 … Ctrl+5)."""
@@ -413,7 +498,7 @@ class MainWindow(QMainWindow):
 
     def switch_language(self, language: str) -> None:
         """Apply another language to the whole window without losing anything typed."""
-        self.event_page.save_now()
+        self._save_pending()
         area = self.area_list.currentRow()
         self.translations.apply(language)
         self._build_ui()
@@ -460,7 +545,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is pending and remember the window before closing."""
-        self.event_page.save_now()
+        self._save_pending()
         state = ui_state()
         state.setValue("main_window/geometry", self.saveGeometry())
         state.setValue("main_window/state", self.saveState())

@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from .attendance import AttendanceQueries
-from .database import DEFAULT_BACKUPS_KEPT, StorageBase
+from .database import DEFAULT_BACKUPS_KEPT, StorageBase, check_and_back_up
 from .events import EventQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
 from .people import PeopleQueries
@@ -20,4 +20,6 @@ class Storage(
     """The database of Rakor Desktop (see the mixins for the queries)."""
 
 
-__all__ = ["DEFAULT_BACKUPS_KEPT", "EVENT_TABLES", "LATEST_VERSION", "Storage"]
+__all__ = [
+    "DEFAULT_BACKUPS_KEPT", "EVENT_TABLES", "LATEST_VERSION", "Storage", "check_and_back_up",
+]

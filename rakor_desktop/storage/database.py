@@ -18,14 +18,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Self
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any, Self
 
 from rakor_desktop import paths
 from rakor_desktop.messages import DatabaseError
 
 from .migrations import LATEST_VERSION, MIGRATIONS
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 log = logging.getLogger("rakor.storage")
 
@@ -37,9 +38,23 @@ _BACKUP_STAMP = re.compile(r"\d{8}T\d{12}Z")
 class StorageBase:
     """Connection, pragmas, migrations, integrity check, backups, transactions."""
 
-    def __init__(self, path: Path | str, *, db: sqlite_utils.Database) -> None:
+    def __init__(self, path: Path | str, *, conn: sqlite3.Connection) -> None:
         self.path = Path(path)
-        self.db = db
+        self.conn = conn
+        self._db: sqlite_utils.Database | None = None
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """The sqlite-utils view of the connection (transactions, writes).
+
+        Made on first use: importing sqlite-utils costs about 70 ms, which the app's
+        start (only reads until the first paint) need not wait for.
+        """
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn, execute_plugins=False)
+        return self._db
 
     # -- opening -----------------------------------------------------------------
 
@@ -49,11 +64,17 @@ class StorageBase:
         path: Path | str,
         *,
         backup: bool = True,
+        check: bool = True,
         backups_kept: int = DEFAULT_BACKUPS_KEPT,
         migrate: bool = True,
         target_version: int = LATEST_VERSION,
     ) -> Self:
         """Open (or create) the database at ``path``, ready for use.
+
+        With ``check`` and ``backup`` off, the integrity check and the rolling backup
+        are left to the caller, who runs :func:`check_and_back_up` soon after (the
+        desktop app does it in the background once its window is up). A database that
+        needs a migration is always backed up first.
 
         Raises:
             DatabaseError: the file is newer than this app, damaged, not a database,
@@ -72,11 +93,10 @@ class StorageBase:
         existed = path.exists() and path.stat().st_size > 0
         try:
             conn = sqlite3.connect(str(path), timeout=10)
-            db = sqlite_utils.Database(conn, execute_plugins=False)
-            version = _user_version(db)
+            version = _user_version(conn)
         except sqlite3.DatabaseError as exc:
             raise _not_a_database(path, exc) from exc
-        storage = cls(path, db=db)
+        storage = cls(path, conn=conn)
         try:
             if version > LATEST_VERSION:
                 raise DatabaseError(
@@ -94,43 +114,45 @@ class StorageBase:
                 if version == 0 and storage._has_tables():
                     # Another program's SQLite file: never add our schema into it.
                     raise _not_a_database(path, "tidak ada skema Rakor Desktop")
-                storage.check_integrity()
+                if check:
+                    storage.check_integrity()
             storage._apply_pragmas()
-            if existed and backup and version > 0:
+            needs_migration = migrate and 0 < version < target_version
+            if existed and version > 0 and (backup or needs_migration):
                 storage._backup_at_open(backups_kept)
             if migrate:
                 storage.migrate(target_version)
         except sqlite3.OperationalError as exc:
-            db.close()
+            conn.close()
             raise _unwritable(path, exc) from exc
         except sqlite3.DatabaseError as exc:
-            db.close()
+            conn.close()
             raise _not_a_database(path, exc) from exc
         except BaseException:
-            db.close()
+            conn.close()
             raise
         return storage
 
     def _apply_pragmas(self) -> None:
-        mode = self.db.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+        mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() != "wal":
             log.warning("journal_mode is %s, not WAL (file system without shared memory?)", mode)
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.execute("PRAGMA synchronous=FULL")
-        self.db.execute("PRAGMA busy_timeout=10000")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.conn.execute("PRAGMA synchronous=FULL")
+        self.conn.execute("PRAGMA busy_timeout=10000")
         # The append-only triggers must also fire for rows removed by REPLACE.
-        self.db.execute("PRAGMA recursive_triggers=ON")
+        self.conn.execute("PRAGMA recursive_triggers=ON")
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
-        self.db.close()
+        self.conn.close()
 
     # -- schema ------------------------------------------------------------------
 
     @property
     def schema_version(self) -> int:
         """The ``user_version`` of the open database."""
-        return _user_version(self.db)
+        return _user_version(self.conn)
 
     def migrate(self, target_version: int = LATEST_VERSION) -> int:
         """Bring the schema up to ``target_version``, each step in its own transaction.
@@ -146,15 +168,15 @@ class StorageBase:
             # inside a single transaction so a failed step leaves the old version.
             with self.db.atomic():
                 for statement in _split_sql(MIGRATIONS[number - 1]):
-                    self.db.conn.execute(statement)
-                self.db.conn.execute(f"PRAGMA user_version = {number:d}")
+                    self.conn.execute(statement)
+                self.conn.execute(f"PRAGMA user_version = {number:d}")
             applied += 1
         return applied
 
     def check_integrity(self) -> None:
         """Run SQLite's integrity check; raise a clear :class:`DatabaseError` on damage."""
         try:
-            rows = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check").fetchall()]
+            rows = [str(r[0]) for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
         except sqlite3.DatabaseError as exc:  # damage so bad the check itself fails
             rows = [str(exc)]
         if rows != ["ok"]:
@@ -190,7 +212,7 @@ class StorageBase:
         try:
             dest = sqlite3.connect(str(partial))
             try:
-                self.db.conn.backup(dest)
+                self.conn.backup(dest)
             finally:
                 dest.close()
             partial.replace(target)
@@ -237,7 +259,7 @@ class StorageBase:
     # -- small helpers for the query mixins ----------------------------------------
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
-        cursor = self.db.conn.execute(sql, params)
+        cursor = self.conn.execute(sql, params)
         keys = [d[0] for d in cursor.description]
         return [dict(zip(keys, row, strict=True)) for row in cursor.fetchall()]
 
@@ -246,15 +268,15 @@ class StorageBase:
         return rows[0] if rows else None
 
     def _scalar(self, sql: str, params: Any = ()) -> Any:
-        row = self.db.conn.execute(sql, params).fetchone()
+        row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     def _write(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         return self.db.execute(sql, params)
 
 
-def _user_version(db: sqlite_utils.Database) -> int:
-    return int(db.conn.execute("PRAGMA user_version").fetchone()[0])
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
 def _split_sql(script: str) -> list[str]:
@@ -291,3 +313,27 @@ def _unwritable(path: Path, exc: Exception) -> DatabaseError:
         path=path,
         error=exc,
     )
+
+
+def check_and_back_up(path: Path, *, keep: int = DEFAULT_BACKUPS_KEPT) -> Path | None:
+    """Integrity check and rolling backup of a database in use, on a connection of its own.
+
+    Safe to run in a worker thread while the app works on its own connection (WAL).
+
+    Returns:
+        The backup written, or None when none could be written (logged).
+
+    Raises:
+        DatabaseError: the database is damaged.
+    """
+    storage = StorageBase(path, conn=sqlite3.connect(str(path), timeout=10))
+    storage.db  # noqa: B018 - imports sqlite-utils here, off the GUI thread, before it is needed
+    try:
+        storage.check_integrity()
+        try:
+            return storage.backup(keep=keep)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("no backup of %s could be written: %s", path, exc)
+            return None
+    finally:
+        storage.close()

@@ -75,6 +75,7 @@ CREATE TABLE invitees (
     UNIQUE (event_id, person_id)
 );
 CREATE INDEX invitees_event_sort ON invitees(event_id, sort_key);
+CREATE INDEX invitees_event_group ON invitees(event_id, group_name);
 
 -- Append-only: an entry is never changed or removed (but with its whole event).
 -- "Present" is derived: the earliest check-in that no undo refers to.

@@ -123,7 +123,8 @@ class PeopleQueries(StorageBase):
         """The person with this 18-digit NIP, or None."""
         if not nip:
             return None
-        row = self._row("SELECT * FROM persons WHERE nip = ?", (nip,))
+        # "nip <> ''" lets SQLite use the partial index persons_nip.
+        row = self._row("SELECT * FROM persons WHERE nip = ? AND nip <> ''", (nip,))
         return None if row is None else person_from_row(row)
 
     def find_persons_by_name(self, name: str, instansi: str | None = None) -> list[Person]:

@@ -179,7 +179,7 @@ class TransferQueries(StorageBase):
         taken: set[str] = set()
         for chunk in _chunks(uids):
             marks = ", ".join("?" for _ in chunk)
-            rows = self.db.conn.execute(
+            rows = self.conn.execute(
                 f"SELECT uid FROM {table} WHERE uid IN ({marks})", chunk
             ).fetchall()
             taken.update(r[0] for r in rows)
@@ -190,7 +190,7 @@ class TransferQueries(StorageBase):
         taken: set[str] = set()
         for chunk in _chunks(codes):
             marks = ", ".join("?" for _ in chunk)
-            rows = self.db.conn.execute(
+            rows = self.conn.execute(
                 f"SELECT checkin_code FROM invitees WHERE checkin_code IN ({marks})", chunk
             ).fetchall()
             taken.update(r[0] for r in rows)

@@ -293,6 +293,18 @@
         <translation>Disimpan ke {path}</translation>
     </message>
     <message>
+        <source>The database is damaged</source>
+        <translation>Database rusak</translation>
+    </message>
+    <message>
+        <source>{error}
+
+Stop working in this file: close the app, copy the latest backup and open the copy with --db, or ask for help.</source>
+        <translation>{error}
+
+Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buka salinannya dengan --db, atau minta bantuan.</translation>
+    </message>
+    <message>
         <source>Preferences not saved</source>
         <translation>Pengaturan tidak tersimpan</translation>
     </message>

@@ -1,0 +1,1 @@
+"""Runnable performance scripts with their own fixtures (see docs/PERFORMANCE.md)."""

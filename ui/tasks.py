@@ -1,0 +1,71 @@
+"""Slow work off the GUI thread (STYLE.md §5).
+
+A task is a plain function run in Qt's global thread pool; its result or its
+error comes back to the GUI thread through a signal. The function never touches
+widgets, and opens its own SQLite connection when it needs one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger("rakor.ui.tasks")
+
+
+class _Relay(QObject):
+    """Carries the outcome of a task back to the GUI thread."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._work = work
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._work()
+        except Exception as exc:  # reported to the GUI thread, which decides
+            log.exception("background task failed")
+            self._relay.failed.emit(exc)
+        else:
+            self._relay.finished.emit(result)
+
+
+_running: set[_Relay] = set()
+
+
+def run_in_background(
+    work: Callable[[], Any],
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[Exception], None] | None = None,
+) -> None:
+    """Run ``work()`` in the thread pool; call ``on_done``/``on_error`` in the GUI thread."""
+    relay = _Relay()
+    _running.add(relay)
+
+    def done(result: Any) -> None:
+        _running.discard(relay)
+        if on_done is not None:
+            on_done(result)
+
+    def failed(error: Any) -> None:
+        _running.discard(relay)
+        if on_error is not None:
+            on_error(error)
+
+    relay.finished.connect(done)
+    relay.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Task(work, relay))
+
+
+def wait_for_background_tasks(msecs: int = 30000) -> bool:
+    """Wait for running tasks (at exit, and in tests)."""
+    return bool(QThreadPool.globalInstance().waitForDone(msecs))
