@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-import socket
+import platform
 import sys
 from pathlib import Path
 
@@ -206,7 +206,7 @@ def test_save_to_an_explicit_path(tmp_path: Path) -> None:
 
 def test_station_name_falls_back_to_the_computer_name(monkeypatch: pytest.MonkeyPatch) -> None:
     assert Settings(station_name="  Meja 1 ").effective_station == "Meja 1"
-    monkeypatch.setattr(socket, "gethostname", lambda: "laptop-kesbangpol")
+    monkeypatch.setattr(platform, "node", lambda: "laptop-kesbangpol")
     assert Settings().effective_station == "laptop-kesbangpol"
-    monkeypatch.setattr(socket, "gethostname", lambda: "")
+    monkeypatch.setattr(platform, "node", lambda: "")
     assert Settings().effective_station == "meja-1"
