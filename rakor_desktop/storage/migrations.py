@@ -69,7 +69,7 @@ CREATE TABLE invitees (
     instansi TEXT NOT NULL DEFAULT '',
     group_name TEXT NOT NULL DEFAULT '',
     position INTEGER NOT NULL DEFAULT 0,
-    search_text TEXT NOT NULL DEFAULT '',  -- name (no titles), jabatan, instansi, code; normalised
+    search_text TEXT NOT NULL DEFAULT '',  -- name (no titles), jabatan, instansi; normalised
     sort_key TEXT NOT NULL DEFAULT '',      -- the name without titles, normalised
     created_at TEXT NOT NULL,
     UNIQUE (event_id, person_id)

@@ -53,9 +53,14 @@ def person_search_key(person: Person) -> str:
     return name_search_key(person.name)
 
 
-def invitee_search_text(name: str, jabatan: str, instansi: str, code: str) -> str:
-    """What the check-in search matches: name (no titles), jabatan, instansi, code."""
-    parts = [name_search_key(name), *(normalize_for_search(x) for x in (jabatan, instansi, code))]
+def invitee_search_text(name: str, jabatan: str, instansi: str, code: str = "") -> str:
+    """What the check-in search matches inside words: name (no titles), jabatan, instansi.
+
+    The check-in code is matched apart, from its start (see ``_invitee_filter``): a
+    random code must not make "dr" find someone whose code happens to hold "DR".
+    """
+    del code
+    parts = [name_search_key(name), *(normalize_for_search(x) for x in (jabatan, instansi))]
     return " ".join(part for part in parts if part)
 
 
@@ -64,6 +69,9 @@ def search_tokens(query: str) -> list[str]:
     are dropped, as names are stored without them; a query of titles alone is kept."""
     _front, bare, _back = split_titles(query)
     return normalize_for_search(bare if bare.strip() else query).split()
+
+
+MIN_CODE_PREFIX = 4  # characters of a check-in code that find it
 
 
 def _like_pattern(token: str) -> str:
@@ -247,12 +255,15 @@ class PeopleQueries(StorageBase):
 
     def _invitee_filter(self, event_id: int, query: str) -> tuple[str, list[Any]]:
         tokens = search_tokens(query)
-        clauses = ["i.event_id = ?"]
-        params: list[Any] = [event_id]
-        for token in tokens:
-            clauses.append("i.search_text LIKE ? ESCAPE '\\'")
-            params.append(_like_pattern(token))
-        return " AND ".join(clauses), params
+        if not tokens:
+            return "i.event_id = ?", [event_id]
+        words = " AND ".join("i.search_text LIKE ? ESCAPE '\\'" for _ in tokens)
+        params: list[Any] = [event_id, *(_like_pattern(t) for t in tokens)]
+        code = query.strip().upper()
+        if len(code) >= MIN_CODE_PREFIX and code.isalnum():
+            # A code typed (or scanned) from a card: matched from its start.
+            return f"i.event_id = ? AND (({words}) OR i.checkin_code LIKE ?)", [*params, code + "%"]
+        return f"i.event_id = ? AND {words}", params
 
     def invitee_has_attendance(self, invitee_id: int) -> bool:
         """Whether anything was ever recorded in the attendance log for this invitee."""
