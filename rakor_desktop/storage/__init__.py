@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 from .attendance import AttendanceQueries
+from .checkin import CheckinQueries
 from .database import DEFAULT_BACKUPS_KEPT, StorageBase, check_and_back_up
+from .documents import DocumentQueries
 from .events import EventQueries
+from .imports import ImportQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
 from .people import PeopleQueries
 from .record import RecordQueries
@@ -15,7 +18,15 @@ from .transfer import TransferQueries
 
 
 class Storage(
-    EventQueries, PeopleQueries, AttendanceQueries, RecordQueries, TransferQueries, StorageBase
+    EventQueries,
+    PeopleQueries,
+    AttendanceQueries,
+    CheckinQueries,
+    ImportQueries,
+    RecordQueries,
+    DocumentQueries,
+    TransferQueries,
+    StorageBase,
 ):
     """The database of Rakor Desktop (see the mixins for the queries)."""
 
