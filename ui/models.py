@@ -43,7 +43,32 @@ def _headers() -> dict[str, str]:
     }
 
 
-class InviteeTableModel(QAbstractTableModel):
+class ColumnTableModel(QAbstractTableModel):
+    """A flat table whose columns are named in ``COLUMNS`` (titles from :func:`_headers`)."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def row_count(self) -> int:
+        """How many rows there are (subclasses)."""
+        raise NotImplementedError
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.row_count()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return _headers()[self.COLUMNS[section]]
+
+
+class InviteeTableModel(ColumnTableModel):
     """The invitation list of one event, filtered by a search text, paged from SQL."""
 
     COLUMNS = ("no", "name", "nip", "jabatan", "instansi", "group", "code", "present")
@@ -96,20 +121,8 @@ class InviteeTableModel(QAbstractTableModel):
 
     # -- Qt model interface ----------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return _headers()[self.COLUMNS[section]]
+    def row_count(self) -> int:
+        return self._count
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._count:
@@ -142,7 +155,7 @@ class InviteeTableModel(QAbstractTableModel):
         return format_clock(invitee.first_checkin_at, self._timezone)
 
 
-class EventListModel(QAbstractTableModel):
+class EventListModel(ColumnTableModel):
     """The events of the database, for the event chooser."""
 
     COLUMNS = ("date", "title", "venue", "attendance")
@@ -167,20 +180,8 @@ class EventListModel(QAbstractTableModel):
         """The row of an event, or -1."""
         return next((i for i, e in enumerate(self._events) if e.id == event_id), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return _headers()[self.COLUMNS[section]]
+    def row_count(self) -> int:
+        return len(self._events)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role not in (
@@ -198,7 +199,7 @@ class EventListModel(QAbstractTableModel):
         return f"{event.present} / {event.invited}"
 
 
-class RundownTableModel(QAbstractTableModel):
+class RundownTableModel(ColumnTableModel):
     """The susunan acara of one event (read-only here; the rundown work edits it)."""
 
     COLUMNS = ("no", "time", "item", "responsible", "minutes")
@@ -214,20 +215,8 @@ class RundownTableModel(QAbstractTableModel):
         self._items = [] if event_id is None else self._storage.list_rundown_items(event_id)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
-        return _headers()[self.COLUMNS[section]]
+    def row_count(self) -> int:
+        return len(self._items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
