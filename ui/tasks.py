@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from rakor_desktop.messages import RakorError
+
 log = logging.getLogger("rakor.ui.tasks")
 
 
@@ -32,6 +34,9 @@ class _Task(QRunnable):
     def run(self) -> None:
         try:
             result = self._work()
+        except RakorError as exc:  # expected (unwritable folder, cancelled): the user is told
+            log.info("background task refused: %s", exc)
+            self._relay.failed.emit(exc)
         except Exception as exc:  # reported to the GUI thread, which decides
             log.exception("background task failed")
             self._relay.failed.emit(exc)
