@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import datetime
 from typing import Any
 
@@ -124,7 +125,8 @@ class AttendanceQueries(StorageBase):
         """Present and invited, in total and per group.
 
         Two small queries instead of joining every invitee to the ``presence`` view:
-        the view is then evaluated over the check-ins only.
+        the invited are counted in the (event, group) index alone, the present over
+        the valid check-ins only.
         """
         invited = {
             r["group_name"]: r["n"]
@@ -134,15 +136,7 @@ class AttendanceQueries(StorageBase):
                 (event_id,),
             )
         }
-        present = {
-            r["group_name"]: r["n"]
-            for r in self._rows(
-                "SELECT i.group_name AS group_name, COUNT(*) AS n FROM presence AS pr "
-                "JOIN invitees AS i ON i.id = pr.invitee_id WHERE pr.event_id = ? "
-                "GROUP BY i.group_name",
-                (event_id,),
-            )
-        }
+        present = present_per_group(self.conn, event_id)
         return AttendanceCounts(
             invited=sum(invited.values()),
             present=sum(present.values()),
@@ -150,3 +144,22 @@ class AttendanceQueries(StorageBase):
                 group: (present.get(group, 0), invited[group]) for group in sorted(invited)
             },
         )
+
+
+def present_per_group(conn: sqlite3.Connection, event_id: int) -> dict[str, int]:
+    """How many invitees of each group of an event have a valid check-in.
+
+    Each invitee counts once however many valid check-ins they have (COUNT DISTINCT),
+    without asking which came first: half the work of going through ``presence``.
+    """
+    return {
+        row[0]: int(row[1])
+        for row in conn.execute(
+            "SELECT i.group_name, COUNT(DISTINCT a.invitee_id) FROM attendance_log AS a "
+            "JOIN invitees AS i ON i.id = a.invitee_id "
+            "WHERE a.event_id = ? AND a.kind = 'checkin' AND NOT EXISTS "
+            "(SELECT 1 FROM attendance_log AS u WHERE u.kind = 'undo' AND u.target_uid = a.uid) "
+            "GROUP BY i.group_name",
+            (event_id,),
+        )
+    }

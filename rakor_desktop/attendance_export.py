@@ -1,0 +1,202 @@
+"""The attendance of an event as a spreadsheet (XLSX) or a CSV file.
+
+One table, built once (:func:`attendance_table`), written by two writers. Columns:
+No, Nama (with titles), NIP, Jabatan, Instansi, Kelompok, Hadir pukul, Mewakili, Meja,
+Operator; everyone present, in the order they arrived. A delegate is listed under their
+own name, with the invitee they stand in for under "Mewakili".
+
+Files are written beside their target and moved into place only when complete
+(``os.replace``): a crash or a full disk never leaves half a file, and an existing
+file is either replaced whole or left as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Any
+
+from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip
+from rakor_desktop.messages import RakorError, ValidationError
+from rakor_desktop.storage import Storage
+
+HEADERS: tuple[str, ...] = (
+    "No", "Nama", "NIP", "Jabatan", "Instansi", "Kelompok", "Hadir pukul", "Mewakili", "Meja",
+    "Operator",
+)  # fmt: skip
+_WIDTHS = (5, 34, 22, 30, 34, 14, 11, 34, 14, 16)
+NO_GROUP = "(tanpa kelompok)"
+
+
+class ExportError(RakorError):
+    """The file could not be written; nothing was changed on disk."""
+
+
+@dataclass(frozen=True)
+class AttendanceTable:
+    """The attendance as text cells, ready to write."""
+
+    title: str
+    date_text: str
+    timezone: str
+    rows: list[tuple[str, ...]]  # one per arrival, the columns of HEADERS ("No" as text)
+    groups: list[tuple[str, int, int]]  # (group, present, invited) in list order
+
+
+def attendance_table(storage: Storage, event_id: int) -> AttendanceTable:
+    """The attendance of an event, as it is exported."""
+    event = storage.get_event(event_id)
+    if event is None:
+        raise ValidationError(
+            "Acara dengan nomor {id} tidak ditemukan.", "There is no event number {id}.",
+            id=event_id,
+        )
+    rows: list[tuple[str, ...]] = []
+    for number, arrival in enumerate(storage.attendance_rows(event_id), start=1):
+        invitee = format_name(arrival.name, arrival.front_titles, arrival.back_titles)
+        if arrival.on_behalf_name:
+            name, nip = arrival.on_behalf_name, ""
+            jabatan = arrival.on_behalf_jabatan
+            instansi = arrival.on_behalf_instansi or arrival.instansi
+            represented = invitee + (f" ({arrival.jabatan})" if arrival.jabatan else "")
+        else:
+            name, nip = invitee, format_nip(arrival.nip)
+            jabatan, instansi, represented = arrival.jabatan, arrival.instansi, ""
+        rows.append(
+            (
+                str(number), name, nip, jabatan, instansi, arrival.group_name,
+                format_clock(arrival.checked_in_at, event.timezone), represented,
+                arrival.station, arrival.operator,
+            )
+        )  # fmt: skip
+    groups = [(g.group_name, g.present, g.invited) for g in storage.group_counts(event_id)]
+    return AttendanceTable(
+        title=event.title, date_text=format_date(event.date), timezone=event.timezone,
+        rows=rows, groups=groups,
+    )  # fmt: skip
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _cannot_write(path: Path, exc: OSError) -> ExportError:
+    return ExportError(
+        "Berkas {path} tidak dapat ditulis ({error}). Pilih folder lain, atau tutup berkas "
+        "itu bila sedang dibuka di program lain.",
+        "Cannot write {path} ({error}). Choose another folder, or close the file if another "
+        "program has it open.",
+        path=path,
+        error=exc.strerror or exc,
+    )
+
+
+@contextmanager
+def _atomic_file(path: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path``, moved over it only when completely written."""
+    path = Path(path)
+    try:
+        handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _cannot_write(path, exc) from exc
+    try:
+        with os.fdopen(handle, mode, **options) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise _cannot_write(path, exc) from exc
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def export_attendance_csv(
+    storage: Storage, event_id: int, path: Path | str, *, delimiter: str = ","
+) -> int:
+    """Write the attendance as CSV (UTF-8 with BOM, so Excel reads the accents).
+
+    Returns:
+        How many arrivals were written.
+    """
+    table = attendance_table(storage, event_id)
+    with _atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out, delimiter=delimiter)
+        writer.writerow(HEADERS)
+        writer.writerows(table.rows)
+    return len(table.rows)
+
+
+def export_attendance_xlsx(
+    storage: Storage,
+    event_id: int,
+    path: Path | str,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Write the attendance as an Excel workbook: sheet "Daftar Hadir" and "Rekap".
+
+    Every cell is text as shown (a name starting with "=" is not a formula, a NIP keeps
+    its digits). Returns how many arrivals were written.
+    """
+    from openpyxl import Workbook  # loaded only when exporting
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    table = attendance_table(storage, event_id)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Daftar Hadir"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE7F0")
+    sheet.append(list(HEADERS))
+    for cell in sheet[1]:
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = Alignment(vertical="center")
+    total = len(table.rows)
+    for index, row in enumerate(table.rows, start=1):
+        values: list[Any] = [index, *row[1:]]
+        sheet.append(values)
+        for cell in sheet[sheet.max_row][1:]:
+            cell.data_type = "s"  # text as typed: never a formula, never a number
+        if progress is not None and index % 500 == 0:
+            progress(index, total)
+    for column, width in enumerate(_WIDTHS, start=1):
+        sheet.column_dimensions[chr(ord("A") + column - 1)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A1:{chr(ord('A') + len(HEADERS) - 1)}{max(total + 1, 1)}"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+
+    summary = workbook.create_sheet("Rekap")
+    summary.append(["Acara", table.title])
+    summary.append(["Tanggal", table.date_text])
+    summary.append([])
+    summary.append(["Kelompok", "Hadir", "Diundang"])
+    for cell in summary[4]:
+        cell.font = bold
+        cell.fill = fill
+    for group, present, invited in table.groups:
+        summary.append([group or NO_GROUP, present, invited])
+        summary.cell(summary.max_row, 1).data_type = "s"
+    summary.append(
+        ["Jumlah", sum(g[1] for g in table.groups), sum(g[2] for g in table.groups)]
+    )
+    for cell in summary[summary.max_row]:
+        cell.font = bold
+    summary.column_dimensions["A"].width = 30
+    summary.column_dimensions["B"].width = 12
+    summary.column_dimensions["C"].width = 12
+    workbook.properties.title = f"Daftar Hadir — {table.title}"
+
+    with _atomic_file(Path(path), "wb") as out:
+        workbook.save(out)
+    if progress is not None:
+        progress(total, total)
+    return total

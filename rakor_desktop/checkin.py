@@ -1,0 +1,353 @@
+"""The check-in desk on the day: search, walk-ins, delegates, signatures, history, counts.
+
+The basic operations (:func:`~rakor_desktop.operations.checkin_invitee`,
+:func:`~rakor_desktop.operations.checkin_by_code`,
+:func:`~rakor_desktop.operations.undo_checkin`) live in :mod:`rakor_desktop.operations`;
+this module adds what the desk needs around them. Every user action is one function
+that changes the data in one transaction, committed durably before it returns.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from rakor_desktop import operations as ops
+from rakor_desktop.clock import Clock, utc_now
+from rakor_desktop.formatting import TimeZone, format_name, split_titles
+from rakor_desktop.messages import NotFoundError, ValidationError
+from rakor_desktop.models import (
+    AttendanceEntry,
+    AttendanceKind,
+    CheckinResult,
+    Invitee,
+    Person,
+    Role,
+)
+from rakor_desktop.storage import Storage
+from rakor_desktop.storage.checkin import (
+    AttendanceRow,
+    DeskCursor,
+    DeskPage,
+    DeskRow,
+    GroupCount,
+)
+
+__all__ = [
+    "MAX_SIGNATURE_BYTES",
+    "ArrivalSlot",
+    "AttendanceRow",
+    "DeskCursor",
+    "DeskPage",
+    "DeskRow",
+    "GroupCount",
+    "WalkInResult",
+    "add_signature",
+    "arrivals_per_ten_minutes",
+    "checkin_history",
+    "checkin_on_behalf",
+    "counts_per_group",
+    "display_name",
+    "extract_checkin_code",
+    "latest_signature",
+    "on_behalf_text",
+    "register_walk_in",
+    "search_desk",
+    "with_arrival",
+    "with_present",
+]
+
+MAX_SIGNATURE_BYTES = 2_000_000
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+SLOT_MINUTES = 10
+_MAX_FILLED_SLOTS = 6 * 24  # gaps are filled with empty slots within one day at most
+
+_CODE_AT_END = re.compile(rf"(?:^|[^0-9A-Za-z])([0-9A-Za-z]{{{ops.CODE_LENGTH}}})\s*$")
+
+
+# -- finding people -----------------------------------------------------------------
+
+
+def extract_checkin_code(text: str) -> str | None:
+    """The check-in code in what was typed or scanned, or None.
+
+    A scanner types the code of the QR card ("K7QM2XPA"); a QR code holding a link or a
+    prefix ("https://…/K7QM2XPA", "RAKOR:K7QM2XPA") ends with it. Only characters of the
+    code alphabet count, so "Agustina" (with an "i") is never taken for a code.
+    """
+    match = _CODE_AT_END.search(text.strip())
+    if match is None:
+        return None
+    code = match.group(1).upper()
+    return code if all(c in ops.CODE_ALPHABET for c in code) else None
+
+
+def search_desk(
+    storage: Storage,
+    event_id: int,
+    query: str,
+    *,
+    limit: int = 50,
+    cursor: DeskCursor | None = None,
+    inside: bool = True,
+) -> DeskPage:
+    """One page of the desk's search (see ``Storage.desk_search``); empty: latest arrivals.
+
+    With ``inside`` off, a query that starts no word finds nothing rather than scanning
+    the list for it inside words (the desk does that scan only when the typing pauses).
+    """
+    return storage.desk_search(event_id, query, limit=limit, cursor=cursor, inside=inside)
+
+
+# -- walk-ins and delegates ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WalkInResult:
+    """What registering a walk-in did."""
+
+    checkin: CheckinResult
+    was_invited: bool  # the person was on this event's list after all: checked in as invited
+    known_person: bool  # the directory knew the person from an earlier event
+
+
+def register_walk_in(
+    storage: Storage,
+    event_id: int,
+    typed_name: str,
+    desk: ops.Desk,
+    *,
+    jabatan: str = "",
+    instansi: str = "",
+    group_name: str = "",
+    phone: str = "",
+    clock: Clock = utc_now,
+) -> WalkInResult:
+    """Register someone who is not on the list and check them in, in one transaction.
+
+    Titles typed with the name ("Drs. H. Ahmad Yani, M.Si.") are stored apart from it.
+    A person of that name and instansi already in the directory is reused (and brought
+    up to date); one already on this event's list is simply checked in. Afterwards the
+    person is in the directory for the next event.
+    """
+    front, name, back = split_titles(typed_name)
+    if not name.strip():
+        raise ValidationError(
+            "Tuliskan nama tamu (bukan hanya gelarnya).",
+            "Type the guest's name (not only the titles).",
+        )
+    typed = ops.clean_person(
+        Person(
+            name=name, front_titles=front, back_titles=back, jabatan=jabatan,
+            instansi=instansi, group_name=group_name, phone=phone,
+        )
+    )  # fmt: skip
+    with storage.transaction():
+        ops.get_event(storage, event_id)
+        now = clock()
+        known = storage.find_persons_by_name(typed.name, typed.instansi)
+        for person in known:
+            assert person.id is not None
+            invited = storage.find_invitee_of_person(event_id, person.id)
+            if invited is not None and invited.id is not None:
+                result = ops.checkin_invitee(storage, invited.id, desk, clock=lambda: now)
+                return WalkInResult(checkin=result, was_invited=True, known_person=True)
+        person = typed
+        if known:
+            person = ops.merge_person(known[0], typed)
+            storage.update_person(person, now=now)
+        invitee = ops.invite_person(
+            storage, event_id, person, role=Role.PESERTA, clock=lambda: now
+        )
+        assert invitee.id is not None
+        result = ops.checkin_invitee(storage, invitee.id, desk, clock=lambda: now)
+    return WalkInResult(checkin=result, was_invited=False, known_person=bool(known))
+
+
+def checkin_on_behalf(
+    storage: Storage,
+    invitee_id: int,
+    desk: ops.Desk,
+    *,
+    delegate_name: str,
+    delegate_jabatan: str = "",
+    delegate_instansi: str = "",
+    clock: Clock = utc_now,
+) -> CheckinResult:
+    """Check in a delegate who came in the invitee's place (*mewakili*).
+
+    The attendance list then shows "<delegate> mewakili <invitee>". An invitee already
+    present is reported as such and nothing is recorded.
+    """
+    if not " ".join(delegate_name.split()):
+        raise ValidationError(
+            "Tuliskan nama orang yang mewakili.", "Type the name of the person attending."
+        )
+    return ops.checkin_invitee(
+        storage,
+        invitee_id,
+        desk,
+        on_behalf_name=delegate_name,
+        on_behalf_jabatan=delegate_jabatan,
+        on_behalf_instansi=delegate_instansi,
+        clock=clock,
+    )
+
+
+def on_behalf_text(delegate_name: str, invitee: str) -> str:
+    """The line of the attendance list for a delegate: "X mewakili Y" (always Indonesian)."""
+    return f"{delegate_name} mewakili {invitee}"
+
+
+# -- signatures and history ------------------------------------------------------------
+
+
+def _require_invitee(storage: Storage, invitee_id: int) -> Invitee:
+    invitee = storage.get_invitee(invitee_id)
+    if invitee is None:
+        raise NotFoundError(
+            "Peserta dengan nomor {id} tidak ditemukan.", "There is no invitee number {id}.",
+            id=invitee_id,
+        )
+    return invitee
+
+
+def add_signature(
+    storage: Storage, invitee_id: int, png: bytes, desk: ops.Desk, *, clock: Clock = utc_now
+) -> AttendanceEntry:
+    """Store a signature (PNG) for the invitee's check-in; a later one replaces it.
+
+    Nothing is overwritten: each signature is a new entry of the append-only log that
+    refers to the check-in, and the newest one is the one shown and printed.
+    """
+    if not png.startswith(PNG_SIGNATURE):
+        raise ValidationError(
+            "Tanda tangan harus berupa gambar PNG.", "The signature must be a PNG image."
+        )
+    if len(png) > MAX_SIGNATURE_BYTES:
+        raise ValidationError(
+            "Gambar tanda tangan terlalu besar ({size} KB; paling besar {limit} KB).",
+            "The signature image is too large ({size} KB; at most {limit} KB).",
+            size=len(png) // 1000, limit=MAX_SIGNATURE_BYTES // 1000,
+        )
+    with storage.transaction():
+        invitee = _require_invitee(storage, invitee_id)
+        active = storage.active_checkins(invitee_id)
+        if not active:
+            raise ValidationError(
+                "{name} belum tercatat hadir; tanda tangan disimpan bersama kehadiran.",
+                "{name} is not checked in; a signature is stored with the attendance.",
+                name=invitee.person.name,
+            )
+        now = clock()
+        entry = AttendanceEntry(
+            uid=str(uuid.uuid4()),
+            event_id=invitee.event_id,
+            invitee_id=invitee_id,
+            kind=AttendanceKind.SIGNATURE,
+            recorded_at=now,
+            station=desk.station,
+            operator=desk.operator,
+            target_uid=active[0].uid,
+            signature_png=png,
+        )
+        storage.append_attendance(entry, received_at=now)
+    return entry
+
+
+def latest_signature(storage: Storage, invitee_id: int) -> bytes | None:
+    """The signature given with the invitee's valid check-in (the newest), or None."""
+    active = storage.active_checkins(invitee_id)
+    return storage.latest_signature(active[0].uid) if active else None
+
+
+def checkin_history(storage: Storage, invitee_id: int) -> list[AttendanceEntry]:
+    """Every log entry about one invitee (check-ins, undos, signatures), oldest first."""
+    _require_invitee(storage, invitee_id)
+    return storage.attendance_history(invitee_id)
+
+
+# -- live counts -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArrivalSlot:
+    """Arrivals in one 10-minute slot; ``start`` is on the event's wall clock."""
+
+    start: datetime
+    count: int
+
+    @property
+    def label(self) -> str:
+        """The slot's start as printed: "08.40"."""
+        return f"{self.start.hour:02d}.{self.start.minute:02d}"
+
+
+def arrivals_per_ten_minutes(storage: Storage, event_id: int, timezone: str) -> list[ArrivalSlot]:
+    """First arrivals per 10 minutes on the event's clock, from the first to the last slot.
+
+    Slots without arrivals between them are included (with 0) so a chart shows the
+    quiet minutes too, up to one day of slots.
+    """
+    zone = TimeZone.parse(timezone).tzinfo
+    counted = storage.arrivals_per_ten_minutes(event_id)
+    if not counted:
+        return []
+    step = timedelta(minutes=SLOT_MINUTES)
+    first, last = counted[0][0], counted[-1][0]
+    if (last - first) // step >= _MAX_FILLED_SLOTS:
+        return [ArrivalSlot(start.astimezone(zone), n) for start, n in counted]
+    by_start = dict(counted)
+    slots: list[ArrivalSlot] = []
+    moment = first
+    while moment <= last:
+        slots.append(ArrivalSlot(moment.astimezone(zone), by_start.get(moment, 0)))
+        moment += step
+    return slots
+
+
+def with_arrival(
+    slots: list[ArrivalSlot], moment: datetime, timezone: str
+) -> list[ArrivalSlot] | None:
+    """The slots with one more first arrival at ``moment``, without asking the database.
+
+    None when the arrival does not fall in or after the last slot (then read them again).
+    """
+    zone = TimeZone.parse(timezone).tzinfo
+    local = moment.astimezone(zone)
+    start = local.replace(minute=local.minute - local.minute % SLOT_MINUTES, second=0,
+                          microsecond=0)
+    if not slots:
+        return [ArrivalSlot(start, 1)]
+    last = slots[-1].start
+    if start < last:
+        return None
+    step = timedelta(minutes=SLOT_MINUTES)
+    if start == last:
+        return [*slots[:-1], ArrivalSlot(last, slots[-1].count + 1)]
+    if (start - last) // step >= _MAX_FILLED_SLOTS:
+        return [*slots, ArrivalSlot(start, 1)]
+    gap = [ArrivalSlot(last + step * n, 0) for n in range(1, (start - last) // step)]
+    return [*slots, *gap, ArrivalSlot(start, 1)]
+
+
+def with_present(groups: list[GroupCount], group_name: str) -> list[GroupCount] | None:
+    """The counts with one more invitee of ``group_name`` present (None: unknown group)."""
+    for number, group in enumerate(groups):
+        if group.group_name == group_name:
+            bumped = GroupCount(group.group_name, min(group.invited, group.present + 1),
+                                group.invited)
+            return [*groups[:number], bumped, *groups[number + 1:]]
+    return None
+
+
+def counts_per_group(storage: Storage, event_id: int) -> list[GroupCount]:
+    """Present / invited per group, in the order the groups first appear in the list."""
+    return storage.group_counts(event_id)
+
+
+def display_name(row: DeskRow | AttendanceRow) -> str:
+    """The invitee's name with titles."""
+    return format_name(row.name, row.front_titles, row.back_titles)

@@ -1,0 +1,1280 @@
+"""The registration desk ("Meja Registrasi"): check people in by name or QR code.
+
+Made for the half hour before the opening, when every second is a queue: one search
+field that always has the focus; typing searches at once (in SQL, paged); Enter
+checks in the selected or top match; a USB QR scanner (the code and Enter, typed in a
+few milliseconds) checks in at once. A large panel says what happened. Walk-ins (F2),
+delegates (F3), signatures (F4), undo with a reason (F8) and a person's history (F9)
+are one key away; the live counts and the arrivals per 10 minutes sit beside the list.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import Signal as _Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakor_desktop import checkin as desk
+from rakor_desktop import operations as ops
+from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
+from rakor_desktop.clock import Clock, utc_now
+from rakor_desktop.formatting import format_clock, format_name, split_titles
+from rakor_desktop.messages import NotFoundError, RakorError
+from rakor_desktop.models import CheckinResult
+from rakor_desktop.settings import Settings
+from rakor_desktop.storage import Storage
+
+from .checkin_models import FRACTION_ROLE, DeskResultsModel, GroupCountsModel, HistoryModel
+from .signature_pad import SignatureDialog
+from .tasks import run_in_background
+
+log = logging.getLogger("rakor.ui.checkin")
+
+Index = QModelIndex | QPersistentModelIndex
+COUNTS_DELAY_MS = 250  # counts and chart wait until the desk is quiet for a moment
+INSIDE_DELAY_MS = 300  # a query starting no word is looked for inside words after a pause
+WATCH_INTERVAL_MS = 2000  # how often to look for check-ins written by another program
+
+SHORTCUTS = {
+    "walk_in": "F2",
+    "on_behalf": "F3",
+    "signature": "F4",
+    "undo": "F8",
+    "history": "F9",
+}
+
+_STYLES = {
+    "idle": ("palette(base)", "palette(mid)", "palette(text)"),
+    "ok": ("#e3f4e8", "#2e8b57", "#14532d"),
+    "already": ("#fff3cd", "#c58f00", "#5c4300"),
+    "error": ("#fde8e8", "#c62828", "#8a1c1c"),
+    "info": ("#e8f0fe", "#3b6fd8", "#1c3d7a"),
+}
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _file_safe(text: str) -> str:
+    kept = "".join(c if c.isalnum() or c in " -_." else "_" for c in text)
+    return " ".join(kept.split())[:80] or "acara"
+
+
+def _scaled_font(widget: QWidget, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(max(8.0, font.pointSizeF() * factor))
+    font.setBold(bold)
+    return font
+
+
+# -- the parts of the page -------------------------------------------------------------
+
+
+class FeedbackPanel(QFrame):
+    """The large panel saying what the last action did, coloured by outcome."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checkinFeedback")
+        self.kind = "idle"
+        self.invitee_id: int | None = None
+        self.headline = QLabel()
+        self.name = QLabel()
+        self.details = QLabel()
+        self.headline.setFont(_scaled_font(self, 1.35, bold=True))
+        self.name.setFont(_scaled_font(self, 2.0, bold=True))
+        self.details.setFont(_scaled_font(self, 1.2))
+        for label in (self.headline, self.name, self.details):
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setSpacing(2)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.name)
+        layout.addWidget(self.details)
+        self.setMinimumHeight(128)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def show_message(
+        self,
+        kind: str,
+        headline: str,
+        name: str = "",
+        details: str = "",
+        invitee_id: int | None = None,
+    ) -> None:
+        """Show an outcome: "ok", "already", "error", "info" or "idle"."""
+        if kind != self.kind or not self.styleSheet():  # restyling costs a millisecond
+            background, border, ink = _STYLES[kind]
+            self.setStyleSheet(
+                f"QFrame#checkinFeedback {{ background: {background}; border: 2px solid"
+                f" {border}; border-radius: 6px; }} QFrame#checkinFeedback QLabel"
+                f" {{ color: {ink}; background: transparent; border: none; }}"
+            )
+        self.kind = kind
+        self.invitee_id = invitee_id
+        self.headline.setText(headline)
+        self.name.setText(name)
+        self.name.setVisible(bool(name))
+        self.details.setText(details)
+        self.details.setVisible(bool(details))
+
+    def text(self) -> str:
+        """Everything the panel says, one line per label (for tests and screen readers)."""
+        return "\n".join(
+            label.text() for label in (self.headline, self.name, self.details) if label.text()
+        )
+
+
+class ArrivalsChart(QWidget):
+    """Arrivals per 10 minutes as bars, painted directly (no chart library)."""
+
+    BAR_MIN_WIDTH = 16
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slots: list[desk.ArrivalSlot] = []
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def set_slots(self, slots: list[desk.ArrivalSlot]) -> None:
+        """Show these slots (the latest that fit the width)."""
+        self.slots = list(slots)
+        self.setToolTip(
+            "\n".join(f"{s.label}: {s.count}" for s in self.slots[-36:])
+        )
+        self.update()
+
+    def visible_slots(self) -> list[desk.ArrivalSlot]:
+        """The slots that fit the current width, the latest ones."""
+        fit = max(1, (self.width() - 40) // self.BAR_MIN_WIDTH)
+        return self.slots[-fit:]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.base())
+        text_colour = palette.text().color()
+        slots = self.visible_slots()
+        if not slots:
+            painter.setPen(palette.placeholderText().color())
+            painter.drawText(
+                self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("No arrivals yet")
+            )
+            painter.end()
+            return
+        metrics = painter.fontMetrics()
+        left, right, top = 34, 8, metrics.height() + 4
+        bottom = metrics.height() + 8
+        plot = QRect(left, top, self.width() - left - right, self.height() - top - bottom)
+        highest = max(1, max(s.count for s in slots))
+        painter.setPen(QColor("#c7cbd3"))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+        painter.setPen(text_colour)
+        painter.drawText(
+            QRect(0, plot.top() - metrics.height() // 2, left - 6, metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), str(highest),
+        )  # fmt: skip
+        painter.drawText(
+            QRect(0, plot.bottom() - metrics.height() // 2, left - 6, metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), "0",
+        )  # fmt: skip
+        step = plot.width() / len(slots)
+        label_every = max(1, int((metrics.horizontalAdvance("00.00") + 8) // step) + 1)
+        bar_colour = QColor("#2e8b57")
+        for number, slot in enumerate(slots):
+            x = plot.left() + number * step
+            height = plot.height() * slot.count / highest
+            bar = QRect(
+                round(x + step * 0.15), round(plot.bottom() - height),
+                max(1, round(step * 0.7)), round(height),
+            )  # fmt: skip
+            painter.fillRect(bar, bar_colour)
+            if slot.count and step >= metrics.horizontalAdvance(str(slot.count)) + 2:
+                painter.setPen(text_colour)
+                painter.drawText(
+                    QRect(round(x), bar.top() - metrics.height(), round(step), metrics.height()),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
+                    str(slot.count),
+                )
+            if number % label_every == 0:
+                painter.setPen(text_colour)
+                painter.drawText(
+                    QRect(round(x) - 20, plot.bottom() + 3, round(step) + 40, metrics.height()),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    slot.label,
+                )
+        painter.end()
+
+
+class GroupBarDelegate(QStyledItemDelegate):
+    """Paints the share present of a group as a bar with the percentage on it."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        fraction = index.data(FRACTION_ROLE)
+        if not isinstance(fraction, float):
+            super().paint(painter, option, index)
+            return
+        painter.save()
+        rect = option.rect.adjusted(4, 5, -4, -5)
+        painter.fillRect(rect, QColor("#e6e9ef"))
+        filled = QRect(rect.left(), rect.top(), round(rect.width() * min(1.0, fraction)),
+                       rect.height())
+        painter.fillRect(filled, QColor("#86c99f"))
+        painter.setPen(QColor("#10321d"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(index.data()))
+        painter.restore()
+
+
+# -- dialogs -----------------------------------------------------------------------------
+
+
+class WalkInDialog(QDialog):
+    """Register a guest who is not on the list: name (with titles), jabatan, instansi, …"""
+
+    def __init__(
+        self, groups: list[str], name: str = "", parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Walk-in guest"))
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setPlaceholderText(self.tr("e.g. Drs. H. Ahmad Yani, M.Si."))
+        self.split_label = QLabel()
+        self.split_label.setStyleSheet("color: palette(placeholder-text);")
+        self.jabatan_edit = QLineEdit()
+        self.instansi_edit = QLineEdit()
+        self.group_combo = QComboBox()
+        self.group_combo.setEditable(True)
+        self.group_combo.addItems(["", *groups])
+        self.phone_edit = QLineEdit()
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow("", self.split_label)
+        form.addRow(self.tr("&Position"), self.jabatan_edit)
+        form.addRow(self.tr("&Institution"), self.instansi_edit)
+        form.addRow(self.tr("&Group"), self.group_combo)
+        form.addRow(self.tr("P&hone"), self.phone_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Register and check in"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Not on the invitation list: register and check in.")))
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(520, self.sizeHint().height())
+
+    def _update(self) -> None:
+        front, name, back = split_titles(self.name_edit.text())
+        self.ok_button.setEnabled(bool(name.strip()))
+        if front or back:
+            self.split_label.setText(
+                self.tr("Name: {name} · titles: {front} … {back}").format(
+                    name=name, front=front or "–", back=back or "–"
+                )
+            )
+        else:
+            self.split_label.clear()
+
+    def accept(self) -> None:
+        """Only with a name."""
+        if self.ok_button.isEnabled():
+            super().accept()
+
+
+class OnBehalfDialog(QDialog):
+    """Who came in the invitee's place (*mewakili*): name, jabatan, instansi."""
+
+    def __init__(self, invitee: str, instansi: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("On behalf of"))
+        heading = QLabel(
+            self.tr("Attending on behalf of <b>{name}</b>").format(name=_html(invitee))
+        )
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.jabatan_edit = QLineEdit()
+        self.instansi_edit = QLineEdit(instansi)
+        form = QFormLayout()
+        form.addRow(self.tr("&Name"), self.name_edit)
+        form.addRow(self.tr("&Position"), self.jabatan_edit)
+        form.addRow(self.tr("&Institution"), self.instansi_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Check in"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.name_edit.textChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip()))
+        )
+        self.ok_button.setEnabled(False)
+        self.resize(480, self.sizeHint().height())
+
+    def accept(self) -> None:
+        """Only with the delegate's name."""
+        if self.ok_button.isEnabled():
+            super().accept()
+
+
+class UndoDialog(QDialog):
+    """Undo a check-in: the reason is required and kept in the log."""
+
+    def __init__(self, who: str, when: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Undo check-in"))
+        heading = QLabel(
+            self.tr("Undo the check-in of <b>{name}</b> at {time}?").format(
+                name=_html(who), time=when
+            )
+        )
+        heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
+        self.reason_combo = QComboBox()
+        self.reason_combo.setEditable(True)
+        self.reason_combo.addItems([
+            "",
+            self.tr("Wrong person selected"),
+            self.tr("Checked in by mistake"),
+            self.tr("Left before the meeting started"),
+        ])
+        self.reason_combo.setCurrentIndex(0)
+        line_edit = self.reason_combo.lineEdit()
+        assert line_edit is not None
+        line_edit.setPlaceholderText(self.tr("Why? (required, kept in the history)"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Undo check-in"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("&Reason"), self.reason_combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+        self.reason_combo.currentTextChanged.connect(
+            lambda text: self.ok_button.setEnabled(bool(text.strip()))
+        )
+        self.ok_button.setEnabled(False)
+        self.resize(480, self.sizeHint().height())
+
+    @property
+    def reason(self) -> str:
+        """The reason given."""
+        return self.reason_combo.currentText().strip()
+
+    def accept(self) -> None:
+        """Only with a reason."""
+        if self.reason:
+            super().accept()
+
+
+class HistoryDialog(QDialog):
+    """Every log entry about one invitee, and the signature given."""
+
+    def __init__(
+        self,
+        who: str,
+        model: HistoryModel,
+        signature: bytes | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("History of {name}").format(name=who))
+        self.model = model
+        self.table = QTableView()
+        self.table.setModel(model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        for column, width in enumerate((180, 140, 100, 100)):
+            self.table.setColumnWidth(column, width)
+        self.signature_label = QLabel()
+        self.signature_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        if signature:
+            pixmap = QPixmap()
+            pixmap.loadFromData(signature, "PNG")
+            self.signature_label.setPixmap(
+                pixmap.scaledToHeight(min(120, pixmap.height()),
+                                      Qt.TransformationMode.SmoothTransformation)
+            )
+        else:
+            self.signature_label.setText(self.tr("No signature."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.signature_label)
+        layout.addWidget(buttons)
+        self.resize(820, 380)
+
+
+# -- the page ------------------------------------------------------------------------------
+
+
+class CheckinPage(QWidget):
+    """The registration desk of one event.
+
+    Signals:
+        checked_in(int): an invitee was checked in (their id).
+        attendance_changed(int): the attendance of the event changed (its id).
+        invitees_changed(int): a walk-in was added to the event's list (the event's id).
+        export_finished(str): the attendance was exported (the file written).
+        export_failed(str): an export failed (the message shown).
+    """
+
+    checked_in = _Signal(int)
+    attendance_changed = _Signal(int)
+    invitees_changed = _Signal(int)
+    export_finished = _Signal(str)
+    export_failed = _Signal(str)
+
+    def __init__(
+        self,
+        storage: Storage,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        clock: Clock = utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self._storage = storage
+        self._settings = settings
+        self._clock = clock
+        self._event_id: int | None = None
+        self._timezone = "WIB"
+        self._data_version = 0
+        self._export_cancel: threading.Event | None = None
+        self.model = DeskResultsModel(storage, self)
+        self.counts_model = GroupCountsModel(self)
+        self._build()
+        self._build_actions()
+        self._connect()
+        self.feedback.show_message("idle", self.tr("Type a name or scan a QR code."))
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("checkinSearch")
+        self.search_edit.setFont(_scaled_font(self, 1.6))
+        self.search_edit.setMinimumHeight(46)
+        self.search_edit.setPlaceholderText(
+            self.tr("Name, position, institution or code — or scan the QR code")
+        )
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.installEventFilter(self)
+        self.ask_signature_check = QCheckBox(self.tr("Ask for a &signature after check-in"))
+        self.ask_signature_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.feedback = FeedbackPanel()
+
+        self.results_label = QLabel()
+        self.table = QTableView()
+        self.table.setObjectName("checkinResults")
+        self.table.setModel(self.model)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the search field keeps the keys
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)  # a third of the repaint after each key
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setFont(_scaled_font(self, 1.1))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((280, 150, 210, 250, 100)):
+            self.table.setColumnWidth(column, width)
+
+        self.key_buttons: dict[str, QPushButton] = {}
+        keys = QHBoxLayout()
+        for name, label in (
+            ("walk_in", self.tr("Walk-in")),
+            ("on_behalf", self.tr("On behalf of")),
+            ("signature", self.tr("Signature")),
+            ("undo", self.tr("Undo")),
+            ("history", self.tr("History")),
+        ):
+            button = QPushButton(f"{SHORTCUTS[name]}  {label}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            keys.addWidget(button)
+            self.key_buttons[name] = button
+        esc_hint = QLabel(self.tr("Esc clears · ↑↓ choose · Enter checks in"))
+        esc_hint.setStyleSheet("color: palette(placeholder-text);")
+        keys.addStretch(1)
+        keys.addWidget(esc_hint)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.results_label)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addLayout(keys)
+
+        self.total_label = QLabel()
+        self.total_label.setFont(_scaled_font(self, 1.5, bold=True))
+        self.groups_table = QTableView()
+        self.groups_table.setModel(self.counts_model)
+        self.groups_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.groups_table.verticalHeader().hide()
+        self.groups_table.setShowGrid(False)
+        self.groups_table.setItemDelegateForColumn(2, GroupBarDelegate(self.groups_table))
+        groups_header = self.groups_table.horizontalHeader()
+        groups_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        groups_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        groups_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.groups_table.setColumnWidth(2, 130)
+        self.chart = ArrivalsChart()
+        chart_title = QLabel(self.tr("Arrivals per 10 minutes"))
+        chart_title.setFont(_scaled_font(self, 1.0, bold=True))
+        self.export_xlsx_button = QPushButton(self.tr("Export &XLSX…"))
+        self.export_csv_button = QPushButton(self.tr("Export &CSV…"))
+        for button in (self.export_xlsx_button, self.export_csv_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        exports = QHBoxLayout()
+        exports.addWidget(QLabel(self.tr("Attendance:")))
+        exports.addWidget(self.export_xlsx_button)
+        exports.addWidget(self.export_csv_button)
+        exports.addStretch(1)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.total_label)
+        right_layout.addWidget(self.groups_table, 1)
+        right_layout.addWidget(chart_title)
+        right_layout.addWidget(self.chart)
+        right_layout.addLayout(exports)
+        right_layout.addWidget(self.status_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([820, 360])
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(self.ask_signature_check)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.feedback)
+        layout.addWidget(self.splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(0)  # coalesces a burst of keys into one search
+        self._inside_timer = QTimer(self)
+        self._inside_timer.setSingleShot(True)
+        self._inside_timer.setInterval(INSIDE_DELAY_MS)
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
+
+    def _build_actions(self) -> None:
+        def action(name: str, text: str, slot: Callable[[], None]) -> QAction:
+            act = QAction(text, self)
+            act.setShortcut(QKeySequence(SHORTCUTS[name]))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(lambda _checked=False: slot())
+            self.addAction(act)
+            self.key_buttons[name].clicked.connect(act.trigger)
+            return act
+
+        self.walk_in_action = action("walk_in", self.tr("Register a &walk-in…"), self.walk_in)
+        self.on_behalf_action = action(
+            "on_behalf", self.tr("Check in on &behalf of…"), self.check_in_on_behalf
+        )
+        self.signature_action = action("signature", self.tr("&Signature…"), self.sign)
+        self.undo_action = action("undo", self.tr("&Undo check-in…"), self.undo)
+        self.history_action = action("history", self.tr("&History…"), self.show_history)
+        self.export_xlsx_action = QAction(self.tr("Export attendance as &XLSX…"), self)
+        self.export_xlsx_action.triggered.connect(lambda: self.export_attendance("xlsx"))
+        self.export_csv_action = QAction(self.tr("Export attendance as &CSV…"), self)
+        self.export_csv_action.triggered.connect(lambda: self.export_attendance("csv"))
+        self.export_xlsx_button.clicked.connect(self.export_xlsx_action.trigger)
+        self.export_csv_button.clicked.connect(self.export_csv_action.trigger)
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(lambda _text: self._search_timer.start())
+        self._search_timer.timeout.connect(self.run_search)
+        self._inside_timer.timeout.connect(self.search_inside)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        self._watch_timer.timeout.connect(self._look_for_changes)
+        self.table.doubleClicked.connect(lambda index: self._check_in_row(index.row()))
+        self.model.modelReset.connect(self._update_results_label)
+
+    @property
+    def actions_for_menu(self) -> list[QAction]:
+        """The desk's actions, for a menu of the main window."""
+        return [
+            self.walk_in_action, self.on_behalf_action, self.signature_action,
+            self.undo_action, self.history_action, self.export_xlsx_action,
+            self.export_csv_action,
+        ]  # fmt: skip
+
+    # -- the event -----------------------------------------------------------------------
+
+    def set_event(self, event_id: int | None) -> None:
+        """Work on another event's list (None: nothing)."""
+        self._event_id = event_id
+        self.setEnabled(event_id is not None)
+        event = self._storage.get_event(event_id) if event_id is not None else None
+        self._timezone = event.timezone if event is not None else "WIB"
+        self._search_timer.stop()
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.model.set_event(event_id, self._timezone)
+        self._select_row(0)
+        self.feedback.show_message("idle", self.tr("Type a name or scan a QR code."))
+        self.refresh_counts()
+        self._data_version = self._storage.data_version()
+        if event_id is None or not self.isVisible():
+            self._watch_timer.stop()
+        else:
+            self._watch_timer.start()
+        self.focus_search()
+
+    @property
+    def event_id(self) -> int | None:
+        """The event at the desk."""
+        return self._event_id
+
+    def _desk(self) -> ops.Desk:
+        return ops.Desk(
+            station=self._settings.effective_station, operator=self._settings.operator_name
+        )
+
+    def focus_search(self) -> None:
+        """Give the keys back to the search field (after every action)."""
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _back_from_dialog(self) -> None:
+        """After one of the desk's dialogs: this window and the search field get the keys."""
+        window = self.window()
+        if not window.isActiveWindow():
+            window.activateWindow()
+        self.focus_search()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self._event_id is not None:
+            self._look_for_changes(always=True)  # what changed while another area was shown
+            self._watch_timer.start()
+        self.focus_search()
+
+    def hideEvent(self, event: Any) -> None:
+        # Nothing runs behind another area's back (or after the window closed).
+        self._watch_timer.stop()
+        self._inside_timer.stop()
+        self._counts_timer.stop()  # counted again when shown (_look_for_changes)
+        super().hideEvent(event)
+
+    # -- search ------------------------------------------------------------------------
+
+    def run_search(self) -> None:
+        """Search for what is typed now (normally right after a key, coalesced)."""
+        self._search_timer.stop()
+        self._inside_timer.stop()
+        if self._event_id is None:
+            return
+        self.model.set_query(self.search_edit.text())
+        self._select_row(0)
+        if self.model.rowCount() == 0 and self.model.query.strip():
+            self._inside_timer.start()
+
+    def search_inside(self) -> None:
+        """Nothing starts with what was typed: look for it inside words ("wati")."""
+        self._inside_timer.stop()
+        if self._event_id is None or self.model.query != self.search_edit.text():
+            return
+        self.model.search_inside()
+        self._select_row(0)
+
+    def _update_results_label(self) -> None:
+        query = self.model.query.strip()
+        if not query:
+            self.results_label.setText(self.tr("Latest arrivals"))
+        elif self.model.rowCount() == 0:
+            self.results_label.setText(
+                self.tr("No match for “{query}”").format(query=query)
+            )
+        else:
+            self.results_label.setText(self.tr("Best matches for “{query}”").format(query=query))
+
+    def _select_row(self, row: int) -> None:
+        count = self.model.rowCount()
+        selection = self.table.selectionModel()
+        if count == 0:
+            selection.clearSelection()
+            return
+        row = max(0, min(row, count - 1))
+        index = self.model.index(row, 0)
+        selection.setCurrentIndex(
+            index,
+            selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+
+    def selected_row(self) -> desk.DeskRow | None:
+        """The invitee chosen in the list (the top match unless moved with the arrows)."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _move_selection(self, delta: int) -> None:
+        if self.model.query != self.search_edit.text():
+            self.run_search()
+        current = self.table.selectionModel().selectedRows()
+        row = current[0].row() if current else -1
+        target = row + delta
+        while target >= self.model.rowCount() and self.model.canFetchMore():
+            self.model.fetchMore()
+        self._select_row(max(0, target))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            key = event.key()
+            page = max(1, self.table.viewport().height() // max(1, self.table.rowHeight(0) or 1))
+            moves = {
+                Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1,
+                Qt.Key.Key_PageDown: page, Qt.Key.Key_PageUp: -page,
+            }  # fmt: skip
+            if key in moves:
+                self._move_selection(moves[Qt.Key(key)])
+                return True
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.commit_entry()
+                return True
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                # Some scanners end a code with Tab: the same as Enter. Otherwise Tab
+                # stays here: the field is the only place that takes keys.
+                if desk.extract_checkin_code(self.search_edit.text()):
+                    self.commit_entry()
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.clear_entry()
+                return True
+        return super().eventFilter(watched, event)
+
+    def clear_entry(self) -> None:
+        """Esc: empty the field (a second Esc also clears the message)."""
+        if not self.search_edit.text():
+            self.feedback.show_message("idle", self.tr("Type a name or scan a QR code."))
+        self.search_edit.clear()
+        self.run_search()
+
+    # -- checking in -------------------------------------------------------------------
+
+    def commit_entry(self) -> None:
+        """Enter: check in the scanned or typed code, else the selected or top match.
+
+        Double-click a row to check in someone chosen with the mouse.
+        """
+        if self._event_id is None:
+            return
+        text = self.search_edit.text()
+        self._search_timer.stop()
+        code_error: RakorError | None = None
+        code = desk.extract_checkin_code(text)
+        if code is not None:
+            try:
+                result = ops.checkin_by_code(
+                    self._storage, self._event_id, code, self._desk(), clock=self._clock
+                )
+            except NotFoundError as exc:
+                code_error = exc  # perhaps a name after all: search below
+            except RakorError as exc:
+                self._show_error(str(exc))
+                return
+            else:
+                self._after_checkin(result)
+                return
+        if not text.strip():
+            # Nothing typed: a second Enter (scanners sending CR and LF) does nothing,
+            # rather than checking in the latest arrival again.
+            return
+        if self.model.query != text:
+            self.run_search()
+        if self.model.rowCount() == 0:
+            self.search_inside()
+        row = self.selected_row()
+        if row is None:
+            if code_error is not None:
+                self._show_error(str(code_error), self.tr("Unknown code"))
+            else:
+                self._show_error(
+                    self.tr("Nobody on the list matches “{query}”. Press {key} to register "
+                            "a walk-in.").format(query=text.strip(), key=SHORTCUTS["walk_in"]),
+                    self.tr("Not found"),
+                )
+            self.search_edit.selectAll()
+            return
+        self._check_in(row.invitee_id)
+
+    def _check_in_row(self, row_number: int) -> None:
+        row = self.model.row_at(row_number)
+        if row is not None:
+            self._check_in(row.invitee_id)
+
+    def _check_in(self, invitee_id: int, **on_behalf: str) -> None:
+        try:
+            result = ops.checkin_invitee(
+                self._storage, invitee_id, self._desk(), clock=self._clock, **on_behalf
+            )
+        except RakorError as exc:
+            self._show_error(str(exc))
+            return
+        self._after_checkin(result)
+
+    def _after_checkin(self, result: CheckinResult, *, note: str = "") -> None:
+        """Say what happened, clear the field for the next person, refresh soon."""
+        invitee = result.invitee
+        assert invitee.id is not None
+        clock_text = format_clock(result.checked_in_at, self._timezone)
+        row = next(iter(self._storage.desk_rows([invitee.id])), None)
+        person = invitee.person
+        name = format_name(person.name, person.front_titles, person.back_titles)
+        details = " · ".join(x for x in (invitee.jabatan, invitee.instansi) if x)
+        if row is not None and row.on_behalf_name:
+            delegate = " · ".join(
+                x for x in (row.on_behalf_jabatan, row.on_behalf_instansi) if x
+            )
+            details = self.tr("on behalf of {name}").format(name=name) + (
+                f"\n{delegate}" if delegate else ""
+            )
+            name = row.on_behalf_name
+        if note:
+            details = f"{details}\n{note}" if details else note
+        if result.already_present:
+            headline = self.tr("Already present since {time} {tz} — not counted again").format(
+                time=clock_text, tz=self._timezone
+            )
+            kind = "already"
+        else:
+            headline = self.tr("Checked in at {time} {tz}").format(
+                time=clock_text, tz=self._timezone
+            )
+            kind = "ok"
+        self.feedback.show_message(kind, headline, name, details, invitee_id=invitee.id)
+        self._reset_field()
+        row_number = self.model.row_of(invitee.id)
+        self._select_row(max(0, row_number))
+        if not result.already_present:
+            self._count_arrival(invitee.group_name, result.checked_in_at)
+            self._attendance_changed(recount=bool(note))
+            self.checked_in.emit(invitee.id)
+            if self.ask_signature_check.isChecked():
+                self._ask_signature(invitee.id, name)
+        self.focus_search()
+
+    def _reset_field(self) -> None:
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self._search_timer.stop()
+        if self.model.query:
+            self.model.set_query("")
+        else:
+            self.model.refresh()
+
+    def _count_arrival(self, group_name: str, moment: datetime) -> None:
+        """One more arrival in the counts and the chart, at once and without a query."""
+        groups = desk.with_present(self.counts_model.groups, group_name)
+        slots = desk.with_arrival(self.chart.slots, moment, self._timezone)
+        if groups is None or slots is None:
+            self._counts_timer.start()  # a new group, an earlier clock: count again
+            return
+        self.counts_model.set_counts(groups)
+        self._show_total(groups)
+        self.chart.set_slots(slots)
+
+    def _show_total(self, groups: list[desk.GroupCount]) -> None:
+        present = sum(g.present for g in groups)
+        invited = sum(g.invited for g in groups)
+        share = round(100 * present / invited) if invited else 0
+        self.total_label.setText(
+            self.tr("Present {present} of {invited} ({share} %)").format(
+                present=present, invited=invited, share=share
+            )
+        )
+
+    def _attendance_changed(self, *, recount: bool = True) -> None:
+        if recount:
+            self._counts_timer.start()
+        self._data_version = self._storage.data_version()
+        if self._event_id is not None:
+            self.attendance_changed.emit(self._event_id)
+
+    def _show_error(self, message: str, headline: str = "") -> None:
+        self.feedback.show_message("error", headline or self.tr("Not checked in"), message)
+        self.focus_search()
+
+    def _target(self) -> desk.DeskRow | None:
+        """The invitee F3/F4/F8/F9 act on: the selected one, else the last one shown."""
+        row = self.selected_row()
+        if row is None and self.feedback.invitee_id is not None:
+            row = next(iter(self._storage.desk_rows([self.feedback.invitee_id])), None)
+        return row
+
+    def _need_target(self) -> desk.DeskRow | None:
+        row = self._target()
+        if row is None:
+            self._show_error(
+                self.tr("Choose the person first: type the name, then press the key again."),
+                self.tr("Nobody selected"),
+            )
+        return row
+
+    # -- walk-ins and delegates --------------------------------------------------------
+
+    def walk_in(self) -> None:
+        """F2: register someone not on the list and check them in."""
+        if self._event_id is None:
+            return
+        typed = self.search_edit.text().strip()
+        prefill = "" if desk.extract_checkin_code(typed) else typed
+        dialog = WalkInDialog(self._storage.event_group_names(self._event_id), prefill, self)
+        accepted = dialog.exec()
+        self._back_from_dialog()
+        if not accepted:
+            return
+        try:
+            walk_in = desk.register_walk_in(
+                self._storage,
+                self._event_id,
+                dialog.name_edit.text(),
+                self._desk(),
+                jabatan=dialog.jabatan_edit.text(),
+                instansi=dialog.instansi_edit.text(),
+                group_name=dialog.group_combo.currentText(),
+                phone=dialog.phone_edit.text(),
+                clock=self._clock,
+            )
+        except RakorError as exc:
+            self._show_error(str(exc))
+            return
+        note = (
+            self.tr("Was on the invitation list already.")
+            if walk_in.was_invited
+            else self.tr("Registered as a walk-in.")
+        )
+        self._after_checkin(walk_in.checkin, note=note)
+        if not walk_in.was_invited:
+            self.invitees_changed.emit(self._event_id)
+
+    def check_in_on_behalf(self) -> None:
+        """F3: a delegate came in the selected invitee's place (*mewakili*)."""
+        if self._event_id is None:
+            return
+        if self.model.query != self.search_edit.text():
+            self.run_search()
+        row = self._need_target()
+        if row is None:
+            return
+        if row.first_checkin_at is not None:
+            self._check_in(row.invitee_id)  # says "already present since …"
+            return
+        dialog = OnBehalfDialog(desk.display_name(row), row.instansi, self)
+        accepted = dialog.exec()
+        self._back_from_dialog()
+        if not accepted:
+            return
+        try:
+            result = desk.checkin_on_behalf(
+                self._storage,
+                row.invitee_id,
+                self._desk(),
+                delegate_name=dialog.name_edit.text(),
+                delegate_jabatan=dialog.jabatan_edit.text(),
+                delegate_instansi=dialog.instansi_edit.text(),
+                clock=self._clock,
+            )
+        except RakorError as exc:
+            self._show_error(str(exc))
+            return
+        self._after_checkin(result)
+
+    # -- signature, undo, history ------------------------------------------------------
+
+    def sign(self) -> None:
+        """F4: give (or give again) the signature of the selected, present invitee."""
+        row = self._need_target()
+        if row is None:
+            return
+        if row.first_checkin_at is None:
+            self._show_error(
+                self.tr("{name} is not checked in yet.").format(name=desk.display_name(row))
+            )
+            return
+        self._ask_signature(row.invitee_id, row.on_behalf_name or desk.display_name(row))
+
+    def _ask_signature(self, invitee_id: int, who: str) -> None:
+        dialog = SignatureDialog(who, self)
+        accepted = dialog.exec()
+        self._back_from_dialog()
+        if not accepted or not dialog.png:
+            return
+        try:
+            desk.add_signature(self._storage, invitee_id, dialog.png, self._desk(),
+                               clock=self._clock)
+        except RakorError as exc:
+            self._show_error(str(exc), self.tr("Signature not saved"))
+            return
+        self.feedback.show_message(
+            self.feedback.kind if self.feedback.kind in ("ok", "already") else "info",
+            self.feedback.headline.text() or self.tr("Signature saved"),
+            self.feedback.name.text() or who,
+            self.tr("Signature saved."),
+            invitee_id=invitee_id,
+        )
+
+    def undo(self) -> None:
+        """F8: undo the selected invitee's check-in, with a reason."""
+        if self._event_id is None:
+            return
+        row = self._need_target()
+        if row is None:
+            return
+        if row.first_checkin_at is None:
+            self._show_error(
+                self.tr("{name} is not checked in.").format(name=desk.display_name(row))
+            )
+            return
+        dialog = UndoDialog(
+            desk.display_name(row), format_clock(row.first_checkin_at, self._timezone), self
+        )
+        accepted = dialog.exec()
+        self._back_from_dialog()
+        if not accepted:
+            return
+        try:
+            ops.undo_checkin(
+                self._storage, row.invitee_id, dialog.reason, self._desk(), clock=self._clock
+            )
+        except RakorError as exc:
+            self._show_error(str(exc), self.tr("Not undone"))
+            return
+        self.feedback.show_message(
+            "info",
+            self.tr("Check-in undone"),
+            desk.display_name(row),
+            self.tr("Reason: {reason}").format(reason=dialog.reason),
+            invitee_id=row.invitee_id,
+        )
+        self.model.refresh()
+        self._select_row(max(0, self.model.row_of(row.invitee_id)))
+        self._attendance_changed()
+
+    def show_history(self) -> None:
+        """F9: every entry of the log about the selected invitee."""
+        row = self._need_target()
+        if row is None:
+            return
+        try:
+            entries = desk.checkin_history(self._storage, row.invitee_id)
+        except RakorError as exc:
+            self._show_error(str(exc))
+            return
+        model = HistoryModel(entries, self._timezone)
+        dialog = HistoryDialog(
+            desk.display_name(row), model, desk.latest_signature(self._storage, row.invitee_id),
+            self,
+        )
+        dialog.exec()
+        self._back_from_dialog()
+
+    # -- counts and changes from elsewhere ------------------------------------------------
+
+    def refresh_counts(self) -> None:
+        """Present / invited in total and per group, and the arrivals chart."""
+        self._counts_timer.stop()
+        if self._event_id is None:
+            self.counts_model.set_counts([])
+            self.chart.set_slots([])
+            self.total_label.clear()
+            return
+        groups = desk.counts_per_group(self._storage, self._event_id)
+        self.counts_model.set_counts(groups)
+        self._show_total(groups)
+        self.chart.set_slots(
+            desk.arrivals_per_ten_minutes(self._storage, self._event_id, self._timezone)
+        )
+
+    def _look_for_changes(self, *, always: bool = False) -> None:
+        """Another program (the CLI, an import) wrote to the database: show it."""
+        if self._event_id is None:
+            return
+        version = self._storage.data_version()
+        if always or version != self._data_version:
+            self._data_version = version
+            if not self._storage.event_exists(self._event_id):
+                self.set_event(None)
+                return
+            selected = self.selected_row()
+            self.model.refresh()
+            self._select_row(self.model.row_of(selected.invitee_id) if selected else 0)
+            self.refresh_counts()
+
+    # -- export ------------------------------------------------------------------------
+
+    def export_attendance(self, kind: str) -> None:
+        """Ask where, then write the attendance as XLSX or CSV in the background."""
+        if self._event_id is None or self._export_cancel is not None:
+            return
+        event = self._storage.get_event(self._event_id)
+        if event is None:
+            return
+        suggested = Path.home() / (
+            f"Daftar Hadir {event.date.isoformat()} {_file_safe(event.title)}.{kind}"
+        )
+        filters = (
+            self.tr("Excel workbooks (*.xlsx)") if kind == "xlsx" else self.tr("CSV files (*.csv)")
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export attendance"), str(suggested), filters
+        )
+        self._back_from_dialog()
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != f".{kind}":
+            target = target.with_name(target.name + f".{kind}")
+        self.start_export(kind, target)
+
+    def start_export(self, kind: str, target: Path) -> None:
+        """Write the attendance to ``target`` in the background (no dialog)."""
+        if self._event_id is None or self._export_cancel is not None:
+            return
+        cancel = threading.Event()
+        self._export_cancel = cancel
+        database, event_id = self._storage.path, self._event_id
+        progress = QProgressDialog(self.tr("Exporting the attendance…"), self.tr("Cancel"), 0, 0,
+                                   self)
+        progress.setWindowTitle(self.tr("Export attendance"))
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.canceled.connect(cancel.set)
+        self._progress = progress
+        self.status_label.setText(self.tr("Exporting to {path}…").format(path=target))
+
+        def finish() -> None:
+            self._export_cancel = None
+            progress.canceled.disconnect()
+            progress.reset()
+            progress.deleteLater()
+            self.focus_search()
+
+        def done(count: Any) -> None:
+            finish()
+            self.status_label.setText(
+                self.tr("{count} arrivals saved to {path}").format(count=count, path=target)
+            )
+            self.export_finished.emit(str(target))
+
+        def failed(error: Exception) -> None:
+            finish()
+            if isinstance(error, _ExportCancelled):
+                self.status_label.setText(self.tr("Export cancelled."))
+                return
+            message = str(error) if isinstance(error, RakorError) else repr(error)
+            self.status_label.setText(message)
+            self.export_failed.emit(message)
+            QMessageBox.warning(self, self.tr("Export failed"), message)
+            self._back_from_dialog()
+
+        run_in_background(
+            lambda: _export_in_worker(database, event_id, kind, target, cancel),
+            on_done=done, on_error=failed,
+        )  # fmt: skip
+
+
+class _ExportCancelled(Exception):
+    """The user cancelled an export; the file was not written."""
+
+
+def _export_in_worker(
+    database: Path, event_id: int, kind: str, target: Path, cancel: threading.Event
+) -> int:
+    """Runs in a worker thread, on a connection of its own."""
+
+    def check(_done: int, _total: int) -> None:
+        if cancel.is_set():
+            raise _ExportCancelled()
+
+    storage = Storage.open(database, backup=False, check=False)
+    try:
+        if kind == "xlsx":
+            return export_attendance_xlsx(storage, event_id, target, progress=check)
+        return export_attendance_csv(storage, event_id, target)
+    finally:
+        storage.close()
+
