@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -90,6 +91,24 @@ class RundownPage(QWidget):
     def set_event(self, event_id: int | None) -> None:
         """Show the rundown of another event."""
         self.model.set_event(event_id)
+
+
+class ParticipantsArea(QTabWidget):
+    """The "Peserta & Kehadiran" area: the invitation list and the registration desk."""
+
+    def __init__(self, storage: Storage, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        from .checkin_page import CheckinPage
+
+        self.participants = ParticipantsPage(storage)
+        self.desk = CheckinPage(storage, settings)
+        self.addTab(self.participants, self.tr("Invitation list"))
+        self.addTab(self.desk, self.tr("Registration desk"))
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show another event in both tabs."""
+        self.participants.set_event(event_id)
+        self.desk.set_event(event_id)
 
 
 class MainWindow(QMainWindow):
@@ -201,9 +220,7 @@ class MainWindow(QMainWindow):
             event_page.saved.connect(lambda _id: self._update_titles())
             return event_page
         if area == "participants":
-            participants = ParticipantsPage(self.storage)
-            participants.invitees_changed.connect(lambda _id: self._update_titles())
-            return participants
+            return self._make_participants_area()
         if area == "rundown":
             return RundownPage(self.storage)
         if area == "discussion":
@@ -215,13 +232,24 @@ class MainWindow(QMainWindow):
                     "by the minutes."
                 ),
             )
-        return InfoPage(
-            self.tr("Minutes & Documents"),
-            self.tr(
-                "The notulen and the daftar hadir as DOCX and PDF in the government format, "
-                "built from what was recorded live."
-            ),
-        )
+        from .documents_page import DocumentsPage
+
+        return DocumentsPage(self.storage, self.settings)
+
+    def _make_participants_area(self) -> ParticipantsArea:
+        area = ParticipantsArea(self.storage, self.settings)
+
+        def list_changed(_event_id: int) -> None:
+            self._update_titles()
+            area.desk.model.refresh()
+            area.desk.refresh_counts()
+
+        area.participants.invitees_changed.connect(list_changed)
+        area.desk.attendance_changed.connect(lambda _id: self._update_titles())
+        area.desk.invitees_changed.connect(lambda _id: area.participants.refresh())
+        for action in area.desk.actions_for_menu:
+            self.desk_menu.addAction(action)
+        return area
 
     @property
     def event_page(self) -> EventDetailsPage:
@@ -231,11 +259,16 @@ class MainWindow(QMainWindow):
         return page
 
     @property
-    def participants_page(self) -> ParticipantsPage:
-        """The "Peserta & Kehadiran" area."""
+    def participants_area(self) -> ParticipantsArea:
+        """The "Peserta & Kehadiran" area: the invitation list and the registration desk."""
         page = self.page("participants")
-        assert isinstance(page, ParticipantsPage)
+        assert isinstance(page, ParticipantsArea)
         return page
+
+    @property
+    def participants_page(self) -> ParticipantsPage:
+        """The invitation list."""
+        return self.participants_area.participants
 
     @property
     def rundown_page(self) -> RundownPage:
@@ -245,10 +278,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _save_pending(self) -> None:
-        """Save what is typed in the details form (if it was ever shown)."""
-        page = self._pages.get("event")
-        if isinstance(page, EventDetailsPage):
-            page.save_now()
+        """Save what is typed in the forms that were shown (details, documents)."""
+        for area in ("event", "documents"):
+            page = self._pages.get(area)
+            if page is not None and hasattr(page, "save_now"):
+                page.save_now()
 
     def _build_welcome(self) -> QWidget:
         page = QWidget()
@@ -307,6 +341,8 @@ class MainWindow(QMainWindow):
             self.area_actions.append(act)
         self.search_action = action(self.tr("&Find participant"), self.focus_search,
                                     QKeySequence.StandardKey.Find)
+        self.desk_action = action(self.tr("Open the &registration desk"), self.show_desk,
+                                  "Ctrl+R")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -319,6 +355,11 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
+        self.desk_menu.addAction(self.desk_action)
+        self.desk_menu.addSeparator()
+        # The desk's own actions join the menu when the desk is first built.
+        self.desk_menu.aboutToShow.connect(lambda: self._load_page(self.page("participants")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         edit_menu.addAction(self.search_action)
         edit_menu.addSeparator()
@@ -340,6 +381,7 @@ class MainWindow(QMainWindow):
         has_event = event_id is not None
         self.export_event_action.setEnabled(has_event)
         self.search_action.setEnabled(has_event)
+        self.desk_action.setEnabled(has_event)
         for act in self.area_actions:
             act.setEnabled(has_event)
         self._update_titles()
@@ -472,9 +514,19 @@ class MainWindow(QMainWindow):
         if self.event_id is not None and 0 <= number < len(self.AREAS):
             self.area_list.setCurrentRow(number)
 
+    def show_desk(self) -> None:
+        """Go to the registration desk, ready for the first name or scan (Ctrl+R)."""
+        if self.event_id is None:
+            return
+        self.show_area(self.AREAS.index("participants"))
+        area = self.participants_area
+        area.setCurrentWidget(area.desk)
+        area.desk.search_edit.setFocus()
+
     def focus_search(self) -> None:
         """Jump to the participant search (Ctrl+F)."""
         self.show_area(self.AREAS.index("participants"))
+        self.participants_area.setCurrentWidget(self.participants_page)
         self.participants_page.search_edit.setFocus()
         self.participants_page.search_edit.selectAll()
 

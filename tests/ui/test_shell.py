@@ -34,7 +34,7 @@ def test_first_start_shows_welcome_in_indonesian(ui_db: Storage, make_window: Ma
     window = make_window(ui_db)
     assert window.body.currentWidget() is window.welcome
     menus = [a.text() for a in window.menuBar().actions()]
-    assert menus == ["&Berkas", "&Sunting", "Ba&ntuan"]
+    assert menus == ["&Berkas", "&Meja", "&Sunting", "Ba&ntuan"]
     assert window.event_label.text() == "Belum ada acara yang dibuka"
 
 
@@ -167,7 +167,7 @@ def test_switch_language_then_reopen_finds_the_data(
     when_modal(qtbot, choose_english)
     window.settings_action.trigger()
 
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&Help"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Desk", "&Edit", "&Help"]
     assert window.area_list.item(1).text() == "Participants & Attendance"
     assert window.area_list.currentRow() == 2  # still where the user was
     assert ops.get_event(ui_db, event_id).venue == "Aula Griya Mayang Lt. 2"  # nothing lost
@@ -242,7 +242,8 @@ def test_area_shortcuts_and_find(ui_db: Storage, make_window: MakeWindow, qtbot:
         window.area_actions[number - 1].trigger()
         assert window.stack.currentIndex() == number - 1
     window.search_action.trigger()
-    assert window.stack.currentWidget() is window.participants_page
+    assert window.stack.currentWidget() is window.participants_area
+    assert window.participants_area.currentWidget() is window.participants_page
     assert isinstance(QApplication.focusWidget(), QLineEdit) or window.participants_page.isVisible()
 
 
