@@ -1,0 +1,376 @@
+"""One function per user action: write the notulen, the daftar hadir or the question log.
+
+Files are written atomically: each is rendered into a temporary file in the target
+folder and moved over the final name only when complete, so a crash, a full disk
+or a cancelled export never leaves a half-written document. All files of one
+action are rendered before the first is moved into place; a file that cannot be
+replaced (open in Word on Windows) is reported before anything is moved when that
+can be seen in advance.
+
+Long work reports progress through an optional callback ``progress(done, total,
+what)``; returning ``False`` from it cancels the export (nothing is written).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import platformdirs
+
+from rakor_desktop.messages import RakorError, ValidationError, text
+from rakor_desktop.operations import get_event
+from rakor_desktop.storage import Storage
+
+from .build import attendance_document, load_record, minutes_document
+from .model import Document
+from .settings import DocumentOptions
+
+log = logging.getLogger("rakor.documents")
+
+Progress = Callable[[int, int, str], bool | None]
+"""``progress(done, total, what)``; return False to cancel."""
+
+DOCUMENT_FORMATS = ("docx", "pdf")
+MINUTES_NAME = "Notulen"
+ATTENDANCE_NAME = "Daftar Hadir"
+QUESTIONS_NAME = "Log Pertanyaan"
+DOCUMENTS_FOLDER = "Rakor Desktop"
+_MAX_TITLE_CHARS = 60
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+TEMP_PREFIX = ".~rakor-"
+
+
+class ExportError(RakorError):
+    """A document could not be written (folder, open file, disk); nothing half-written."""
+
+
+class ExportCancelled(RakorError):
+    """The user cancelled an export; nothing was written."""
+
+
+# -- names and folders ---------------------------------------------------------------
+
+
+def safe_file_name(name: str) -> str:
+    """A file name that Windows, macOS and Linux all accept."""
+    cleaned = _FORBIDDEN.sub(" ", name)
+    cleaned = " ".join(cleaned.split()).strip(" .")
+    if cleaned.split(".")[0].upper() in _RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned or "dokumen"
+
+
+def file_stem(kind: str, storage: Storage, event_id: int) -> str:
+    """"Notulen 2023-12-14 Rapat Koordinasi ..." (title shortened, safe characters)."""
+    event = get_event(storage, event_id)
+    title = " ".join(event.title.split())
+    if len(title) > _MAX_TITLE_CHARS:
+        title = title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0]
+    return safe_file_name(f"{kind} {event.date.isoformat()} {title}")
+
+
+def default_output_dir(storage: Storage, event_id: int) -> Path:
+    """Where the documents of an event go unless the user picks another folder.
+
+    ``Documents/Rakor Desktop/<date> <title>``; with ``RAKOR_HOME`` set (portable
+    use, tests), below that folder instead of the user's documents.
+    """
+    event = get_event(storage, event_id)
+    home = os.environ.get("RAKOR_HOME")
+    base = (
+        Path(home).expanduser() / "dokumen" if home
+        else Path(platformdirs.user_documents_dir()) / DOCUMENTS_FOLDER
+    )
+    title = " ".join(event.title.split())[:_MAX_TITLE_CHARS].strip()
+    return base / safe_file_name(f"{event.date.isoformat()} {title}")
+
+
+# -- atomic writing ---------------------------------------------------------------------
+
+
+Writer = Callable[[Path], None]
+
+
+def _folder_error(folder: Path, exc: OSError) -> ExportError:
+    return ExportError(
+        "Folder {folder} tidak dapat ditulis ({reason}). Pilih folder lain atau periksa "
+        "izinnya.",
+        "Cannot write to the folder {folder} ({reason}). Choose another folder or check its "
+        "permissions.",
+        folder=folder, reason=exc.strerror or exc,
+    )
+
+
+def _open_elsewhere(target: Path) -> ExportError:
+    return ExportError(
+        "Berkas {file} sedang dibuka di program lain dan tidak dapat diganti. Tutup berkas di "
+        "Word (atau program lain) lalu coba lagi.",
+        "The file {file} is open in another program and cannot be replaced. Close it in Word "
+        "(or the other program) and try again.",
+        file=target,
+    )
+
+
+def prepare_folder(out_dir: Path) -> Path:
+    """Create the target folder if needed; clear errors for a file or an unwritable place."""
+    folder = Path(out_dir).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise ExportError(
+            "{folder} adalah berkas, bukan folder. Pilih folder tujuan.",
+            "{folder} is a file, not a folder. Choose a folder to save into.",
+            folder=folder,
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _folder_error(folder, exc) from exc
+    return folder
+
+
+def _check_replaceable(target: Path) -> None:
+    """Refuse early when an existing file cannot be replaced (a folder, or locked by Word)."""
+    if target.is_dir():
+        raise ExportError(
+            "Sudah ada folder bernama {file}; berkas tidak dapat disimpan dengan nama itu.",
+            "There is a folder named {file}; the file cannot be saved under that name.",
+            file=target,
+        )
+    if not target.exists():
+        return
+    try:
+        with target.open("r+b"):
+            pass
+    except PermissionError as exc:
+        raise _open_elsewhere(target) from exc
+    except OSError as exc:
+        log.info("cannot open %s for writing before replacing it: %s", target, exc)
+
+
+def write_files_atomically(
+    out_dir: Path,
+    files: Sequence[tuple[str, Writer]],
+    *,
+    progress: Progress | None = None,
+    done_before: int = 0,
+    total: int | None = None,
+) -> list[Path]:
+    """Write several files into ``out_dir``, each complete or not at all.
+
+    Args:
+        out_dir: The folder (created when missing).
+        files: (file name, function writing the file at the path it is given).
+        progress: Called after each file is rendered; False cancels.
+        done_before: Steps already done (for the progress count).
+        total: All steps of the action (default: the files plus one).
+
+    Returns:
+        The paths written, in the order given.
+
+    Raises:
+        ExportError: unwritable folder, a file that cannot be replaced, disk full.
+        ExportCancelled: the progress callback asked to stop.
+    """
+    folder = prepare_folder(out_dir)
+    targets = [folder / safe_file_name(name) for name, _ in files]
+    for target in targets:
+        _check_replaceable(target)
+    steps = total if total is not None else done_before + len(files) + 1
+    temporaries: list[Path] = []
+    try:
+        for index, ((_name, write), target) in enumerate(zip(files, targets, strict=True)):
+            try:
+                handle, raw = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix,
+                                               dir=folder)
+            except OSError as exc:
+                raise _folder_error(folder, exc) from exc
+            os.close(handle)
+            temporary = Path(raw)
+            temporaries.append(temporary)
+            try:
+                write(temporary)
+                with temporary.open("rb+") as written:
+                    os.fsync(written.fileno())
+            except OSError as exc:
+                raise ExportError(
+                    "Berkas {file} tidak dapat ditulis ({reason}). Periksa sisa ruang disk.",
+                    "Cannot write the file {file} ({reason}). Check the free disk space.",
+                    file=target, reason=exc.strerror or exc,
+                ) from exc
+            _report(progress, done_before + index + 1, steps, target.name)
+        written_paths = []
+        for temporary, target in zip(temporaries, targets, strict=True):
+            try:
+                os.replace(temporary, target)
+            except PermissionError as exc:
+                raise _open_elsewhere(target) from exc
+            except OSError as exc:
+                raise ExportError(
+                    "Berkas {file} tidak dapat disimpan ({reason}).",
+                    "Cannot save the file {file} ({reason}).",
+                    file=target, reason=exc.strerror or exc,
+                ) from exc
+            written_paths.append(target)
+        _report(progress, steps, steps, "")
+        return written_paths
+    finally:
+        for temporary in temporaries:
+            try:
+                temporary.unlink(missing_ok=True)
+            except OSError:  # pragma: no cover - nothing more can be done
+                log.warning("temporary file %s left behind", temporary)
+
+
+def _report(progress: Progress | None, done: int, total: int, what: str) -> None:
+    if progress is not None and progress(done, total, what) is False:
+        raise ExportCancelled("Ekspor dibatalkan; tidak ada berkas yang ditulis.",
+                              "Export cancelled; no file was written.")
+
+
+# -- the user actions -------------------------------------------------------------------
+
+
+def _check_formats(formats: Sequence[str], allowed: Sequence[str]) -> list[str]:
+    chosen = list(dict.fromkeys(f.lower() for f in formats))
+    wrong = [f for f in chosen if f not in allowed]
+    if wrong or not chosen:
+        raise ValidationError(
+            "Format {formats} tidak tersedia di sini; pilih {allowed}.",
+            "The format {formats} is not available here; choose {allowed}.",
+            formats=", ".join(wrong) or "-", allowed=", ".join(allowed),
+        )
+    return chosen
+
+
+def _document_writers(document: Document, formats: Sequence[str], stem: str
+                      ) -> list[tuple[str, Writer]]:
+    writers: list[tuple[str, Writer]] = []
+    for fmt in formats:
+        if fmt == "docx":
+            from .docx_render import render_docx
+
+            writers.append((f"{stem}.docx", lambda path: render_docx(document, path)))
+        else:
+            from .pdf_render import render_pdf
+
+            writers.append((f"{stem}.pdf", lambda path: render_pdf(document, path)))
+    return writers
+
+
+def export_minutes(
+    storage: Storage,
+    event_id: int,
+    out_dir: Path,
+    formats: Sequence[str] = DOCUMENT_FORMATS,
+    *,
+    options: DocumentOptions | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the notulen of an event (DOCX and/or PDF) into ``out_dir``.
+
+    Both files come from one document model, so they say the same. ``options``
+    None uses the event's stored document settings; edited text parts are used.
+
+    Returns:
+        The files written.
+    """
+    chosen = _check_formats(formats, DOCUMENT_FORMATS)
+    total = len(chosen) + 2
+    record = load_record(storage, event_id, options)
+    document = minutes_document(record)
+    _report(progress, 1, total, text("Data notulen dibaca", "Minutes data read"))
+    stem = file_stem(MINUTES_NAME, storage, event_id)
+    return write_files_atomically(
+        out_dir, _document_writers(document, chosen, stem), progress=progress, done_before=1,
+        total=total,
+    )
+
+
+def export_attendance_list(
+    storage: Storage,
+    event_id: int,
+    out_dir: Path,
+    formats: Sequence[str] = DOCUMENT_FORMATS,
+    *,
+    options: DocumentOptions | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """Write the daftar hadir of an event (DOCX and/or PDF) into ``out_dir``."""
+    chosen = _check_formats(formats, DOCUMENT_FORMATS)
+    total = len(chosen) + 2
+    record = load_record(storage, event_id, options, with_minutes=False)
+    document = attendance_document(record)
+    _report(progress, 1, total, text("Data daftar hadir dibaca", "Attendance data read"))
+    stem = file_stem(ATTENDANCE_NAME, storage, event_id)
+    return write_files_atomically(
+        out_dir, _document_writers(document, chosen, stem), progress=progress, done_before=1,
+        total=total,
+    )
+
+
+def export_question_log(
+    storage: Storage, event_id: int, out_dir: Path, *, progress: Progress | None = None
+) -> list[Path]:
+    """Write the question log (and the tindak lanjut) of an event as XLSX."""
+    from .xlsx import write_question_log
+
+    get_event(storage, event_id)
+    stem = file_stem(QUESTIONS_NAME, storage, event_id)
+    return write_files_atomically(
+        out_dir,
+        [(f"{stem}.xlsx", lambda path: write_question_log(storage, event_id, path))],
+        progress=progress,
+    )
+
+
+def export_attendance_spreadsheet(
+    storage: Storage, event_id: int, out_dir: Path, *, progress: Progress | None = None
+) -> list[Path]:
+    """Write the attendance as XLSX (made by :mod:`rakor_desktop.attendance_export`)."""
+    try:
+        from rakor_desktop.attendance_export import export_attendance_xlsx
+    except ImportError as exc:
+        raise ExportError(
+            "Ekspor daftar hadir ke XLSX belum tersedia di versi ini.",
+            "Exporting the attendance as XLSX is not available in this version.",
+        ) from exc
+    get_event(storage, event_id)
+    stem = file_stem(ATTENDANCE_NAME, storage, event_id)
+
+    def write(path: Path) -> None:
+        export_attendance_xlsx(storage, event_id, path)
+
+    return write_files_atomically(out_dir, [(f"{stem}.xlsx", write)], progress=progress)
+
+
+def export_minutes_and_attendance(
+    storage: Storage,
+    event_id: int,
+    out_dir: Path,
+    formats: Sequence[str] = DOCUMENT_FORMATS,
+    *,
+    options: DocumentOptions | None = None,
+    progress: Progress | None = None,
+) -> list[Path]:
+    """The one click after the meeting: notulen and daftar hadir, DOCX and PDF.
+
+    Everything is read once and rendered before the first file is moved into place.
+    """
+    chosen = _check_formats(formats, DOCUMENT_FORMATS)
+    total = 2 * len(chosen) + 2
+    record = load_record(storage, event_id, options)
+    minutes = minutes_document(record)
+    attendance = attendance_document(record)
+    _report(progress, 1, total, text("Data acara dibaca", "Event data read"))
+    writers = _document_writers(minutes, chosen, file_stem(MINUTES_NAME, storage, event_id))
+    writers += _document_writers(
+        attendance, chosen, file_stem(ATTENDANCE_NAME, storage, event_id)
+    )
+    return write_files_atomically(out_dir, writers, progress=progress, done_before=1,
+                                  total=total)

@@ -1,0 +1,235 @@
+"""The daftar hadir: every attendee, delegates, the zig-zag signature column, sheets, pages."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+
+import docx
+import pytest
+from pypdf import PdfReader
+
+from rakor_desktop.documents.build import build_attendance_list
+from rakor_desktop.documents.export import export_attendance_list
+from rakor_desktop.documents.model import SignatureCell, Table
+from rakor_desktop.documents.settings import DocumentOptions, save_document_options
+from rakor_desktop.formatting import format_name, format_nip
+from rakor_desktop.storage import Storage
+
+from .document_record import (
+    DemoRecord,
+    check_in,
+    docx_text,
+    make_demo_record,
+    pdf_pages,
+    pdf_text,
+    same_words,
+    signature_png,
+    squeeze,
+    wib,
+)
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@pytest.fixture
+def demo(storage: Storage) -> DemoRecord:
+    return make_demo_record(storage, photos=0)
+
+
+def _export(storage: Storage, event_id: int, folder: Path) -> tuple[Path, Path]:
+    paths = export_attendance_list(storage, event_id, folder)
+    return (next(p for p in paths if p.suffix == ".docx"),
+            next(p for p in paths if p.suffix == ".pdf"))
+
+
+def _full_name(invitee: object) -> str:
+    person = invitee.person  # type: ignore[attr-defined]
+    return format_name(person.name, person.front_titles, person.back_titles)
+
+
+def test_every_attendee_with_delegates_in_both_formats(
+    storage: Storage, demo: DemoRecord, tmp_path: Path
+) -> None:
+    docx_path, pdf_path = _export(storage, demo.event_id, tmp_path)
+    docx_all, pdf_all = docx_text(docx_path), pdf_text(pdf_path)
+    assert same_words(docx_all, pdf_all) == ({}, {})
+    present_ids = {i.id for i in demo.present}
+    for text in (squeeze(docx_all), squeeze(pdf_all)):
+        for header in ("DAFTARHADIR", "Hari/Tanggal:Kamis,14Desember2023",
+                       "Waktu:pukul09.00WIBs.d.selesai", "Tempat:AulaGriyaMayang",
+                       "Acara:RapatKoordinasiKesiapan"):
+            assert header in text
+        for invitee in demo.present:
+            delegate = demo.delegates.get(invitee.id or 0)
+            if delegate:
+                assert squeeze(f"{delegate} mewakili {_full_name(invitee)}") in text
+            else:
+                assert squeeze(_full_name(invitee)) in text
+                if invitee.person.nip:
+                    assert squeeze(format_nip(invitee.person.nip)) in text
+        table = text[:text.index("Mengetahui,")]
+        for invitee in demo.invitees:
+            if invitee.id not in present_ids:
+                assert squeeze(_full_name(invitee)) not in table  # only who came
+        assert "Mengetahui," in text
+        assert "Jambi,14Desember2023" in text
+
+
+def test_the_signature_column_zig_zags_with_the_signatures_in_place(
+    storage: Storage, demo: DemoRecord, tmp_path: Path
+) -> None:
+    document = build_attendance_list(storage, demo.event_id)
+    table = next(b for b in document.blocks() if isinstance(b, Table))
+    marks = [row[-1] for row in table.rows]
+    assert all(isinstance(m, SignatureCell) for m in marks)
+    assert [m.side for m in marks[:4]] == ["left", "right", "left", "right"]  # type: ignore[union-attr]
+    assert [m.number for m in marks[:4]] == [1, 2, 3, 4]  # type: ignore[union-attr]
+    signed = [m for m in marks if m.png is not None]  # type: ignore[union-attr]
+    assert len(signed) == len(demo.signed)
+
+    docx_path, pdf_path = _export(storage, demo.event_id, tmp_path)
+    body = docx.Document(str(docx_path)).element.body
+    table_xml = next(t for t in body.iter(f"{W}tbl") if "Tanda Tangan" in "".join(t.itertext()))
+    rows = table_xml.findall(f"{W}tr")
+    header, data = rows[0], rows[1:]
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)
+    drawings = 0
+    for number, row in enumerate(data[: len(marks)], start=1):
+        cells = row.findall(f"{W}tc")
+        left, right = cells[-2], cells[-1]
+        signed_half, empty_half = (left, right) if number % 2 else (right, left)
+        assert "".join(signed_half.itertext()).startswith(f"{number}.")
+        assert "".join(empty_half.itertext()) == ""
+        drawings += len(list(signed_half.iter(
+            "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
+        )))
+    assert drawings == len(demo.signed)
+    reader = PdfReader(str(pdf_path))
+    images = {
+        name
+        for page in reader.pages
+        for name, obj in (page["/Resources"].get("/XObject") or {}).items()
+        if obj.get_object()["/Subtype"] == "/Image"
+    }
+    assert len(images) >= len(demo.signed)
+
+
+def test_the_same_signature_image_is_stored_once(storage: Storage, tmp_path: Path) -> None:
+    record = make_demo_record(storage, photos=0)
+    # Ten more arrivals who all signed with the very same image.
+    same = signature_png(999, size=(310, 125))  # unlike any other
+    for index, invitee in enumerate(record.invitees[40:50]):
+        check_in(storage, invitee, wib(9, 0) + timedelta(minutes=index), signature=same)
+    docx_path, _pdf_path = _export(storage, record.event_id, tmp_path)
+    package = docx.Document(str(docx_path)).part.package
+    image_parts = {p.partname for p in package.iter_parts() if p.partname.startswith("/word/media")}
+    assert len(image_parts) == len(record.signed) + 1
+
+
+def test_header_repeats_and_rows_never_split_across_pages(
+    storage: Storage, tmp_path: Path
+) -> None:
+    record = make_demo_record(storage, photos=0)
+    for index, invitee in enumerate(record.invitees[40:]):
+        check_in(storage, invitee, wib(9, 0) + timedelta(seconds=index),
+                 signature=signature_png(index) if index % 2 else None)
+    _docx, pdf_path = _export(storage, record.event_id, tmp_path)
+    pages = pdf_pages(pdf_path)
+    assert len(pages) > 5
+    table_pages = [p for p in pages if "Mengetahui" not in p or "Jabatan" in p]
+    for page in table_pages:
+        assert re.search(r"No\s+Nama\s+NIP\s+Jabatan\s+Instansi/Unit\s+Kerja\s+No\. HP\s+Tanda",
+                         page), page[:200]
+    squeezed = [squeeze(p).split("Mengetahui,")[0] for p in pages]  # the table rows only
+    names = [
+        squeeze(record.delegates.get(i.id or 0) or _full_name(i))
+        for i in storage.list_invitees(record.event_id)
+    ]
+    pages_seen: list[int] = []
+    for number, name in enumerate(names, start=1):
+        if any(name in other for other in names if other != name) or names.count(name) > 1:
+            continue  # "Ahmad Lubis, S.H." is inside "Ahmad Lubis, S.H., M.H."
+        holding = [i for i, text in enumerate(squeezed) if name in text]
+        assert len(holding) == 1, (number, name)  # a row is on one page only
+        pages_seen.append(holding[0])
+    assert len(pages_seen) > 100
+    assert pages_seen == sorted(pages_seen)
+    # The "Mengetahui" block shares its page with the last person.
+    last_page = squeeze(pages[-1])
+    assert "Mengetahui," in last_page
+    assert squeeze(_full_name(storage.list_invitees(record.event_id)[-1])) in last_page
+
+
+def test_one_sheet_per_group_portrait(storage: Storage, demo: DemoRecord, tmp_path: Path) -> None:
+    save_document_options(storage, demo.event_id, DocumentOptions(
+        attendance_per_group=True, attendance_orientation="portrait",
+        mengetahui_name="Drs. H. Ahmad Yani, M.Si.", mengetahui_jabatan="PPTK",
+        mengetahui_pangkat="Pembina, IV/a", mengetahui_nip="197703122003122007",
+    ))
+    document = build_attendance_list(storage, demo.event_id)
+    groups = list(dict.fromkeys(i.group_name for i in demo.present))
+    assert len(document.sections) == len(groups)
+    for section in document.sections:
+        table = next(b for b in section.blocks if isinstance(b, Table))
+        assert table.rows[0][0].text == "1."  # type: ignore[union-attr]
+        assert section.page.orientation == "portrait"
+    docx_path, pdf_path = _export(storage, demo.event_id, tmp_path)
+    reader = PdfReader(str(pdf_path))
+    box = reader.pages[0].mediabox
+    assert float(box.width) < float(box.height)
+    for text in (docx_text(docx_path), pdf_text(pdf_path)):
+        for group in groups:
+            assert "Kelompok" in text and group in text
+        assert text.count("Mengetahui,") == len(groups)
+        assert "Drs. H. Ahmad Yani, M.Si." in text
+        assert "PPTK," in text
+        assert "Pembina, IV/a" in text
+        assert "NIP. 19770312 200312 2 007" in text
+    word = docx.Document(str(docx_path))
+    assert len(word.sections) == len(groups)
+    assert all(s.page_width < s.page_height for s in word.sections)
+
+
+def test_all_invitees_can_be_listed_for_signing_by_hand(
+    storage: Storage, demo: DemoRecord
+) -> None:
+    save_document_options(storage, demo.event_id, DocumentOptions(attendance_rows="semua",
+                                                                  attendance_show_nip=False))
+    document = build_attendance_list(storage, demo.event_id)
+    table = next(b for b in document.blocks() if isinstance(b, Table))
+    assert len(table.rows) == len(demo.invitees)
+    assert [c.title for c in table.columns] == [
+        "No", "Nama", "Jabatan", "Instansi/Unit Kerja", "No. HP", "Tanda Tangan",
+    ]
+
+
+def test_an_empty_list_still_gives_a_document(storage: Storage, tmp_path: Path) -> None:
+    from rakor_desktop.demo import create_demo_event
+
+    event_id = create_demo_event(storage)
+    docx_path, pdf_path = _export(storage, event_id, tmp_path)
+    assert "Belum ada peserta yang tercatat hadir." in docx_text(docx_path)
+    assert "Belum ada peserta yang tercatat hadir." in pdf_text(pdf_path)
+
+
+def test_a_logo_in_the_letterhead(storage: Storage, demo: DemoRecord, tmp_path: Path) -> None:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (200, 240), "#036").save(out, "PNG")
+    save_document_options(storage, demo.event_id, DocumentOptions(logo=out.getvalue()))
+    docx_path, pdf_path = _export(storage, demo.event_id, tmp_path)
+    package = docx.Document(str(docx_path)).part.package
+    media = [p for p in package.iter_parts() if p.partname.startswith("/word/media")]
+    assert any(p.blob == out.getvalue() for p in media)
+    first = PdfReader(str(pdf_path)).pages[0]
+    sizes = {
+        (int(x.get_object()["/Width"]), int(x.get_object()["/Height"]))
+        for x in first["/Resources"]["/XObject"].values()
+    }
+    assert (200, 240) in sizes
