@@ -8,10 +8,11 @@ widgets, and opens its own SQLite connection when it needs one.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from rakor_desktop.messages import RakorError
 
@@ -26,22 +27,32 @@ class _Relay(QObject):
 
 
 class _Task(QRunnable):
+    """Runs in a pool thread. It holds only a weak reference to its relay: the relay
+    (a QObject of the GUI thread) must never be freed in the worker, or the worker may
+    wait for the GIL while holding a Qt lock the GUI thread waits for."""
+
     def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
         super().__init__()
         self._work = work
-        self._relay = relay
+        self._relay = weakref.ref(relay)
+
+    def _emit(self, signal_name: str, value: Any) -> None:
+        relay = self._relay()
+        if relay is not None:
+            getattr(relay, signal_name).emit(value)
+        del relay
 
     def run(self) -> None:
         try:
             result = self._work()
         except RakorError as exc:  # expected (unwritable folder, cancelled): the user is told
             log.info("background task refused: %s", exc)
-            self._relay.failed.emit(exc)
+            self._emit("failed", exc)
         except Exception as exc:  # reported to the GUI thread, which decides
             log.exception("background task failed")
-            self._relay.failed.emit(exc)
+            self._emit("failed", exc)
         else:
-            self._relay.finished.emit(result)
+            self._emit("finished", result)
 
 
 _running: set[_Relay] = set()
@@ -56,13 +67,17 @@ def run_in_background(
     relay = _Relay()
     _running.add(relay)
 
+    def release() -> None:
+        # Later, on the GUI thread: the worker has long dropped its brief reference.
+        QTimer.singleShot(1000, lambda: _running.discard(relay))
+
     def done(result: Any) -> None:
-        _running.discard(relay)
+        release()
         if on_done is not None:
             on_done(result)
 
     def failed(error: Any) -> None:
-        _running.discard(relay)
+        release()
         if on_error is not None:
             on_error(error)
 

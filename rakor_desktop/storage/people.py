@@ -275,3 +275,81 @@ class PeopleQueries(StorageBase):
     def delete_invitee(self, invitee_id: int) -> None:
         """Remove an invitation (callers refuse this once attendance was recorded)."""
         self._write("DELETE FROM invitees WHERE id = ?", (invitee_id,))
+
+    # -- editing invitations by hand (issue 3, item 2) -------------------------------
+
+    def update_invitee_fields(
+        self,
+        invitee_id: int,
+        *,
+        role: Role | None = None,
+        jabatan: str | None = None,
+        instansi: str | None = None,
+        group_name: str | None = None,
+    ) -> None:
+        """Change what is specific to one invitation (None keeps a field as it is).
+
+        The search text is rebuilt from the person's name and the new jabatan/instansi;
+        the check-in code, the position and the attendance are never touched.
+        """
+        current = self._row(
+            "SELECT i.role, i.jabatan, i.instansi, i.group_name, i.checkin_code, p.name "
+            "FROM invitees AS i JOIN persons AS p ON p.id = i.person_id WHERE i.id = ?",
+            (invitee_id,),
+        )
+        if current is None:
+            return
+        row: dict[str, Any] = {
+            "role": Role(role).value if role is not None else current["role"],
+            "jabatan": current["jabatan"] if jabatan is None else jabatan,
+            "instansi": current["instansi"] if instansi is None else instansi,
+            "group_name": current["group_name"] if group_name is None else group_name,
+            "id": invitee_id,
+        }
+        row["search_text"] = invitee_search_text(
+            current["name"], row["jabatan"], row["instansi"], current["checkin_code"]
+        )
+        self._write(
+            "UPDATE invitees SET role = :role, jabatan = :jabatan, instansi = :instansi, "
+            "group_name = :group_name, search_text = :search_text WHERE id = :id",
+            row,
+        )
+
+    def list_invitee_groups(self, event_id: int) -> list[str]:
+        """The groups used on an event's invitation list (not empty), in list order."""
+        rows = self._rows(
+            "SELECT group_name FROM invitees WHERE event_id = ? AND group_name <> '' "
+            "GROUP BY group_name ORDER BY MIN(position), group_name",
+            (event_id,),
+        )
+        return [r["group_name"] for r in rows]
+
+    def list_invitees_by_id(self, event_id: int, invitee_ids: list[int]) -> list[Invitee]:
+        """These invitees of an event, in the order of the invitation list."""
+        found: list[Invitee] = []
+        chunk = 500  # well below SQLite's limit on bound parameters
+        for start in range(0, len(invitee_ids), chunk):
+            ids = invitee_ids[start:start + chunk]
+            marks = ", ".join("?" for _ in ids)
+            rows = self._rows(
+                f"{_INVITEE_SELECT} WHERE i.event_id = ? AND i.id IN ({marks})",
+                [event_id, *ids],
+            )
+            found.extend(_invitee_from_row(r) for r in rows)
+        return sorted(found, key=lambda invitee: (invitee.position, invitee.id or 0))
+
+    def invitee_list_row(self, event_id: int, invitee_id: int) -> int | None:
+        """The row of an invitee in the unfiltered list (position order), or None."""
+        row = self._row(
+            "SELECT position, id FROM invitees WHERE id = ? AND event_id = ?",
+            (invitee_id, event_id),
+        )
+        if row is None:
+            return None
+        return int(
+            self._scalar(
+                "SELECT COUNT(*) FROM invitees WHERE event_id = ? "
+                "AND (position < ? OR (position = ? AND id < ?))",
+                (event_id, row["position"], row["position"], row["id"]),
+            )
+        )
