@@ -6,6 +6,7 @@ changed, like those in :mod:`rakor_desktop.operations`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -242,3 +243,72 @@ def apply_typical_rundown(
         start, minutes = registration_window(event)
         items = typical_rundown(start, presenters=presenters, registration_minutes=minutes)
         return [_insert(storage, event_id, item) for item in items]
+
+
+# -- reorder, delete, re-time ------------------------------------------------------------
+
+
+def move_in_order(
+    storage: Storage, table: str, scope_id: int, record_id: int, new_index: int
+) -> list[int]:
+    """Move one row of an ordered list (items, speakers, questions …) to ``new_index``.
+
+    Positions are renumbered 1, 2, … ; an index past the end means the end.
+    Call inside a transaction.
+
+    Returns:
+        The ids in their new order.
+    """
+    order = storage.ordered_ids(table, scope_id)
+    if record_id not in order:
+        raise NotFoundError(
+            "Baris nomor {id} tidak ditemukan.", "There is no row number {id}.", id=record_id
+        )
+    order.remove(record_id)
+    order.insert(max(0, min(new_index, len(order))), record_id)
+    storage.set_positions(table, order)
+    return order
+
+
+def move_rundown_item(storage: Storage, item_id: int, new_index: int) -> list[int]:
+    """Move an item to ``new_index`` (0-based) in the rundown; returns the ids in order."""
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        return move_in_order(storage, "rundown_items", item.event_id, item_id, new_index)
+
+
+def delete_rundown_item(storage: Storage, item_id: int) -> RundownItem:
+    """Remove an item with its speakers; returns what was removed (undo restores it)."""
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        # The speaker now speaking goes with the item (meeting.KEY_SPEAKING).
+        raw = storage.record_settings(item.event_id).get("live.speaking", "")
+        speaking_uid = json.loads(raw).get("speaker") if raw.startswith("{") else None
+        if speaking_uid in {s.uid for s in storage.list_speakers(item_id)}:
+            storage.put_record_setting(item.event_id, "live.speaking", None)
+        storage.delete_rundown_item(item_id)
+        storage.set_positions("rundown_items", storage.ordered_ids("rundown_items", item.event_id))
+        return item
+
+
+def retime_rundown(
+    storage: Storage, event_id: int, start: time | None = None
+) -> list[RundownItem]:
+    """Plan the items one after the other from ``start`` (default: the first item's
+    planned start, else the event's start), each for its duration.
+
+    Returns:
+        The rundown with its new planned starts.
+    """
+    with storage.transaction():
+        event = get_event(storage, event_id)
+        items = storage.list_rundown_items(event_id)
+        if not items:
+            return []
+        planned = start or items[0].planned_start or event.start_time
+        for item in items:
+            assert item.id is not None
+            if item.planned_start != planned:
+                storage.update_rundown_item_fields(item.id, {"planned_start": planned})
+            planned = add_minutes(planned, item.planned_minutes)
+        return storage.list_rundown_items(event_id)

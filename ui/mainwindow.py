@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +33,6 @@ from rakor_desktop.storage import Storage
 
 from .dialogs import EventChooserDialog, NewEventDialog, SettingsDialog, show_about
 from .event_page import EventDetailsPage
-from .models import RundownTableModel
 from .participants_page import ParticipantsPage
 from .translations import Translations
 
@@ -57,40 +56,6 @@ class _FirstPaintWatcher(QObject):
             watched.removeEventFilter(self)
             self.painted.emit(time.time())
         return False
-
-
-class InfoPage(QWidget):
-    """An area whose tools come in a later version: says what it will hold."""
-
-    def __init__(self, heading: str, body: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        title = QLabel(f"<h2>{heading}</h2>")
-        text = QLabel(body)
-        text.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addStretch(1)
-
-
-class RundownPage(QWidget):
-    """The susunan acara of the event (read-only in this version)."""
-
-    def __init__(self, storage: Storage, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = RundownTableModel(storage, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(False)
-        for column, width in enumerate((50, 70, 420, 300, 70)):
-            self.table.setColumnWidth(column, width)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
-
-    def set_event(self, event_id: int | None) -> None:
-        """Show the rundown of another event."""
-        self.model.set_event(event_id)
 
 
 class ParticipantsArea(QTabWidget):
@@ -217,21 +182,18 @@ class MainWindow(QMainWindow):
     def _make_page(self, area: str) -> QWidget:
         if area == "event":
             event_page = EventDetailsPage(self.storage)
-            event_page.saved.connect(lambda _id: self._update_titles())
+            event_page.saved.connect(lambda _id: self._event_saved())
             return event_page
         if area == "participants":
             return self._make_participants_area()
         if area == "rundown":
-            return RundownPage(self.storage)
+            from .rundown_page import RundownPage
+
+            return RundownPage(self.storage, self.settings)
         if area == "discussion":
-            return InfoPage(
-                self.tr("Discussion"),
-                self.tr(
-                    "The moderator's question queue in rounds (termin): who asked, from which "
-                    "institution, to whom, the answer and the follow-up. Recorded live, used "
-                    "by the minutes."
-                ),
-            )
+            from .discussion_page import DiscussionPage
+
+            return DiscussionPage(self.storage, self.settings)
         from .documents_page import DocumentsPage
 
         return DocumentsPage(self.storage, self.settings)
@@ -241,6 +203,7 @@ class MainWindow(QMainWindow):
 
         def list_changed(_event_id: int) -> None:
             self._update_titles()
+            self._reload_live_meeting()
             area.desk.model.refresh()
             area.desk.refresh_counts()
 
@@ -271,15 +234,43 @@ class MainWindow(QMainWindow):
         return self.participants_area.participants
 
     @property
-    def rundown_page(self) -> RundownPage:
+    def rundown_page(self) -> QWidget:
         """The "Susunan Acara" area."""
-        page = self.page("rundown")
-        assert isinstance(page, RundownPage)
-        return page
+        return self.page("rundown")
+
+    def live_meeting(self) -> Any:
+        """The live state shared by the rundown, discussion, projector and moderator view."""
+        from .record_models import LiveMeeting
+
+        return LiveMeeting.shared(self.storage)
+
+    def show_projector(self) -> None:
+        """Open the hall's projector window (Ctrl+Shift+P)."""
+        if self.event_id is None:
+            return
+        from .projector import show_projector
+
+        show_projector(self.storage, settings=self.settings, event_id=self.event_id)
+
+    def show_moderator_view(self) -> None:
+        """Open the moderator's large-font window (Ctrl+Shift+M)."""
+        if self.event_id is None:
+            return
+        from .moderator_view import show_moderator_view
+
+        show_moderator_view(self.storage, settings=self.settings, event_id=self.event_id)
+
+    def _event_saved(self) -> None:
+        self._update_titles()
+        self._reload_live_meeting()
+
+    def _reload_live_meeting(self) -> None:
+        if "rundown" in self._pages or "discussion" in self._pages:
+            self.live_meeting().reload()
 
     def _save_pending(self) -> None:
         """Save what is typed in the forms that were shown (details, documents)."""
-        for area in ("event", "documents"):
+        for area in ("event", "documents", "rundown", "discussion"):
             page = self._pages.get(area)
             if page is not None and hasattr(page, "save_now"):
                 page.save_now()
@@ -343,6 +334,10 @@ class MainWindow(QMainWindow):
                                     QKeySequence.StandardKey.Find)
         self.desk_action = action(self.tr("Open the &registration desk"), self.show_desk,
                                   "Ctrl+R")
+        self.projector_action = action(self.tr("&Projector window"), self.show_projector,
+                                       "Ctrl+Shift+P")
+        self.moderator_action = action(self.tr("&Moderator view"), self.show_moderator_view,
+                                       "Ctrl+Shift+M")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -364,6 +359,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.search_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.projector_action)
+        view_menu.addAction(self.moderator_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -382,6 +380,8 @@ class MainWindow(QMainWindow):
         self.export_event_action.setEnabled(has_event)
         self.search_action.setEnabled(has_event)
         self.desk_action.setEnabled(has_event)
+        self.projector_action.setEnabled(has_event)
+        self.moderator_action.setEnabled(has_event)
         for act in self.area_actions:
             act.setEnabled(has_event)
         self._update_titles()
@@ -602,6 +602,8 @@ class MainWindow(QMainWindow):
         state.setValue("main_window/geometry", self.saveGeometry())
         state.setValue("main_window/state", self.saveState())
         state.sync()
+        if "ui.record_models" in sys.modules:  # projector / moderator windows close too
+            self.live_meeting().close_windows()
         event.accept()
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 
 from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip
-from rakor_desktop.models import EventSummary, Invitee, RundownItem
+from rakor_desktop.models import EventSummary, Invitee
 from rakor_desktop.storage import Storage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,10 +36,6 @@ def _headers() -> dict[str, str]:
         "title": QCoreApplication.translate("Models", "Event"),
         "venue": QCoreApplication.translate("Models", "Venue"),
         "attendance": QCoreApplication.translate("Models", "Present / invited"),
-        "time": QCoreApplication.translate("Models", "Time"),
-        "item": QCoreApplication.translate("Models", "Item"),
-        "responsible": QCoreApplication.translate("Models", "Responsible"),
-        "minutes": QCoreApplication.translate("Models", "Minutes"),
     }
 
 
@@ -197,38 +193,3 @@ class EventListModel(ColumnTableModel):
         if column == "venue":
             return event.venue
         return f"{event.present} / {event.invited}"
-
-
-class RundownTableModel(ColumnTableModel):
-    """The susunan acara of one event (read-only here; the rundown work edits it)."""
-
-    COLUMNS = ("no", "time", "item", "responsible", "minutes")
-
-    def __init__(self, storage: Storage, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._storage = storage
-        self._items: list[RundownItem] = []
-
-    def set_event(self, event_id: int | None) -> None:
-        """Show the rundown of another event."""
-        self.beginResetModel()
-        self._items = [] if event_id is None else self._storage.list_rundown_items(event_id)
-        self.endResetModel()
-
-    def row_count(self) -> int:
-        return len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        item = self._items[index.row()]
-        column = self.COLUMNS[index.column()]
-        if column == "no":
-            return index.row() + 1
-        if column == "time":
-            return item.planned_start.strftime("%H.%M") if item.planned_start else ""
-        if column == "item":
-            return item.title
-        if column == "responsible":
-            return item.responsible_text
-        return item.planned_minutes or ""

@@ -14,7 +14,10 @@ from rakor_desktop.rundown import (
     add_minutes,
     add_rundown_item,
     apply_typical_rundown,
+    delete_rundown_item,
     list_rundown,
+    move_rundown_item,
+    retime_rundown,
     typical_rundown,
     update_rundown_item,
 )
@@ -275,3 +278,43 @@ def test_apply_typical_rundown_never_duplicates(storage: Storage) -> None:
     with pytest.raises(ValidationError, match="sudah berisi 10"):
         apply_typical_rundown(storage, event_id)
     assert _count(storage) == 10
+
+
+# -- reorder, delete, re-time ------------------------------------------------------------
+
+
+def test_move_rundown_item(storage: Storage) -> None:
+    event_id = _event(storage)
+    ids = apply_typical_rundown(storage, event_id)
+    assert move_rundown_item(storage, ids[3], 1) == [ids[0], ids[3], ids[1], ids[2], *ids[4:]]
+    items = list_rundown(storage, event_id)
+    assert [i.position for i in items] == list(range(1, 11))
+    assert items[1].title == "Pembacaan doa"
+    assert move_rundown_item(storage, ids[0], 100)[-1] == ids[0]
+    assert move_rundown_item(storage, ids[0], -3)[0] == ids[0]
+    with pytest.raises(NotFoundError):
+        move_rundown_item(storage, ids[0] + 100, 0)
+
+
+def test_delete_rundown_item_renumbers(storage: Storage) -> None:
+    event_id = _event(storage)
+    ids = apply_typical_rundown(storage, event_id)
+    removed = delete_rundown_item(storage, ids[2])
+    assert removed.title == "Menyanyikan lagu kebangsaan Indonesia Raya"
+    items = list_rundown(storage, event_id)
+    assert [i.position for i in items] == list(range(1, 10))
+    assert ids[2] not in [i.id for i in items]
+    with pytest.raises(NotFoundError):
+        delete_rundown_item(storage, ids[2])
+
+
+def test_retime_rundown_plans_items_one_after_another(storage: Storage) -> None:
+    event_id = _event(storage)
+    ids = apply_typical_rundown(storage, event_id)
+    update_rundown_item(storage, ids[1], {"planned_minutes": 15})  # the MC talks longer
+    items = retime_rundown(storage, event_id)
+    assert items[2].planned_start == time(9, 15)
+    assert items[-1].planned_start == time(12, 0)  # ten minutes later than planned
+    items = retime_rundown(storage, event_id, time(13, 0))
+    assert [i.planned_start for i in items[:2]] == [time(13, 0), time(13, 30)]
+    assert retime_rundown(storage, _event(storage, title="Kosong")) == []

@@ -1,0 +1,1354 @@
+"""The meeting as it happens: the rundown run live, speakers, termins and questions,
+follow-ups, conclusions and the notetaker's notes.
+
+Every user action is one function here that validates, changes the data in one
+transaction and returns what changed (like :mod:`rakor_desktop.operations`).
+Moments are taken from an injected ``clock`` (aware UTC datetimes).
+
+Live state that is not a column of the record is kept in the event's settings,
+so it survives a crash and travels in the event file:
+
+- ``live.speaking``: the speaker now speaking and since when (their current
+  stretch; earlier stretches are added up in ``spoken_seconds``);
+- ``live.highlight``: the uid of the question shown on the projector.
+
+Settings of the meeting (:class:`MeetingSettings`) are under ``meeting.*``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from rakor_desktop.clock import Clock, from_iso, to_iso, utc_now
+from rakor_desktop.formatting import TimeZone, format_name
+from rakor_desktop.messages import NotFoundError, ValidationError
+from rakor_desktop.models import (
+    Conclusion,
+    Event,
+    FollowUp,
+    Invitee,
+    Question,
+    QuestionStatus,
+    Role,
+    RundownItem,
+    RundownKind,
+    Speaker,
+    SpeakerState,
+    Termin,
+)
+from rakor_desktop.operations import get_event
+from rakor_desktop.rundown import get_rundown_item, move_in_order
+from rakor_desktop.storage import Storage
+from rakor_desktop.timer import DEFAULT_WARNING_SECONDS, Countdown
+
+# -- settings ------------------------------------------------------------------------
+
+KEY_TERMIN_MAX_ASKERS = "meeting.termin_max_askers"
+KEY_WARNING_SECONDS = "meeting.timer_warning_seconds"
+KEY_SPEAKER_MINUTES = "meeting.speaker_default_minutes"
+KEY_TIMER_SOUND = "meeting.timer_sound"
+KEY_SPEAKING = "live.speaking"
+KEY_HIGHLIGHT = "live.highlight"
+
+# Items whose one speaker usually has the whole item: the default speaking time is
+# the item's planned duration.
+WHOLE_ITEM_KINDS = frozenset(
+    {RundownKind.PAPARAN, RundownKind.SAMBUTAN, RundownKind.LAPORAN, RundownKind.KESIMPULAN}
+)
+
+
+@dataclass(frozen=True)
+class MeetingSettings:
+    """Settings of the live meeting, per event.
+
+    Attributes:
+        termin_max_askers: Askers per termin (e.g. three per round).
+        warning_seconds: The last seconds of a speaking time shown as a warning.
+        speaker_minutes: Speaking time of a new speaker (items other than a
+            presentation, speech or report, which default to their duration).
+        sound: Beep when the warning starts and when the time is up.
+    """
+
+    termin_max_askers: int = 3
+    warning_seconds: int = DEFAULT_WARNING_SECONDS
+    speaker_minutes: int = 5
+    sound: bool = True
+
+
+_LIMITS = {
+    "termin_max_askers": (1, 50),
+    "warning_seconds": (0, 900),
+    "speaker_minutes": (1, 240),
+}
+
+
+def meeting_settings(storage: Storage, event_id: int) -> MeetingSettings:
+    """The meeting settings of an event (defaults for what is unset or unreadable)."""
+    stored = storage.record_settings(event_id)
+    defaults = MeetingSettings()
+
+    def number(key: str, name: str) -> int:
+        low, high = _LIMITS[name]
+        try:
+            value = int(stored[key])
+        except (KeyError, ValueError):
+            return int(getattr(defaults, name))
+        return value if low <= value <= high else int(getattr(defaults, name))
+
+    return MeetingSettings(
+        termin_max_askers=number(KEY_TERMIN_MAX_ASKERS, "termin_max_askers"),
+        warning_seconds=number(KEY_WARNING_SECONDS, "warning_seconds"),
+        speaker_minutes=number(KEY_SPEAKER_MINUTES, "speaker_minutes"),
+        sound=stored.get(KEY_TIMER_SOUND, "1") != "0",
+    )
+
+
+def save_meeting_settings(
+    storage: Storage, event_id: int, settings: MeetingSettings
+) -> MeetingSettings:
+    """Store the meeting settings of an event (validated); returns them."""
+    labels = {
+        "termin_max_askers": ("Jumlah penanya per termin", "Askers per termin"),
+        "warning_seconds": ("Detik peringatan", "Warning seconds"),
+        "speaker_minutes": ("Waktu bicara", "Speaking time"),
+    }
+    for name, (low, high) in _LIMITS.items():
+        value = getattr(settings, name)
+        if not low <= value <= high:
+            raise ValidationError(
+                "{label_id} harus antara {low} dan {high} (bukan {value}).",
+                "{label_en} must be between {low} and {high} (not {value}).",
+                label_id=labels[name][0], label_en=labels[name][1],
+                low=low, high=high, value=value,
+            )
+    with storage.transaction():
+        get_event(storage, event_id)
+        storage.put_record_setting(event_id, KEY_TERMIN_MAX_ASKERS,
+                                   str(settings.termin_max_askers))
+        storage.put_record_setting(event_id, KEY_WARNING_SECONDS, str(settings.warning_seconds))
+        storage.put_record_setting(event_id, KEY_SPEAKER_MINUTES, str(settings.speaker_minutes))
+        storage.put_record_setting(event_id, KEY_TIMER_SOUND, "1" if settings.sound else "0")
+    return meeting_settings(storage, event_id)
+
+
+# -- the rundown run live --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScheduleStatus:
+    """How the meeting runs against its rundown, at one moment.
+
+    Attributes:
+        delay_seconds: How late it runs (negative: ahead of time); None when it
+            cannot be told (no planned times).
+        projected_end: When the last item should end at this pace (None: unknown).
+        planned_end: When the last item was planned to end.
+        running: The item going on now.
+        next_item: The next item not started yet.
+        finished: Every item has been held.
+    """
+
+    delay_seconds: int | None
+    projected_end: datetime | None
+    planned_end: datetime | None
+    running: RundownItem | None
+    next_item: RundownItem | None
+    finished: bool
+
+    @property
+    def delay_minutes(self) -> int:
+        """Whole minutes late (negative: early); 0 is on time (under a minute off)."""
+        if self.delay_seconds is None:
+            return 0
+        return int(self.delay_seconds / 60)
+
+
+def planned_moments(event: Event, items: Iterable[RundownItem]) -> dict[int, datetime]:
+    """The planned start of each item (by id) as an aware moment on the event's day.
+
+    A planned time earlier than the one before it by more than twelve hours is
+    taken as past midnight (the next day).
+    """
+    zone = TimeZone.parse(event.timezone).tzinfo
+    day: date = event.date
+    previous: datetime | None = None
+    moments: dict[int, datetime] = {}
+    for item in items:
+        if item.planned_start is None or item.id is None:
+            continue
+        moment = datetime.combine(day, item.planned_start, tzinfo=zone)
+        if previous is not None and moment < previous - timedelta(hours=12):
+            day += timedelta(days=1)
+            moment += timedelta(days=1)
+        moments[item.id] = moment
+        previous = moment
+    return moments
+
+
+def local_moment(event: Event, value: datetime) -> datetime:
+    """A moment seen in the event's time zone."""
+    return value.astimezone(TimeZone.parse(event.timezone).tzinfo)
+
+
+def running_item_of(items: Iterable[RundownItem]) -> RundownItem | None:
+    """The item going on (started, not finished; the latest start if several)."""
+    running = [i for i in items if i.actual_start is not None and i.actual_end is None]
+    return max(running, key=lambda i: i.actual_start or datetime.min) if running else None
+
+
+def schedule_status(event: Event, items: list[RundownItem], now: datetime) -> ScheduleStatus:
+    """How late the meeting runs and when it should end (see :class:`ScheduleStatus`).
+
+    Items not started are assumed to take their planned duration, one after the
+    other from now (or from the end of the item going on, if later). Before the
+    first item starts, the meeting is late once its planned start has passed.
+    """
+    planned = planned_moments(event, items)
+
+    def planned_end(item: RundownItem) -> datetime | None:
+        start = planned.get(item.id or 0)
+        return None if start is None else start + timedelta(minutes=item.planned_minutes)
+
+    last_planned = [planned_end(i) for i in items]
+    planned_finish = max((m for m in last_planned if m is not None), default=None)
+    pending = [i for i in items if i.actual_start is None]
+    running = running_item_of(items)
+    next_item = pending[0] if pending else None
+    started = [i for i in items if i.actual_start is not None]
+    delay: timedelta | None = None
+
+    if running is not None:
+        assert running.actual_start is not None
+        cursor = max(running.actual_start + timedelta(minutes=running.planned_minutes), now)
+        expected = planned_end(running)
+        if expected is not None:
+            delay = cursor - expected
+    elif not started:
+        if next_item is None:  # an empty rundown
+            return ScheduleStatus(None, None, None, None, None, False)
+        first_start = planned.get(next_item.id or 0)
+        if first_start is None:
+            cursor = now
+        elif now.astimezone(first_start.tzinfo).date() != first_start.date():
+            cursor = first_start  # another day: as planned (lateness means nothing yet)
+            delay = timedelta(0) if now < first_start else None
+        else:
+            cursor = max(now, first_start)
+            delay = cursor - first_start
+    elif next_item is not None:  # between two items
+        cursor = now
+        expected_start = planned.get(next_item.id or 0)
+        if expected_start is not None:
+            delay = cursor - expected_start
+    else:  # everything held
+        ended = [i for i in items if i.actual_end is not None]
+        last = max(ended, key=lambda i: i.actual_end or datetime.min)
+        assert last.actual_end is not None
+        expected = planned_end(last)
+        if expected is not None:
+            delay = last.actual_end - expected
+        return ScheduleStatus(
+            None if delay is None else int(delay.total_seconds()),
+            last.actual_end, planned_finish, None, None, True,
+        )
+
+    projected = cursor + timedelta(minutes=sum(i.planned_minutes for i in pending))
+    return ScheduleStatus(
+        None if delay is None else int(delay.total_seconds()),
+        projected, planned_finish, running, next_item, False,
+    )
+
+
+def item_countdown(
+    item: RundownItem, clock: Clock, warning_seconds: int = DEFAULT_WARNING_SECONDS
+) -> Countdown:
+    """A countdown of an item's planned duration from its actual start."""
+    countdown = Countdown(item.planned_minutes * 60, clock, warning_seconds)
+    if item.actual_start is not None:
+        end = item.actual_end
+        if end is None:
+            countdown.running_since = item.actual_start
+        else:
+            countdown.elapsed_before = (end - item.actual_start).total_seconds()
+    return countdown
+
+
+def _finish_speakers_of_item(storage: Storage, item: RundownItem, now: datetime) -> None:
+    assert item.id is not None
+    for speaker in storage.list_speakers(item.id):
+        if speaker.state in (SpeakerState.SPEAKING, SpeakerState.PAUSED):
+            _finish_speaker(storage, speaker, now)
+
+
+def _finish_item(storage: Storage, item: RundownItem, now: datetime) -> None:
+    assert item.id is not None
+    _finish_speakers_of_item(storage, item, now)
+    end = max(now, item.actual_start) if item.actual_start else now
+    storage.update_rundown_item_fields(item.id, {"actual_end": end})
+
+
+def _start_item(storage: Storage, item: RundownItem, now: datetime) -> None:
+    """Start an item, finishing the one going on (one item at a time in the hall)."""
+    assert item.id is not None
+    if item.actual_end is not None:
+        raise ValidationError(
+            "Mata acara \"{title}\" sudah selesai.",
+            "The item \"{title}\" has already finished.",
+            title=item.title,
+        )
+    if item.actual_start is not None:
+        raise ValidationError(
+            "Mata acara \"{title}\" sedang berlangsung.",
+            "The item \"{title}\" is already going on.",
+            title=item.title,
+        )
+    for other in storage.running_rundown_items(item.event_id):
+        _finish_item(storage, other, now)
+    storage.update_rundown_item_fields(item.id, {"actual_start": now})
+
+
+def start_item(storage: Storage, item_id: int, *, clock: Clock = utc_now) -> RundownItem:
+    """Start a rundown item now (the item going on is finished at the same moment)."""
+    with storage.transaction():
+        _start_item(storage, get_rundown_item(storage, item_id), clock())
+    return get_rundown_item(storage, item_id)
+
+
+def finish_item(storage: Storage, item_id: int, *, clock: Clock = utc_now) -> RundownItem:
+    """Finish a rundown item now (its speaker still speaking finishes too)."""
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        if item.actual_start is None:
+            raise ValidationError(
+                "Mata acara \"{title}\" belum dimulai.",
+                "The item \"{title}\" has not started.",
+                title=item.title,
+            )
+        if item.actual_end is not None:
+            raise ValidationError(
+                "Mata acara \"{title}\" sudah selesai.",
+                "The item \"{title}\" has already finished.",
+                title=item.title,
+            )
+        _finish_item(storage, item, clock())
+    return get_rundown_item(storage, item_id)
+
+
+def start_next_item(storage: Storage, event_id: int, *, clock: Clock = utc_now) -> RundownItem:
+    """Start the first item not started yet (finishing the one going on): the F5 key."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        pending = [i for i in storage.list_rundown_items(event_id) if i.actual_start is None]
+        if not pending:
+            raise ValidationError(
+                "Semua mata acara sudah dimulai; tidak ada mata acara berikutnya.",
+                "Every item has started; there is no next item.",
+            )
+        _start_item(storage, pending[0], clock())
+        assert pending[0].id is not None
+        return get_rundown_item(storage, pending[0].id)
+
+
+def finish_running_item(
+    storage: Storage, event_id: int, *, clock: Clock = utc_now
+) -> RundownItem:
+    """Finish the item going on: the F6 key."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        running = storage.running_rundown_items(event_id)
+        if not running:
+            raise ValidationError(
+                "Tidak ada mata acara yang sedang berlangsung.", "No item is going on."
+            )
+        _finish_item(storage, running[0], clock())
+        assert running[0].id is not None
+        return get_rundown_item(storage, running[0].id)
+
+
+def set_item_notes(storage: Storage, item_id: int, notes: str) -> RundownItem:
+    """Save the notetaker's key points of a rundown item."""
+    with storage.transaction():
+        get_rundown_item(storage, item_id)
+        storage.update_rundown_item_fields(item_id, {"notes": notes.strip()})
+    return get_rundown_item(storage, item_id)
+
+
+# -- speakers -------------------------------------------------------------------------
+
+
+def get_speaker(storage: Storage, speaker_id: int) -> Speaker:
+    """The speaker, or :class:`NotFoundError`."""
+    speaker = storage.get_speaker(speaker_id)
+    if speaker is None:
+        raise NotFoundError(
+            "Pembicara nomor {id} tidak ditemukan.", "There is no speaker number {id}.",
+            id=speaker_id,
+        )
+    return speaker
+
+
+def invitee_display_name(invitee: Invitee) -> str:
+    """An invitee's name as spoken of in the hall and the minutes: with titles."""
+    person = invitee.person
+    return format_name(person.name, person.front_titles, person.back_titles)
+
+
+def _invitee_of_event(storage: Storage, event_id: int, invitee_id: int | None) -> Invitee | None:
+    if invitee_id is None:
+        return None
+    invitee = storage.get_invitee(invitee_id)
+    if invitee is None or invitee.event_id != event_id:
+        raise NotFoundError(
+            "Peserta dengan nomor {id} tidak ada di daftar undangan acara ini.",
+            "There is no invitee number {id} on this event's list.",
+            id=invitee_id,
+        )
+    return invitee
+
+
+def default_allotted_seconds(item: RundownItem, settings: MeetingSettings) -> int:
+    """Speaking time of a new speaker of ``item``.
+
+    A presentation, speech, report or conclusion: the item's planned duration
+    shared by its speakers (the first one gets it all). Otherwise the setting.
+    """
+    if item.kind in WHOLE_ITEM_KINDS and item.planned_minutes > 0:
+        return item.planned_minutes * 60
+    return settings.speaker_minutes * 60
+
+
+def _clean_text(value: str) -> str:
+    return " ".join(value.split())
+
+
+def add_speaker(
+    storage: Storage,
+    item_id: int,
+    *,
+    name: str = "",
+    instansi: str = "",
+    invitee_id: int | None = None,
+    allotted_seconds: int | None = None,
+) -> Speaker:
+    """Add a speaker at the end of a rundown item's list.
+
+    An invitee gives the name (with titles) and instansi unless they are typed.
+    Without ``allotted_seconds``, the default of :func:`default_allotted_seconds`.
+    """
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        invitee = _invitee_of_event(storage, item.event_id, invitee_id)
+        name, instansi = _clean_text(name), _clean_text(instansi)
+        if invitee is not None:
+            name = name or invitee_display_name(invitee)
+            instansi = instansi or invitee.instansi
+        if not name:
+            raise ValidationError("Nama pembicara wajib diisi.", "The speaker's name is required.")
+        if allotted_seconds is None:
+            already = len(storage.list_speakers(item_id))
+            allotted_seconds = default_allotted_seconds(
+                item, meeting_settings(storage, item.event_id)
+            )
+            if item.kind in WHOLE_ITEM_KINDS and already:
+                allotted_seconds = meeting_settings(storage, item.event_id).speaker_minutes * 60
+        _check_allotted(allotted_seconds)
+        speaker_id = storage.insert_speaker(
+            Speaker(
+                event_id=item.event_id,
+                rundown_item_id=item_id,
+                name=name,
+                instansi=instansi,
+                invitee_id=invitee_id,
+                allotted_seconds=allotted_seconds,
+            )
+        )
+        return get_speaker(storage, speaker_id)
+
+
+def _check_allotted(seconds: int) -> None:
+    if not 0 <= seconds <= 24 * 3600:
+        raise ValidationError(
+            "Waktu bicara harus antara 0 dan 24 jam.",
+            "The speaking time must be between 0 and 24 hours.",
+        )
+
+
+EDITABLE_SPEAKER_FIELDS = ("name", "instansi", "invitee_id", "allotted_seconds")
+
+
+def update_speaker(storage: Storage, speaker_id: int, changes: dict[str, Any]) -> Speaker:
+    """Change a speaker's name, instansi, invitee or speaking time."""
+    unknown = set(changes) - set(EDITABLE_SPEAKER_FIELDS)
+    if unknown:
+        raise KeyError(f"not an editable speaker field: {sorted(unknown)}")
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        cleaned = dict(changes)
+        for key in ("name", "instansi"):
+            if key in cleaned:
+                cleaned[key] = _clean_text(str(cleaned[key]))
+        if "name" in cleaned and not cleaned["name"]:
+            raise ValidationError("Nama pembicara wajib diisi.", "The speaker's name is required.")
+        if "allotted_seconds" in cleaned:
+            _check_allotted(int(cleaned["allotted_seconds"]))
+        if "invitee_id" in cleaned:
+            _invitee_of_event(storage, speaker.event_id, cleaned["invitee_id"])
+        storage.update_speaker_fields(speaker_id, cleaned)
+        return get_speaker(storage, speaker_id)
+
+
+def delete_speaker(storage: Storage, speaker_id: int) -> Speaker:
+    """Remove a speaker from the list; returns what was removed."""
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        if _speaking_entry(storage, speaker.event_id)[0] == speaker.uid:
+            storage.put_record_setting(speaker.event_id, KEY_SPEAKING, None)
+        storage.delete_speaker(speaker_id)
+        storage.set_positions("speakers", storage.ordered_ids("speakers", speaker.rundown_item_id))
+        return speaker
+
+
+def move_speaker(storage: Storage, speaker_id: int, new_index: int) -> list[int]:
+    """Move a speaker to ``new_index`` (0-based) in the item's order; returns the order."""
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        return move_in_order(storage, "speakers", speaker.rundown_item_id, speaker_id, new_index)
+
+
+def _speaking_entry(storage: Storage, event_id: int) -> tuple[str, datetime | None]:
+    raw = storage.record_settings(event_id).get(KEY_SPEAKING)
+    if not raw:
+        return "", None
+    try:
+        data = json.loads(raw)
+        return str(data["speaker"]), from_iso(str(data["since"]))
+    except (ValueError, KeyError, TypeError):
+        return "", None
+
+
+def _stretch_seconds(storage: Storage, speaker: Speaker, now: datetime) -> int:
+    """Seconds of the speaker's current stretch (0 when not speaking)."""
+    if speaker.state != SpeakerState.SPEAKING:
+        return 0
+    uid, since = _speaking_entry(storage, speaker.event_id)
+    if uid != speaker.uid or since is None:
+        since = speaker.started_at if speaker.spoken_seconds == 0 else None
+    if since is None:
+        return 0
+    return max(0, round((now - since).total_seconds()))
+
+
+def _finish_speaker(storage: Storage, speaker: Speaker, now: datetime) -> None:
+    assert speaker.id is not None
+    spoken = speaker.spoken_seconds + _stretch_seconds(storage, speaker, now)
+    storage.update_speaker_fields(
+        speaker.id,
+        {"state": SpeakerState.FINISHED, "ended_at": now, "spoken_seconds": spoken},
+    )
+    if _speaking_entry(storage, speaker.event_id)[0] == speaker.uid:
+        storage.put_record_setting(speaker.event_id, KEY_SPEAKING, None)
+
+
+def _start_speaker(storage: Storage, speaker: Speaker, now: datetime) -> None:
+    assert speaker.id is not None
+    if speaker.state == SpeakerState.SPEAKING:
+        raise ValidationError(
+            "{name} sedang berbicara.", "{name} is speaking already.", name=speaker.name
+        )
+    if speaker.state == SpeakerState.FINISHED:
+        raise ValidationError(
+            "{name} sudah selesai berbicara. Tambahkan lagi sebagai pembicara baru bila perlu.",
+            "{name} has finished speaking. Add them again as a new speaker if needed.",
+            name=speaker.name,
+        )
+    speaking = [
+        s for s in storage.list_event_speakers(speaker.event_id, [SpeakerState.SPEAKING])
+        if s.id != speaker.id
+    ]
+    if speaking:
+        raise ValidationError(
+            "{name} masih berbicara. Jeda atau selesaikan dulu; hanya satu orang yang "
+            "berbicara pada satu waktu.",
+            "{name} is still speaking. Pause or finish them first; only one person speaks "
+            "at a time.",
+            name=speaking[0].name,
+        )
+    item = get_rundown_item(storage, speaker.rundown_item_id)
+    if item.actual_end is not None:
+        raise ValidationError(
+            "Mata acara \"{title}\" sudah selesai.",
+            "The item \"{title}\" has already finished.",
+            title=item.title,
+        )
+    if item.actual_start is None:
+        _start_item(storage, item, now)
+    changes: dict[str, Any] = {"state": SpeakerState.SPEAKING}
+    if speaker.started_at is None:
+        changes["started_at"] = now
+    storage.update_speaker_fields(speaker.id, changes)
+    storage.put_record_setting(
+        speaker.event_id, KEY_SPEAKING,
+        json.dumps({"speaker": speaker.uid, "since": to_iso(now)}),
+    )
+
+
+def start_speaker(storage: Storage, speaker_id: int, *, clock: Clock = utc_now) -> Speaker:
+    """Give a waiting or paused speaker the floor (their item starts if it has not).
+
+    Only one person speaks at a time in the whole meeting.
+    """
+    with storage.transaction():
+        _start_speaker(storage, get_speaker(storage, speaker_id), clock())
+        return get_speaker(storage, speaker_id)
+
+
+resume_speaker = start_speaker
+
+
+def pause_speaker(storage: Storage, speaker_id: int, *, clock: Clock = utc_now) -> Speaker:
+    """Pause the speaker (the time spoken so far is kept)."""
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        if speaker.state != SpeakerState.SPEAKING:
+            raise ValidationError(
+                "{name} tidak sedang berbicara.", "{name} is not speaking.", name=speaker.name
+            )
+        now = clock()
+        assert speaker.id is not None
+        storage.update_speaker_fields(
+            speaker.id,
+            {
+                "state": SpeakerState.PAUSED,
+                "spoken_seconds": speaker.spoken_seconds + _stretch_seconds(storage, speaker, now),
+            },
+        )
+        storage.put_record_setting(speaker.event_id, KEY_SPEAKING, None)
+        return get_speaker(storage, speaker_id)
+
+
+def toggle_pause_speaker(storage: Storage, speaker_id: int, *, clock: Clock = utc_now) -> Speaker:
+    """Pause a speaking speaker, resume a paused one."""
+    speaker = get_speaker(storage, speaker_id)
+    if speaker.state == SpeakerState.SPEAKING:
+        return pause_speaker(storage, speaker_id, clock=clock)
+    if speaker.state == SpeakerState.PAUSED:
+        return start_speaker(storage, speaker_id, clock=clock)
+    raise ValidationError(
+        "{name} tidak sedang berbicara.", "{name} is not speaking.", name=speaker.name
+    )
+
+
+def finish_speaker(storage: Storage, speaker_id: int, *, clock: Clock = utc_now) -> Speaker:
+    """End a speaker's turn (speaking or paused); their time is recorded."""
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        if speaker.state not in (SpeakerState.SPEAKING, SpeakerState.PAUSED):
+            raise ValidationError(
+                "{name} belum mulai berbicara atau sudah selesai.",
+                "{name} has not started speaking or has finished.",
+                name=speaker.name,
+            )
+        _finish_speaker(storage, speaker, clock())
+        return get_speaker(storage, speaker_id)
+
+
+def next_speaker(storage: Storage, item_id: int, *, clock: Clock = utc_now) -> Speaker | None:
+    """Finish the item's current speaker and give the floor to the next waiting one.
+
+    Returns:
+        The speaker now speaking, or None when nobody was waiting (the current
+        one was finished).
+
+    Raises:
+        ValidationError: nobody to finish and nobody waiting.
+    """
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        speakers = storage.list_speakers(item_id)
+        now = clock()
+        current = [s for s in speakers if s.state in (SpeakerState.SPEAKING,
+                                                      SpeakerState.PAUSED)]
+        waiting = [s for s in speakers if s.state == SpeakerState.WAITING]
+        if not current and not waiting:
+            raise ValidationError(
+                "Tidak ada pembicara berikutnya pada \"{title}\".",
+                "There is no next speaker for \"{title}\".",
+                title=item.title,
+            )
+        for speaker in current:
+            _finish_speaker(storage, speaker, now)
+        if not waiting:
+            return None
+        _start_speaker(storage, waiting[0], now)
+        assert waiting[0].id is not None
+        return get_speaker(storage, waiting[0].id)
+
+
+def add_speaker_time(
+    storage: Storage, speaker_id: int, seconds: int = 60
+) -> Speaker:
+    """Give a speaker more time (+1 minute), or less with a negative amount."""
+    with storage.transaction():
+        speaker = get_speaker(storage, speaker_id)
+        allotted = max(0, speaker.allotted_seconds + seconds)
+        _check_allotted(allotted)
+        storage.update_speaker_fields(speaker_id, {"allotted_seconds": allotted})
+        return get_speaker(storage, speaker_id)
+
+
+@dataclass(frozen=True)
+class LiveSpeaker:
+    """The speaker with the floor (speaking) or holding it (paused)."""
+
+    speaker: Speaker
+    since: datetime | None  # start of the current stretch while speaking
+
+    def countdown(
+        self, clock: Clock, warning_seconds: int = DEFAULT_WARNING_SECONDS
+    ) -> Countdown:
+        """The speaker's countdown, running while they speak."""
+        return Countdown(
+            self.speaker.allotted_seconds, clock, warning_seconds,
+            elapsed_before=float(self.speaker.spoken_seconds),
+            running_since=self.since if self.speaker.state == SpeakerState.SPEAKING else None,
+        )
+
+
+def live_speaker(storage: Storage, event_id: int) -> LiveSpeaker | None:
+    """Who has the floor: the speaker speaking, else a paused one (of the item going on
+    first), else None."""
+    speakers = storage.list_event_speakers(
+        event_id, [SpeakerState.SPEAKING, SpeakerState.PAUSED]
+    )
+    speaking = [s for s in speakers if s.state == SpeakerState.SPEAKING]
+    if speaking:
+        speaker = speaking[0]
+        uid, since = _speaking_entry(storage, event_id)
+        if uid != speaker.uid or since is None:
+            since = speaker.started_at if speaker.spoken_seconds == 0 else None
+        return LiveSpeaker(speaker, since)
+    if not speakers:
+        return None
+    running = storage.running_rundown_items(event_id)
+    running_id = running[0].id if running else None
+    speakers.sort(key=lambda s: s.rundown_item_id != running_id)
+    return LiveSpeaker(speakers[0], None)
+
+
+@dataclass(frozen=True)
+class SpeakerTotal:
+    """Speaking time of one speaker (turns of the same name and instansi together)."""
+
+    name: str
+    instansi: str
+    turns: int
+    spoken_seconds: int
+    allotted_seconds: int
+
+
+@dataclass(frozen=True)
+class InstansiTotal:
+    """Speaking time of one instansi."""
+
+    instansi: str
+    speakers: int
+    turns: int
+    spoken_seconds: int
+
+
+@dataclass(frozen=True)
+class SpeakerStatistics:
+    """Speaking time per speaker and per instansi, longest first."""
+
+    per_speaker: list[SpeakerTotal]
+    per_instansi: list[InstansiTotal]
+
+
+def speaker_statistics(
+    storage: Storage, event_id: int, *, clock: Clock = utc_now
+) -> SpeakerStatistics:
+    """Who spoke how long (the current stretch of the speaker speaking included).
+
+    Only speakers who have started count.
+    """
+    now = clock()
+    per_speaker: dict[tuple[str, str], list[int]] = {}
+    per_instansi: dict[str, tuple[set[str], list[int]]] = {}
+    for speaker in storage.list_event_speakers(event_id):
+        if speaker.started_at is None:
+            continue
+        spoken = speaker.spoken_seconds + _stretch_seconds(storage, speaker, now)
+        totals = per_speaker.setdefault((speaker.name, speaker.instansi), [0, 0, 0])
+        totals[0] += 1
+        totals[1] += spoken
+        totals[2] += speaker.allotted_seconds
+        names, sums = per_instansi.setdefault(speaker.instansi, (set(), [0, 0]))
+        names.add(speaker.name)
+        sums[0] += 1
+        sums[1] += spoken
+    speakers = [SpeakerTotal(name, inst, *values) for (name, inst), values in per_speaker.items()]
+    speakers.sort(key=lambda t: (-t.spoken_seconds, t.name))
+    instansi = [
+        InstansiTotal(inst, len(names), sums[0], sums[1])
+        for inst, (names, sums) in per_instansi.items()
+    ]
+    instansi.sort(key=lambda t: (-t.spoken_seconds, t.instansi))
+    return SpeakerStatistics(speakers, instansi)
+
+
+# -- choosing people ------------------------------------------------------------------
+
+
+def narasumber_invitees(storage: Storage, event_id: int) -> list[Invitee]:
+    """The resource persons of an event, in the order of the invitation list."""
+    found = (storage.get_invitee(i) for i in storage.invitee_ids_with_role(
+        event_id, Role.NARASUMBER.value))
+    return [i for i in found if i is not None]
+
+
+def speaker_candidates(storage: Storage, event_id: int, query: str = "", limit: int = 20
+                       ) -> list[Invitee]:
+    """Invitees to pick a speaker from: the narasumber first, then the best matches."""
+    found = storage.list_invitees(event_id, query, limit=limit)
+    found.sort(key=lambda i: i.role != Role.NARASUMBER)  # stable: keeps the ranking
+    return found
+
+
+def addressee_choices(storage: Storage, event_id: int) -> list[str]:
+    """Whom a question can be addressed to: each narasumber's jabatan (or name), then
+    the presenters on the rundown who are not invitees."""
+    choices: list[str] = []
+    for invitee in narasumber_invitees(storage, event_id):
+        label = invitee.jabatan or invitee_display_name(invitee)
+        if label not in choices:
+            choices.append(label)
+    for item in storage.list_rundown_items(event_id):
+        if item.kind != RundownKind.PAPARAN or item.id is None:
+            continue
+        for speaker in storage.list_speakers(item.id):
+            if speaker.invitee_id is None and speaker.name not in choices:
+                choices.append(speaker.name)
+    return choices
+
+
+# -- termins --------------------------------------------------------------------------
+
+
+def get_termin(storage: Storage, termin_id: int) -> Termin:
+    """The termin, or :class:`NotFoundError`."""
+    termin = storage.get_termin(termin_id)
+    if termin is None:
+        raise NotFoundError(
+            "Termin nomor {id} tidak ditemukan.", "There is no termin number {id}.", id=termin_id
+        )
+    return termin
+
+
+def current_termin(storage: Storage, event_id: int) -> Termin | None:
+    """The latest termin of an event (open or closed), or None."""
+    termins = storage.list_termins(event_id)
+    return termins[-1] if termins else None
+
+
+def _close_termin(storage: Storage, termin: Termin, now: datetime) -> None:
+    assert termin.id is not None
+    storage.update_termin_fields(termin.id, {"closed_at": now})
+
+
+def open_termin(
+    storage: Storage, event_id: int, *, clock: Clock = utc_now, max_askers: int | None = None
+) -> Termin:
+    """Open the next round of questions (the open one closes); the cap from the settings."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        now = clock()
+        if max_askers is None:
+            max_askers = meeting_settings(storage, event_id).termin_max_askers
+        _check_cap(max_askers)
+        latest = current_termin(storage, event_id)
+        if latest is not None and latest.closed_at is None:
+            _close_termin(storage, latest, now)
+        termin_id = storage.insert_termin(
+            Termin(
+                event_id=event_id,
+                number=storage.next_termin_number(event_id),
+                max_askers=max_askers,
+                opened_at=now,
+            )
+        )
+        return get_termin(storage, termin_id)
+
+
+def _check_cap(max_askers: int) -> None:
+    low, high = _LIMITS["termin_max_askers"]
+    if not low <= max_askers <= high:
+        raise ValidationError(
+            "Jumlah penanya per termin harus antara {low} dan {high}.",
+            "Askers per termin must be between {low} and {high}.",
+            low=low, high=high,
+        )
+
+
+def close_termin(storage: Storage, termin_id: int, *, clock: Clock = utc_now) -> Termin:
+    """Close a termin to askers: the narasumber answer."""
+    with storage.transaction():
+        termin = get_termin(storage, termin_id)
+        if termin.closed_at is not None:
+            raise ValidationError(
+                "Termin {number} sudah ditutup.", "Termin {number} is already closed.",
+                number=termin.number,
+            )
+        _close_termin(storage, termin, clock())
+        return get_termin(storage, termin_id)
+
+
+def set_termin_max_askers(storage: Storage, termin_id: int, max_askers: int) -> Termin:
+    """Change the cap of a termin (never below the askers it has)."""
+    with storage.transaction():
+        termin = get_termin(storage, termin_id)
+        _check_cap(max_askers)
+        askers = storage.count_askers(termin_id)
+        if max_askers < askers:
+            raise ValidationError(
+                "Termin {number} sudah memiliki {askers} penanya.",
+                "Termin {number} already has {askers} askers.",
+                number=termin.number, askers=askers,
+            )
+        storage.update_termin_fields(termin_id, {"max_askers": max_askers})
+        return get_termin(storage, termin_id)
+
+
+@dataclass(frozen=True)
+class TerminStep:
+    """What the T key did: closed the termin (answers now) or opened a new one."""
+
+    opened: bool
+    termin: Termin
+
+
+def advance_termin(storage: Storage, event_id: int, *, clock: Clock = utc_now) -> TerminStep:
+    """The moderator's T key: close the open termin and turn to the answers (the first
+    question to answer is highlighted), or, when it is closed, open the next termin."""
+    with storage.transaction():
+        latest = current_termin(storage, event_id)
+        if latest is None or latest.closed_at is not None:
+            return TerminStep(True, open_termin(storage, event_id, clock=clock))
+        _close_termin(storage, latest, clock())
+        assert latest.id is not None
+        to_answer = _unanswered(storage, latest.id)
+        _set_highlight(storage, event_id, to_answer[0] if to_answer else None)
+        return TerminStep(False, get_termin(storage, latest.id))
+
+
+# -- questions ------------------------------------------------------------------------
+
+QUESTION_TRANSITIONS: dict[QuestionStatus, frozenset[QuestionStatus]] = {
+    QuestionStatus.ANTRE: frozenset(
+        {QuestionStatus.BERTANYA, QuestionStatus.DITUNDA, QuestionStatus.DIBATALKAN}
+    ),
+    QuestionStatus.BERTANYA: frozenset(
+        {QuestionStatus.DIJAWAB, QuestionStatus.DITUNDA, QuestionStatus.DIBATALKAN,
+         QuestionStatus.ANTRE}
+    ),
+    QuestionStatus.DITUNDA: frozenset(
+        {QuestionStatus.ANTRE, QuestionStatus.BERTANYA, QuestionStatus.DIJAWAB,
+         QuestionStatus.DIBATALKAN}
+    ),
+    QuestionStatus.DIJAWAB: frozenset({QuestionStatus.BERTANYA, QuestionStatus.DITUNDA}),
+    QuestionStatus.DIBATALKAN: frozenset({QuestionStatus.ANTRE}),
+}
+"""Which status a question can go to from each status (undo restores anything)."""
+
+_STATUS_WORDS = {
+    QuestionStatus.ANTRE: ("antre", "queued"),
+    QuestionStatus.BERTANYA: ("bertanya", "asking"),
+    QuestionStatus.DIJAWAB: ("dijawab", "answered"),
+    QuestionStatus.DITUNDA: ("ditunda", "deferred"),
+    QuestionStatus.DIBATALKAN: ("dibatalkan", "cancelled"),
+}
+
+
+def get_question(storage: Storage, question_id: int) -> Question:
+    """The question, or :class:`NotFoundError`."""
+    question = storage.get_question(question_id)
+    if question is None:
+        raise NotFoundError(
+            "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
+            id=question_id,
+        )
+    return question
+
+
+def _check_room(storage: Storage, termin: Termin) -> None:
+    assert termin.id is not None
+    askers = storage.count_askers(termin.id)
+    if askers >= termin.max_askers:
+        raise ValidationError(
+            "Termin {number} sudah penuh ({askers} dari {cap} penanya). Buka termin berikutnya "
+            "atau naikkan batasnya.",
+            "Termin {number} is full ({askers} of {cap} askers). Open the next termin or raise "
+            "its cap.",
+            number=termin.number, askers=askers, cap=termin.max_askers,
+        )
+
+
+def add_question(
+    storage: Storage,
+    termin_id: int,
+    *,
+    asker_name: str = "",
+    asker_instansi: str = "",
+    asker_invitee_id: int | None = None,
+    question: str = "",
+    addressed_to: str = "",
+    clock: Clock = utc_now,
+) -> Question:
+    """Put an asker in the termin's queue (status antre).
+
+    An invitee gives the name (with titles) and instansi unless they are typed.
+    The termin's cap of askers is never exceeded.
+    """
+    with storage.transaction():
+        termin = get_termin(storage, termin_id)
+        invitee = _invitee_of_event(storage, termin.event_id, asker_invitee_id)
+        name, instansi = _clean_text(asker_name), _clean_text(asker_instansi)
+        if invitee is not None:
+            name = name or invitee_display_name(invitee)
+            instansi = instansi or invitee.instansi
+        if not name:
+            raise ValidationError("Nama penanya wajib diisi.", "The asker's name is required.")
+        _check_room(storage, termin)
+        question_id = storage.insert_question(
+            Question(
+                event_id=termin.event_id,
+                termin_id=termin_id,
+                asker_name=name,
+                asker_instansi=instansi,
+                asker_invitee_id=asker_invitee_id,
+                question=question.strip(),
+                addressed_to=_clean_text(addressed_to),
+                created_at=clock(),
+            )
+        )
+        return get_question(storage, question_id)
+
+
+def _check_transition(
+    storage: Storage, question: Question, status: QuestionStatus
+) -> None:
+    if status == question.status:
+        return
+    if status not in QUESTION_TRANSITIONS[question.status]:
+        old, new = _STATUS_WORDS[question.status], _STATUS_WORDS[status]
+        raise ValidationError(
+            "Status pertanyaan {name} tidak dapat diubah dari \"{old}\" menjadi \"{new}\".",
+            "The question of {name} cannot go from \"{old_en}\" to \"{new_en}\".",
+            name=question.asker_name, old=old[0], new=new[0], old_en=old[1], new_en=new[1],
+        )
+    if question.status == QuestionStatus.DIBATALKAN:
+        _check_room(storage, get_termin(storage, question.termin_id))
+
+
+EDITABLE_QUESTION_FIELDS = (
+    "asker_name", "asker_instansi", "asker_invitee_id", "question", "addressed_to",
+    "status", "answer", "answered_by",
+)
+
+
+def update_question(storage: Storage, question_id: int, changes: dict[str, Any]) -> Question:
+    """Change a question (text, asker, addressee, answer, status) in one step.
+
+    A status change follows :data:`QUESTION_TRANSITIONS`.
+    """
+    unknown = set(changes) - set(EDITABLE_QUESTION_FIELDS)
+    if unknown:
+        raise KeyError(f"not an editable question field: {sorted(unknown)}")
+    with storage.transaction():
+        current = get_question(storage, question_id)
+        cleaned: dict[str, Any] = {}
+        for key, value in changes.items():
+            if key in ("asker_name", "asker_instansi", "addressed_to", "answered_by"):
+                value = _clean_text(str(value))
+            elif key in ("question", "answer"):
+                value = str(value).strip()
+            elif key == "status":
+                value = QuestionStatus(value)
+                _check_transition(storage, current, value)
+            elif key == "asker_invitee_id":
+                _invitee_of_event(storage, current.event_id, value)
+            if getattr(current, key) != value:
+                cleaned[key] = value
+        if "asker_name" in cleaned and not cleaned["asker_name"]:
+            raise ValidationError("Nama penanya wajib diisi.", "The asker's name is required.")
+        storage.update_question_fields(question_id, cleaned)
+        return get_question(storage, question_id)
+
+
+def set_question_status(
+    storage: Storage, question_id: int, status: QuestionStatus
+) -> Question:
+    """Move a question to another status (see :data:`QUESTION_TRANSITIONS`)."""
+    return update_question(storage, question_id, {"status": status})
+
+
+def delete_question(storage: Storage, question_id: int) -> Question:
+    """Remove a question (its follow-ups stay, untied); returns what was removed."""
+    with storage.transaction():
+        question = get_question(storage, question_id)
+        if storage.record_settings(question.event_id).get(KEY_HIGHLIGHT) == question.uid:
+            storage.put_record_setting(question.event_id, KEY_HIGHLIGHT, None)
+        storage.delete_question(question_id)
+        storage.set_positions("questions", storage.ordered_ids("questions", question.termin_id))
+        return question
+
+
+def move_question(storage: Storage, question_id: int, new_index: int) -> list[int]:
+    """Move a question to ``new_index`` (0-based) within its termin; returns the order."""
+    with storage.transaction():
+        question = get_question(storage, question_id)
+        return move_in_order(storage, "questions", question.termin_id, question_id, new_index)
+
+
+def _set_highlight(storage: Storage, event_id: int, question: Question | None) -> None:
+    storage.put_record_setting(event_id, KEY_HIGHLIGHT, None if question is None else question.uid)
+
+
+def highlight_question(storage: Storage, event_id: int, question_id: int | None) -> None:
+    """Show a question on the projector (None: show none)."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        question = None if question_id is None else get_question(storage, question_id)
+        if question is not None and question.event_id != event_id:
+            raise NotFoundError(
+                "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
+                id=question_id,
+            )
+        _set_highlight(storage, event_id, question)
+
+
+def highlighted_question(storage: Storage, event_id: int) -> Question | None:
+    """The question shown on the projector, or None."""
+    uid = storage.record_settings(event_id).get(KEY_HIGHLIGHT)
+    return None if not uid else storage.get_question_by_uid(uid)
+
+
+def _unanswered(storage: Storage, termin_id: int) -> list[Question]:
+    return [q for q in storage.list_questions(termin_id) if q.status == QuestionStatus.BERTANYA]
+
+
+def next_asker(storage: Storage, event_id: int) -> Question:
+    """The moderator's N key: the first asker queued in the current termin asks now
+    (and is shown on the projector)."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        termin = current_termin(storage, event_id)
+        if termin is None:
+            raise ValidationError(
+                "Belum ada termin. Buka termin pertama dulu.",
+                "There is no termin yet. Open the first termin.",
+            )
+        assert termin.id is not None
+        queued = [q for q in storage.list_questions(termin.id) if q.status == QuestionStatus.ANTRE]
+        if not queued:
+            raise ValidationError(
+                "Tidak ada penanya dalam antrean termin {number}.",
+                "No asker is queued in termin {number}.",
+                number=termin.number,
+            )
+        question = queued[0]
+        assert question.id is not None
+        storage.update_question_fields(question.id, {"status": QuestionStatus.BERTANYA})
+        _set_highlight(storage, event_id, question)
+        return get_question(storage, question.id)
+
+
+def mark_answered(
+    storage: Storage, event_id: int, question_id: int | None = None
+) -> Question:
+    """The moderator's J key: a question (the highlighted one, else the first waiting for
+    its answer in the current termin) is answered; the next one to answer is highlighted."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        if question_id is None:
+            question = highlighted_question(storage, event_id)
+            if question is None or question.status not in (
+                QuestionStatus.BERTANYA, QuestionStatus.DITUNDA
+            ):
+                termin = current_termin(storage, event_id)
+                waiting = [] if termin is None or termin.id is None else _unanswered(
+                    storage, termin.id
+                )
+                if not waiting:
+                    raise ValidationError(
+                        "Tidak ada pertanyaan yang menunggu jawaban.",
+                        "No question is waiting for an answer.",
+                    )
+                question = waiting[0]
+        else:
+            question = get_question(storage, question_id)
+        assert question.id is not None
+        _check_transition(storage, question, QuestionStatus.DIJAWAB)
+        storage.update_question_fields(question.id, {"status": QuestionStatus.DIJAWAB})
+        remaining = _unanswered(storage, question.termin_id)
+        later = [q for q in remaining if q.position > question.position]
+        next_up = later or remaining
+        _set_highlight(storage, event_id, next_up[0] if next_up else None)
+        return get_question(storage, question.id)
+
+
+# -- follow-ups -----------------------------------------------------------------------
+
+
+def get_follow_up(storage: Storage, follow_up_id: int) -> FollowUp:
+    """The follow-up, or :class:`NotFoundError`."""
+    follow_up = storage.get_follow_up(follow_up_id)
+    if follow_up is None:
+        raise NotFoundError(
+            "Tindak lanjut nomor {id} tidak ditemukan.", "There is no follow-up number {id}.",
+            id=follow_up_id,
+        )
+    return follow_up
+
+
+def _check_follow_up(storage: Storage, follow_up: FollowUp) -> FollowUp:
+    cleaned = replace(
+        follow_up, what=follow_up.what.strip(), who=_clean_text(follow_up.who),
+        due=_clean_text(follow_up.due),
+    )
+    if not cleaned.what:
+        raise ValidationError(
+            "Isi tindak lanjut wajib diisi.", "Say what is to be followed up."
+        )
+    if cleaned.question_id is not None:
+        question = get_question(storage, cleaned.question_id)
+        if question.event_id != cleaned.event_id:
+            raise NotFoundError(
+                "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
+                id=cleaned.question_id,
+            )
+    return cleaned
+
+
+def add_follow_up(
+    storage: Storage,
+    event_id: int,
+    what: str,
+    *,
+    who: str = "",
+    due: str = "",
+    question_id: int | None = None,
+) -> FollowUp:
+    """Record a tindak lanjut: what, who, by when (free text, e.g. "Januari 2024")."""
+    with storage.transaction():
+        get_event(storage, event_id)
+        follow_up = _check_follow_up(
+            storage,
+            FollowUp(event_id=event_id, what=what, who=who, due=due, question_id=question_id),
+        )
+        return get_follow_up(storage, storage.insert_follow_up(follow_up))
+
+
+def update_follow_up(storage: Storage, follow_up_id: int, changes: dict[str, Any]) -> FollowUp:
+    """Change a follow-up's what, who, due or question."""
+    unknown = set(changes) - {"what", "who", "due", "question_id"}
+    if unknown:
+        raise KeyError(f"not an editable follow-up field: {sorted(unknown)}")
+    with storage.transaction():
+        current = get_follow_up(storage, follow_up_id)
+        updated = _check_follow_up(storage, replace(current, **changes))
+        storage.update_follow_up_fields(
+            follow_up_id, {name: getattr(updated, name) for name in changes}
+        )
+        return get_follow_up(storage, follow_up_id)
+
+
+def delete_follow_up(storage: Storage, follow_up_id: int) -> FollowUp:
+    """Remove a follow-up; returns what was removed."""
+    with storage.transaction():
+        follow_up = get_follow_up(storage, follow_up_id)
+        storage.delete_follow_up(follow_up_id)
+        return follow_up
+
+
+def move_follow_up(storage: Storage, follow_up_id: int, new_index: int) -> list[int]:
+    """Move a follow-up to ``new_index`` (0-based); returns the order."""
+    with storage.transaction():
+        follow_up = get_follow_up(storage, follow_up_id)
+        return move_in_order(storage, "follow_ups", follow_up.event_id, follow_up_id, new_index)
+
+
+# -- conclusions ----------------------------------------------------------------------
+
+CONCLUSION_KINDS: tuple[str, ...] = ("kesimpulan", "keputusan", "rekomendasi")
+
+
+def get_conclusion(storage: Storage, conclusion_id: int) -> Conclusion:
+    """The conclusion, or :class:`NotFoundError`."""
+    conclusion = storage.get_conclusion(conclusion_id)
+    if conclusion is None:
+        raise NotFoundError(
+            "Kesimpulan nomor {id} tidak ditemukan.", "There is no conclusion number {id}.",
+            id=conclusion_id,
+        )
+    return conclusion
+
+
+def _check_conclusion(body: str, kind: str) -> None:
+    if not body.strip():
+        raise ValidationError("Isi kesimpulan wajib diisi.", "The text is required.")
+    if kind not in CONCLUSION_KINDS:
+        raise ValidationError(
+            "Jenis harus kesimpulan, keputusan atau rekomendasi (bukan {kind}).",
+            "The kind must be kesimpulan, keputusan or rekomendasi (not {kind}).",
+            kind=kind,
+        )
+
+
+def add_conclusion(
+    storage: Storage, event_id: int, body: str, kind: str = "kesimpulan"
+) -> Conclusion:
+    """Record a conclusion, decision (keputusan) or recommendation of the meeting."""
+    _check_conclusion(body, kind)
+    with storage.transaction():
+        get_event(storage, event_id)
+        conclusion_id = storage.insert_conclusion(
+            Conclusion(event_id=event_id, body=body.strip(), kind=kind)
+        )
+        return get_conclusion(storage, conclusion_id)
+
+
+def update_conclusion(storage: Storage, conclusion_id: int, changes: dict[str, Any]) -> Conclusion:
+    """Change a conclusion's text or kind."""
+    unknown = set(changes) - {"body", "kind"}
+    if unknown:
+        raise KeyError(f"not an editable conclusion field: {sorted(unknown)}")
+    with storage.transaction():
+        current = get_conclusion(storage, conclusion_id)
+        updated = replace(current, **changes)
+        updated.body = updated.body.strip()
+        _check_conclusion(updated.body, updated.kind)
+        storage.update_conclusion_fields(
+            conclusion_id, {name: getattr(updated, name) for name in changes}
+        )
+        return get_conclusion(storage, conclusion_id)
+
+
+def delete_conclusion(storage: Storage, conclusion_id: int) -> Conclusion:
+    """Remove a conclusion; returns what was removed."""
+    with storage.transaction():
+        conclusion = get_conclusion(storage, conclusion_id)
+        storage.delete_conclusion(conclusion_id)
+        return conclusion
+
+
+def move_conclusion(storage: Storage, conclusion_id: int, new_index: int) -> list[int]:
+    """Move a conclusion to ``new_index`` (0-based); returns the order."""
+    with storage.transaction():
+        conclusion = get_conclusion(storage, conclusion_id)
+        return move_in_order(
+            storage, "conclusions", conclusion.event_id, conclusion_id, new_index
+        )

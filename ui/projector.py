@@ -1,0 +1,324 @@
+"""The projector window: the hall screen of the meeting.
+
+Event title and clock, the item going on, the speaker with the floor and their
+countdown, the next speakers, and the question the moderator highlights. Large
+letters scaled to the window, dark background, no personal data (names and
+institutions only: never a NIP or a phone number). It follows the
+:class:`~ui.record_models.LiveMeeting`, so it changes as the pages act.
+
+F11 toggles full screen, Esc leaves it; right-click chooses the screen.
+"""
+
+from __future__ import annotations
+
+import weakref
+from typing import Any
+
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
+
+from rakor_desktop.models import SpeakerState
+from rakor_desktop.settings import Settings
+from rakor_desktop.storage import Storage
+from rakor_desktop.timer import TimerPhase
+
+from .record_models import LiveMeeting
+from .timer_widget import set_text
+
+BACKGROUND = "#0d1b2a"
+TEXT = "#ffffff"
+DIM = "#b0bec5"
+DIGITS = {
+    TimerPhase.IDLE: "#78909c",
+    TimerPhase.NORMAL: "#81c784",
+    TimerPhase.WARNING: "#ffca28",
+    TimerPhase.OVERTIME: "#ef5350",
+}
+# Pixel sizes of the texts on a 1920×1080 screen; scaled to the window.
+_SIZES = {
+    "title": 46, "clock": 58, "item": 40, "speaker": 84, "instansi": 46, "countdown": 230,
+    "next": 36, "question_head": 34, "asker": 46, "question": 50, "hint": 22,
+}
+# With a question on screen, these shrink by the factor given.
+_YIELDING = {"item": 0.7, "speaker": 0.55, "instansi": 0.7, "countdown": 0.4, "next": 0.8}
+_windows: weakref.WeakValueDictionary[int, ProjectorWindow] = weakref.WeakValueDictionary()
+
+
+def _label(name: str, colour: str = TEXT, *, bold: bool = False, wrap: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(wrap)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setStyleSheet(f"color: {colour}; background: transparent;")
+    font = label.font()
+    font.setBold(bold)
+    label.setFont(font)
+    return label
+
+
+class ProjectorWindow(QWidget):
+    """A separate top-level window for the hall's projector.
+
+    Args:
+        storage: The database.
+        settings: The app's preferences (unused for now; kept for symmetry).
+        live: The live meeting to show (default: the one shared for ``storage``).
+    """
+
+    def __init__(self, storage: Storage, settings: Settings | None = None, *,
+                 live: LiveMeeting | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.storage = storage
+        self.settings = settings or Settings()
+        self.live = live or LiveMeeting.shared(storage)
+        self.setObjectName("projector")
+        self.setWindowTitle(self.tr("Projector — Rakor Desktop"))
+        self.setStyleSheet(f"QWidget#projector {{ background: {BACKGROUND}; }}")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.resize(1280, 720)
+
+        self.title_label = _label("title", DIM, bold=True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.clock_label = _label("clock", TEXT, bold=True, wrap=False)
+        self.item_label = _label("item", DIM)
+        self.speaker_label = _label("speaker", TEXT, bold=True)
+        self.instansi_label = _label("instansi", DIM)
+        self.countdown_label = _label("countdown", DIGITS[TimerPhase.IDLE], bold=True,
+                                      wrap=False)
+        self.next_label = _label("next", DIM)
+        self.question_head = _label("question_head", "#ffca28", bold=True)
+        self.asker_label = _label("asker", TEXT, bold=True)
+        self.question_label = _label("question", TEXT)
+        self.hint_label = _label("hint", DIM)
+        self.hint_label.setText(self.tr(
+            "F11: full screen · Esc: leave full screen · right-click: choose the screen"))
+        self.phase = TimerPhase.IDLE
+
+        top = QHBoxLayout()
+        top.addWidget(self.title_label, 1)
+        top.addWidget(self.clock_label)
+        self.question_box = QFrame()
+        self.question_box.setObjectName("questionBox")
+        self.question_box.setStyleSheet(
+            "QFrame#questionBox { border: 3px solid #ffca28; border-radius: 12px; }")
+        box = QVBoxLayout(self.question_box)
+        box.addWidget(self.question_head)
+        box.addWidget(self.asker_label)
+        box.addWidget(self.question_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 24, 40, 24)
+        layout.addLayout(top)
+        layout.addStretch(1)
+        layout.addWidget(self.item_label)
+        layout.addWidget(self.speaker_label)
+        layout.addWidget(self.instansi_label)
+        layout.addWidget(self.countdown_label)
+        layout.addWidget(self.next_label)
+        layout.addStretch(1)
+        layout.addWidget(self.question_box, 2)
+        layout.addWidget(self.hint_label)
+
+        self.full_screen_action = QAction(self.tr("Full screen"), self)
+        self.full_screen_action.setShortcut(QKeySequence("F11"))
+        self.full_screen_action.setCheckable(True)
+        self.full_screen_action.triggered.connect(self.toggle_full_screen)
+        self.addAction(self.full_screen_action)
+        QTimer.singleShot(8000, self.hint_label.hide)
+
+        self.live.changed.connect(self.refresh)
+        self.live.tick.connect(self._tick)
+        self.live.windows_closing.connect(self.close)
+        self.refresh()
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_event(self, event_id: int | None) -> None:
+        """Show another event."""
+        self.live.set_event(event_id)
+
+    def refresh(self) -> None:
+        """Show the meeting as it is now."""
+        state = self.live.state
+        self.title_label.setText(state.event.title if state.event else "")
+        item = state.live_item or state.running
+        self.item_label.setText(item.title if item else "")
+        if state.live is not None:
+            speaker = state.live.speaker
+            self.speaker_label.setText(speaker.name)
+            self.instansi_label.setText(speaker.instansi)
+        else:
+            self.speaker_label.setText(
+                "" if item is not None or state.event is None else self.tr("Welcome")
+            )
+            self.instansi_label.clear()
+        upcoming = [s.name for s in state.next_speakers[:3]]
+        self.next_label.setText(
+            self.tr("Next: {names}").format(names=" · ".join(upcoming)) if upcoming else ""
+        )
+        question = state.highlighted
+        if self.question_box.isVisibleTo(self) != (question is not None):
+            self.question_box.setVisible(question is not None)
+            self._apply_fonts()
+        if question is not None:
+            termin = next((t for t in self.storage.list_termins(question.event_id)
+                           if t.id == question.termin_id), None)
+            self.question_head.setText(
+                self.tr("Question · Termin {number}").format(number=termin.number)
+                if termin else self.tr("Question")
+            )
+            asker = question.asker_name
+            if question.asker_instansi:
+                asker = f"{asker} ({question.asker_instansi})"
+            if question.addressed_to:
+                asker = self.tr("{asker} to {addressee}").format(
+                    asker=asker, addressee=question.addressed_to)
+            self.asker_label.setText(asker)
+            self.question_label.setText(question.question)
+        self._tick()
+
+    def _tick(self) -> None:
+        set_text(self.clock_label, self.live.clock_text())
+        countdown = self.live.countdown()
+        if countdown is None:
+            phase = TimerPhase.IDLE
+            set_text(self.countdown_label, "")
+        else:
+            phase = countdown.phase()
+            text = countdown.display()
+            live = self.live.state.live
+            if live is not None and live.speaker.state == SpeakerState.PAUSED:
+                text = f"❚❚ {text}"
+            set_text(self.countdown_label, text)
+        if phase != self.phase:
+            self.phase = phase
+            self.countdown_label.setStyleSheet(f"color: {DIGITS[phase]}; background: transparent;")
+
+    # -- screens ---------------------------------------------------------------------------
+
+    @staticmethod
+    def screens() -> list[QScreen]:
+        """The screens connected now."""
+        return list(QGuiApplication.screens())
+
+    def show_on_screen(self, screen: QScreen | int | None = None, *,
+                       full_screen: bool = True) -> None:
+        """Show the window on a screen (default: the last one, usually the projector)."""
+        screens = self.screens()
+        if isinstance(screen, int):
+            screen = screens[screen] if 0 <= screen < len(screens) else None
+        if screen is None:
+            screen = screens[-1] if screens else None
+        if full_screen and self.isFullScreen():
+            self.showNormal()
+        if screen is not None:
+            self.setScreen(screen)
+            geometry: QRect = screen.geometry()
+            self.move(geometry.topLeft())
+            if not full_screen:
+                self.resize(min(1280, geometry.width()), min(720, geometry.height()))
+        if full_screen:
+            self.showFullScreen()
+        else:
+            self.show()
+        self.full_screen_action.setChecked(full_screen)
+        self.raise_()
+
+    def toggle_full_screen(self) -> None:
+        """F11: full screen on the window's screen, or back to a window."""
+        if self.isFullScreen():
+            self.showNormal()
+            self.full_screen_action.setChecked(False)
+        else:
+            self.showFullScreen()
+            self.full_screen_action.setChecked(True)
+
+    def screens_menu(self, parent: QWidget | None = None) -> QMenu:
+        """A menu to choose the screen (and full screen), for a context or menu bar."""
+        menu = QMenu(self.tr("Projector screen"), parent or self)
+        for index, screen in enumerate(self.screens()):
+            size = screen.geometry()
+            action = menu.addAction(self.tr("Screen {number}: {name} ({width}×{height})").format(
+                number=index + 1, name=screen.name(), width=size.width(), height=size.height()))
+            action.setCheckable(True)
+            action.setChecked(self.screen() is screen)
+            action.triggered.connect(
+                lambda _checked=False, i=index: self.show_on_screen(i, full_screen=True))
+        menu.addSeparator()
+        menu.addAction(self.full_screen_action)
+        close = menu.addAction(self.tr("Close the projector"))
+        close.triggered.connect(self.close)
+        return menu
+
+    # -- events ------------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc leaves full screen."""
+        if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
+            self.showNormal()
+            self.full_screen_action.setChecked(False)
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click: choose the screen."""
+        self.screens_menu(self).exec(event.globalPos())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Scale every text to the window."""
+        super().resizeEvent(event)
+        self._apply_fonts()
+
+    def _apply_fonts(self) -> None:
+        """Text sizes for a 1920×1080 design, scaled to the window; with a question on
+        screen the speaker and the countdown give it room."""
+        scale = max(0.3, min(self.width() / 1920, self.height() / 1080))
+        with_question = self.live.state.highlighted is not None
+        labels: dict[str, Any] = {
+            "title": self.title_label, "clock": self.clock_label, "item": self.item_label,
+            "speaker": self.speaker_label, "instansi": self.instansi_label,
+            "countdown": self.countdown_label, "next": self.next_label,
+            "question_head": self.question_head, "asker": self.asker_label,
+            "question": self.question_label, "hint": self.hint_label,
+        }
+        for name, label in labels.items():
+            size = _SIZES[name] * scale
+            if with_question and name in _YIELDING:
+                size *= _YIELDING[name]
+            font = label.font()
+            font.setPixelSize(max(10, int(size)))
+            label.setFont(font)
+
+
+def show_projector(storage: Storage, live: LiveMeeting | None = None,
+                   settings: Settings | None = None, *, event_id: int | None = None,
+                   screen: int | None = None) -> ProjectorWindow:
+    """Open the projector window (or bring the open one forward).
+
+    With more than one screen it goes full screen on the last one (the projector,
+    usually); on a laptop alone it opens as a window, so the desk is not covered.
+    """
+    live = live or LiveMeeting.shared(storage)
+    if event_id is not None:
+        live.set_event(event_id)
+    window = _windows.get(id(live))
+    if window is None:
+        window = ProjectorWindow(storage, settings, live=live)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        _windows[id(live)] = window
+        several = len(ProjectorWindow.screens()) > 1
+        window.show_on_screen(screen, full_screen=several or screen is not None)
+    else:
+        window.show()
+        window.raise_()
+        window.activateWindow()
+    return window
