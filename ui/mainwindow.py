@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.area_list = QListWidget()
         self.area_list.setObjectName("areaList")
-        self.area_list.setFixedWidth(230)
+        self.area_list.setFixedWidth(190)
         self.area_list.setStyleSheet("QListWidget#areaList::item { padding: 9px 6px; }")
         area_names = {
             "event": self.tr("Event"),

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -644,7 +645,7 @@ class RundownPage(LivePage):
 
         # -- the rundown
         self.model = RundownModel(self)
-        self.table = make_table(self.model, (36, 95, 40, 100, 0, 190, 95, 55), stretch=4)
+        self.table = make_table(self.model, (34, 88, 36, 92, 0, 150, 80, 55), stretch=4)
         self.template_button = QPushButton(self.tr("Use the typical rundown"))
         self.template_label = QLabel(self.tr(
             "The rundown is empty. Start from the typical rakor (registration, opening, "
@@ -681,7 +682,7 @@ class RundownPage(LivePage):
         self.timer_widget = TimerWidget(self.live)
         self.speakers_title = QLabel()
         self.speaker_model = SpeakerModel(self)
-        self.speaker_table = make_table(self.speaker_model, (30, 0, 140, 75, 55, 55), stretch=1)
+        self.speaker_table = make_table(self.speaker_model, (28, 0, 100, 70, 48, 52), stretch=1)
         self.add_speaker_button = QPushButton(self.tr("Add speaker…"))
         self.next_speaker_button = QPushButton(self.tr("Next speaker (F7)"))
         self.pause_button = QPushButton(self.tr("Pause/resume (F8)"))
@@ -690,10 +691,10 @@ class RundownPage(LivePage):
         self.speaker_up_button = QPushButton(self.tr("Up"))
         self.speaker_down_button = QPushButton(self.tr("Down"))
         self.speaker_delete_button = QPushButton(self.tr("Delete"))
-        live_buttons = QHBoxLayout()
-        for button in (self.next_speaker_button, self.pause_button, self.minute_button,
-                       self.finish_speaker_button):
-            live_buttons.addWidget(button)
+        live_buttons = QGridLayout()  # two rows: the panel stays narrow on a laptop
+        for number, button in enumerate((self.next_speaker_button, self.pause_button,
+                                         self.minute_button, self.finish_speaker_button)):
+            live_buttons.addWidget(button, number // 2, number % 2)
         list_buttons = QHBoxLayout()
         for button in (self.add_speaker_button, self.speaker_up_button, self.speaker_down_button,
                        self.speaker_delete_button):
@@ -745,6 +746,7 @@ class RundownPage(LivePage):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([900, 420])  # the rundown's titles need the room
         layout = QVBoxLayout(self)
         layout.addLayout(strip)
         layout.addLayout(strip_buttons)
