@@ -3,7 +3,9 @@
 * ``RAKOR_HOME`` (environment variable) puts everything below one folder: used by
   tests and for portable use.
 * A file named ``portable.txt`` beside the executable of a frozen app does the same
-  with the folder of the executable (for a USB stick).
+  with the folder of the executable (portable mode, for a USB stick that moves
+  between laptops): ``data/`` (the database, and its ``backups/``), ``config/``
+  (settings and window state) and ``logs/`` are created beside the executable.
 * Otherwise the user folders of the platform (platformdirs).
 
 Bundled, read-only files come from ``resources/`` (in the source tree, or in the
@@ -37,23 +39,29 @@ class AppDirs:
         """The default database file."""
         return self.data / DATABASE_FILE_NAME
 
+    @property
+    def backups(self) -> Path:
+        """Where the backups of the default database go (see :func:`backups_dir`)."""
+        return backups_dir(self.database)
+
 
 def is_frozen() -> bool:
     """True inside the PyInstaller bundle."""
     return bool(getattr(sys, "frozen", False))
 
 
-def _portable_root() -> Path | None:
+def portable_root() -> Path | None:
+    """The folder of the frozen app's executable when :data:`PORTABLE_MARKER` is beside it."""
     if not is_frozen():
         return None
     exe_dir = Path(sys.executable).resolve().parent
-    return exe_dir if (exe_dir / PORTABLE_MARKER).exists() else None
+    return exe_dir if (exe_dir / PORTABLE_MARKER).is_file() else None
 
 
 def app_dirs() -> AppDirs:
-    """Where data, settings and logs live now (see the module docstring)."""
+    """Where data, settings, logs and backups live now (see the module docstring)."""
     home = os.environ.get("RAKOR_HOME")
-    root = Path(home).expanduser() if home else _portable_root()
+    root = Path(home).expanduser() if home else portable_root()
     if root is not None:
         return AppDirs(data=root / "data", config=root / "config", logs=root / "logs")
     return AppDirs(
@@ -69,7 +77,11 @@ def default_database_path() -> Path:
 
 
 def backups_dir(database: Path) -> Path:
-    """Rolling backups of a database live in a ``backups`` folder beside it."""
+    """Rolling backups of a database live in a ``backups`` folder beside it.
+
+    So they move with the database: the default one's are in ``data/backups``,
+    below ``RAKOR_HOME`` or, in portable mode, beside the executable.
+    """
     return database.resolve().parent / "backups"
 
 

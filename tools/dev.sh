@@ -2,7 +2,11 @@
 # Set up everything Rakor Desktop needs on a Debian machine, then run it.
 #
 #   bash tools/dev.sh run [APP ARGS...]   set up, then start the app
-#   bash tools/dev.sh test                set up, then ruff + mypy (core) + the whole test suite
+#   bash tools/dev.sh test                set up, then ruff + mypy (core) + the whole test suite,
+#                                         then build the bundle and run its self-test
+#                                         (RAKOR_SKIP_BUNDLE=1 skips that for quick local runs)
+#   bash tools/dev.sh bundle [ARGS...]    set up, then build the standalone app in dist/
+#                                         (packaging/build_bundle.py ARGS, e.g. --self-test)
 #
 # It installs the few Debian libraries Qt needs when they are missing (apt-get,
 # through sudo when not root), creates .venv with Python >= 3.11 and installs the
@@ -16,6 +20,10 @@ QT_LIBS=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
 # Qt's xcb platform plugin (a real X display) needs these as well.
 XCB_LIBS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
+
+# Building the bundle: binutils (PyInstaller's strip and objdump, the assembler and linker
+# of the smaller ICU data); the X11 libraries above, so that the bundle carries them.
+BUNDLE_TOOLS=(binutils)
 
 say() { printf '==> %s\n' "$*" >&2; }
 
@@ -59,6 +67,10 @@ setup_venv() {
     fi
     want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)-$1
     stamp="$VENV/.rakor-installed"
+    # the dev extra includes the test extra: `run` after `test` installs nothing again
+    if [ "$1" = test ] && [ "$(cat "$stamp" 2>/dev/null)" = "${want%-test}-dev" ]; then
+        want="${want%-test}-dev"
+    fi
     if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
         say "installing Python packages into .venv"
         "$VENV/bin/python" -m pip install -q --upgrade pip
@@ -75,19 +87,34 @@ case "$cmd" in
         setup_venv test
         exec "$VENV/bin/rakor-desktop" "$@"
         ;;
+    bundle)
+        apt_install "${QT_LIBS[@]}" "${XCB_LIBS[@]}" "${BUNDLE_TOOLS[@]}"
+        setup_venv dev
+        exec "$VENV/bin/python" packaging/build_bundle.py "$@"
+        ;;
     test)
-        apt_install "${QT_LIBS[@]}"
-        setup_venv test
+        if [ "${RAKOR_SKIP_BUNDLE:-0}" = 1 ]; then
+            apt_install "${QT_LIBS[@]}"
+        else
+            apt_install "${QT_LIBS[@]}" "${XCB_LIBS[@]}" "${BUNDLE_TOOLS[@]}"
+        fi
+        setup_venv dev
         export QT_QPA_PLATFORM=offscreen
         say "ruff"
-        "$VENV/bin/ruff" check rakor_desktop ui tests benchmarks tools
+        "$VENV/bin/ruff" check rakor_desktop ui tests benchmarks tools packaging
         say "mypy (core)"
         "$VENV/bin/mypy" rakor_desktop
         say "pytest"
         "$VENV/bin/python" -m pytest "$@"
+        if [ "${RAKOR_SKIP_BUNDLE:-0}" = 1 ]; then
+            say "bundle skipped (RAKOR_SKIP_BUNDLE=1)"
+        else
+            say "bundle and frozen self-test"
+            "$VENV/bin/python" packaging/build_bundle.py --self-test
+        fi
         ;;
     *)
-        echo "usage: bash tools/dev.sh run [ARGS...] | test [PYTEST ARGS...]" >&2
+        echo "usage: bash tools/dev.sh run [ARGS...] | test [PYTEST ARGS...] | bundle [ARGS...]" >&2
         exit 2
         ;;
 esac

@@ -6,6 +6,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import Any
 
 from rakor_desktop import APP_NAME, __version__, messages, paths
 from rakor_desktop.logs import setup_logging
@@ -26,13 +27,25 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--smoke", action="store_true",
         help="open the main window, wait for its first paint, exit 0 (for CI and benchmarks)",
     )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check that this installation works (in a temporary folder), exit 0 if it does",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "file", nargs="?", type=Path,
+        help="an exported event file (.rakor) to import and open (a double-click does this)",
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the app; returns the exit code."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from .selftest import run_self_test
+
+        return run_self_test()
     log_file = setup_logging()
     settings = load_settings()
     if args.lang:
@@ -55,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("RakorDesktop")
     app.setDesktopFileName("rakor-desktop")
+    _set_icon_and_fonts(app)
     translations = Translations(app)
     translations.apply(settings.language)
     install_excepthook(str(log_file or ""))
@@ -77,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
     event_id = args.event
+    if args.file is not None:
+        event_id = _import_opened_file(app, storage, args.file) or event_id
     if args.demo:
         from rakor_desktop.demo import create_demo_event
 
@@ -102,6 +118,41 @@ def main(argv: list[str] | None = None) -> int:
     storage.close()
     log.info("exit %s", code)
     return int(code)
+
+
+def _set_icon_and_fonts(app: Any) -> None:
+    """The window icon; the bundled font when the machine has no usable one."""
+    from PySide6.QtGui import QFontDatabase, QFontInfo, QIcon
+
+    from rakor_desktop import fonts
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(paths.resource("icons", f"rakor-desktop-{size}.png")))
+    app.setWindowIcon(icon)
+    if not QFontInfo(app.font()).family():  # no system font at all: text must still render
+        for style in fonts.FONT_FILES:
+            QFontDatabase.addApplicationFont(fonts.font_path(style))
+
+
+def _import_opened_file(app: Any, storage: Any, path: Path) -> int | None:
+    """An event file opened with the app (double-click): import it after asking."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from rakor_desktop.eventfile import import_event
+
+    answer = QMessageBox.question(
+        None,
+        app.translate("App", "Import event file"),
+        app.translate("App", "Import {name} as a new event?").format(name=path.name),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    try:
+        return int(import_event(storage, path.expanduser()))
+    except (RakorError, OSError) as exc:
+        QMessageBox.warning(None, app.translate("App", "Import failed"), str(exc))
+        return None
 
 
 if __name__ == "__main__":

@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
 
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import event file"), str(Path.home()),
-            self.tr("Rakor event files (*.json);;All files (*)"),
+            self.tr("Rakor event files (*.rakor *.json);;All files (*)"),
         )
         if not path:
             return
@@ -454,10 +454,10 @@ class MainWindow(QMainWindow):
             return
         self._save_pending()
         event = ops.get_event(self.storage, self.event_id)
-        suggested = Path.home() / f"{event.date.isoformat()} {_file_safe(event.title)}.json"
+        suggested = Path.home() / f"{event.date.isoformat()} {_file_safe(event.title)}.rakor"
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export event file"), str(suggested),
-            self.tr("Rakor event files (*.json)"),
+            self.tr("Rakor event files (*.rakor *.json)"),
         )
         if not path:
             return
