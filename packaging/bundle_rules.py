@@ -43,7 +43,9 @@ PACKAGES_COLLECTED_WHOLE = ("rakor_desktop", "ui", "reportlab.graphics.barcode")
 or only inside a function is never missing; reportlab's barcodes, which import
 each other through strings (the QR cards need them)."""
 
-HIDDEN_IMPORTS = ("docx", "reportlab.pdfgen.canvas", "reportlab.platypus", "openpyxl")
+HIDDEN_IMPORTS = (
+    "docx", "reportlab.pdfgen.canvas", "reportlab.platypus", "openpyxl", "python_calamine",
+)
 """Libraries the app imports only inside functions (documents, cards, importers)."""
 
 EXCLUDED_MODULES = (

@@ -43,7 +43,6 @@ from rakor_desktop.formatting import (
     format_time_range,
     parse_time,
 )
-from rakor_desktop.importers import read_participants_file
 from rakor_desktop.messages import NotFoundError, RakorError, ValidationError, text
 from rakor_desktop.models import Event, Invitee
 from rakor_desktop.settings import Settings, load_settings
@@ -330,7 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="Memasukkan acara dari berkas hasil ekspor; mencetak nomor acara baru.",
         parents=[common],
     )
-    imported.add_argument("file", metavar="BERKAS", type=Path, help="berkas acara (.json)")
+    imported.add_argument(
+        "file", metavar="BERKAS", type=Path, help="berkas acara (.rakor atau .json)"
+    )
     imported.set_defaults(command_spec=_Command(_event_import, backup_first=True))
 
     # participants ...
@@ -342,17 +343,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_import = participant_actions.add_parser(
         "import",
-        help="impor daftar peserta dari berkas CSV",
+        help="impor daftar peserta dari berkas Excel (.xlsx) atau CSV",
         description=(
-            "Mengimpor daftar peserta dari berkas CSV (Excel menyusul). Baris judul di atas "
-            "tabel, pemisah ; atau , dan kolom seperti No, Nama, NIP, Pangkat/Gol., Jabatan, "
-            "Instansi/Unit Kerja, Kelompok, No. HP, L/P, Peran dikenali otomatis. Bila ada "
-            "baris yang bermasalah, tidak ada yang disimpan."
+            "Mengimpor daftar peserta dari buku kerja Excel (.xlsx) atau berkas CSV. Baris "
+            "judul di atas tabel, sel yang digabung, baris kosong, pemisah ; atau , dan kolom "
+            "seperti No, Nama, NIP, Pangkat/Gol., Jabatan, Instansi/Unit Kerja, Kelompok, "
+            "No. HP, L/P, Peran dikenali otomatis. Orang yang sudah ada di daftar atau muncul "
+            "dua kali dilewati; orang yang sudah ada di direktori digabung tanpa menghapus "
+            "datanya. Bila ada baris yang bermasalah, tidak ada yang disimpan."
         ),
         parents=[common],
     )
     p_import.add_argument("event_id", metavar="ID", type=_id_arg, help="nomor acara")
-    p_import.add_argument("file", metavar="BERKAS", type=Path, help="berkas daftar peserta (.csv)")
+    p_import.add_argument(
+        "file", metavar="BERKAS", type=Path, help="berkas daftar peserta (.xlsx atau .csv)"
+    )
+    p_import.add_argument(
+        "--sheet",
+        metavar="LEMBAR",
+        help="nama lembar (sheet) buku kerja; bawaan: lembar pertama yang berisi daftar",
+    )
     p_import.set_defaults(command_spec=_Command(_participants_import, backup_first=True))
 
     p_list = participant_actions.add_parser(
@@ -385,6 +395,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--operator", metavar="PETUGAS", help="nama petugas (bawaan: dari pengaturan)"
     )
     checkin.set_defaults(command_spec=_Command(_checkin))
+
+    # export (documents)
+    export_docs = commands.add_parser(
+        "export",
+        help="buat notulen, daftar hadir atau log pertanyaan (DOCX, PDF, XLSX)",
+        description=(
+            "Menulis dokumen sebuah acara ke folder tujuan dan mencetak berkas yang ditulis. "
+            "Tanpa --format: notulen dan daftar hadir sebagai DOCX dan PDF, log pertanyaan "
+            "sebagai XLSX. Berkas lama dengan nama yang sama diganti utuh."
+        ),
+        epilog=(
+            "contoh:\n"
+            "  rakor export 1 --what minutes --out ~/Dokumen/rakor\n"
+            "  rakor export 1 --what attendance --format pdf --out .\n"
+            "  rakor export 1 --what questions --format xlsx --out ."
+        ),
+        parents=[common],
+    )
+    export_docs.add_argument("event_id", metavar="ID", type=_id_arg, help="nomor acara")
+    export_docs.add_argument(
+        "--what",
+        required=True,
+        choices=EXPORT_KINDS,
+        help="minutes (notulen), attendance (daftar hadir) atau questions (log pertanyaan)",
+    )
+    export_docs.add_argument(
+        "--format",
+        action="append",
+        choices=("docx", "pdf", "xlsx"),
+        dest="formats",
+        help="docx, pdf atau xlsx (boleh diulang); bawaan: lihat di atas",
+    )
+    export_docs.add_argument(
+        "--out",
+        type=Path,
+        metavar="FOLDER",
+        help="folder tujuan (dibuat bila belum ada); bawaan: folder dokumen acara",
+    )
+    export_docs.set_defaults(command_spec=_Command(_export_documents))
     return parser
 
 
@@ -509,20 +558,20 @@ def _event_import(args: argparse.Namespace, storage: Storage, settings: Settings
 
 
 def _participants_import(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
+    from rakor_desktop.invitation_import import import_file  # loaded only for this command
+
     operations.get_event(storage, args.event_id)
     _require_file(args.file)
-    table = read_participants_file(args.file)
-    table.raise_for_problems(args.file.name)
-    report = operations.import_invitees(storage, args.event_id, table.participants)
-    skipped = report.skipped_duplicates
+    report = import_file(storage, args.event_id, args.file, sheet=args.sheet)
+    skipped = report.skipped_names
     skipped_text = str(len(skipped))
     if skipped:
         names = "; ".join(skipped[:10])
         more = text(" dan {n} lainnya", " and {n} more", n=len(skipped) - 10)
         skipped_text += f" ({names}{more if len(skipped) > 10 else ''})"
     lines = [
-        (text("Ditambahkan", "Added"), text("{n} peserta", "{n} participants", n=report.added)),
-        (text("Dari direktori", "From the directory"), str(report.reused_from_directory)),
+        (text("Ditambahkan", "Added"), text("{n} peserta", "{n} participants", n=report.invited)),
+        (text("Dari direktori", "From the directory"), str(report.from_directory)),
         (text("Dilewati (sudah terdaftar)", "Skipped (already listed)"), skipped_text),
     ]
     width = max(len(label) for label, _ in lines)
@@ -607,6 +656,55 @@ def _checkin(args: argparse.Namespace, storage: Storage, settings: Settings) -> 
     else:
         result = operations.checkin_by_name(storage, args.event_id, args.name, desk)
     print(operations.describe_checkin(result, event.timezone))
+    return EXIT_OK
+
+
+EXPORT_KINDS = ("minutes", "attendance", "questions")
+_EXPORT_FORMATS = {
+    "minutes": ("docx", "pdf"),
+    "attendance": ("docx", "pdf", "xlsx"),
+    "questions": ("xlsx",),
+}
+_EXPORT_DEFAULTS = {"minutes": ("docx", "pdf"), "attendance": ("docx", "pdf"),
+                    "questions": ("xlsx",)}
+
+
+def _export_documents(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
+    from rakor_desktop.documents import export as documents  # loaded only for this command
+
+    operations.get_event(storage, args.event_id)
+    formats = list(dict.fromkeys(args.formats or _EXPORT_DEFAULTS[args.what]))
+    allowed = _EXPORT_FORMATS[args.what]
+    wrong = [f for f in formats if f not in allowed]
+    if wrong:
+        _error(
+            text(
+                "format {wrong} tidak tersedia untuk --what {what}; pilih {allowed} "
+                "(lihat: {prog} export -h)",
+                "format {wrong} is not available for --what {what}; choose {allowed} "
+                "(see: {prog} export -h)",
+                wrong=", ".join(wrong), what=args.what, allowed=", ".join(allowed), prog=PROG,
+            )
+        )
+        return EXIT_USAGE
+    out = args.out if args.out is not None else documents.default_output_dir(
+        storage, args.event_id
+    )
+    written: list[Path] = []
+    if args.what == "minutes":
+        written = documents.export_minutes(storage, args.event_id, out, formats)
+    elif args.what == "questions":
+        written = documents.export_question_log(storage, args.event_id, out)
+    else:
+        document_formats = [f for f in formats if f != "xlsx"]
+        if document_formats:
+            written += documents.export_attendance_list(
+                storage, args.event_id, out, document_formats
+            )
+        if "xlsx" in formats:
+            written += documents.export_attendance_spreadsheet(storage, args.event_id, out)
+    for path in written:
+        print(path)
     return EXIT_OK
 
 

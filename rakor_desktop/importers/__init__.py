@@ -1,4 +1,4 @@
-"""Reading invitation lists from files people already have (CSV now, Excel later).
+"""Reading invitation lists from files people already have: Excel workbooks and CSV.
 
 This module holds the part that does not depend on the file format: finding the
 header row among title rows, recognising the column names a secretariat uses
@@ -6,7 +6,8 @@ header row among title rows, recognising the column names a secretariat uses
 role, with a problem list that names the row numbers as shown in the file
 (:func:`participants_from_rows`). A format reader only has to produce the cells
 as a list of rows of text: :mod:`rakor_desktop.importers.csv_import` does it for
-CSV, and an Excel reader can reuse everything here.
+CSV and :mod:`rakor_desktop.importers.xlsx_import` for Excel workbooks;
+:func:`read_sheet` chooses the reader by the content of the file.
 """
 
 from __future__ import annotations
@@ -18,22 +19,36 @@ from enum import StrEnum
 from pathlib import Path
 
 from rakor_desktop.formatting import normalize_for_search, normalize_nip, split_titles
-from rakor_desktop.messages import FileFormatError, text
+from rakor_desktop.messages import (
+    FileFormatError,
+    NotFoundError,
+    RakorError,
+    ValidationError,
+    text,
+)
 from rakor_desktop.models import Person, Role
 
 __all__ = [
     "EXCEL_SUFFIXES",
     "HEADER_SEARCH_ROWS",
     "Column",
+    "MergedRange",
     "ParticipantRow",
     "ParticipantTable",
     "RowProblem",
+    "SheetData",
+    "check_readable_file",
+    "clean_phone",
+    "damaged_workbook",
     "excel_not_supported",
     "find_header_row",
     "guess_mapping",
     "participants_from_rows",
     "read_participants_file",
+    "read_sheet",
+    "refusal",
     "split_pangkat_golongan",
+    "unsupported_workbook",
 ]
 
 HEADER_SEARCH_ROWS = 15
@@ -146,11 +161,24 @@ class RowProblem:
 
 @dataclass
 class ParticipantRow:
-    """One person read from the file."""
+    """One person read from the file.
+
+    A row with problems is kept too (for a preview that shows what is wrong):
+    its person then holds what could be read, with the NIP as typed.
+
+    Attributes:
+        row: The row number as shown in the file.
+        person: The person read (titles split off the name).
+        role: The role at the event (peserta when the file does not say).
+        problems: Why the row cannot be imported as it is; empty when it can.
+        role_given: Whether the file named the role (an update then changes it).
+    """
 
     row: int
     person: Person
     role: Role
+    problems: list[RowProblem] = field(default_factory=list)
+    role_given: bool = False
 
 
 @dataclass
@@ -161,15 +189,23 @@ class ParticipantTable:
         header_row: Row number (1-based, as in the file) of the column names.
         mapping: Which column index holds which field.
         ignored_columns: Names of the columns that were not recognised.
-        rows: The people read, in file order (rows with problems left out).
-        problems: What is wrong, row by row; an import is refused when any.
+        entries: Every person row read, in file order, with its problems.
     """
 
     header_row: int
     mapping: dict[Column, int]
     ignored_columns: list[str] = field(default_factory=list)
-    rows: list[ParticipantRow] = field(default_factory=list)
-    problems: list[RowProblem] = field(default_factory=list)
+    entries: list[ParticipantRow] = field(default_factory=list)
+
+    @property
+    def rows(self) -> list[ParticipantRow]:
+        """The rows without problems, in file order."""
+        return [r for r in self.entries if not r.problems]
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        """What is wrong, row by row; an import is refused when any."""
+        return [p for r in self.entries for p in r.problems]
 
     @property
     def participants(self) -> list[tuple[Person, Role]]:
@@ -179,10 +215,10 @@ class ParticipantTable:
     def raise_for_problems(self, source: str) -> None:
         """Refuse the whole file (all or nothing) when any row has a problem."""
         if self.problems:
-            raise _refusal(source, self.problems)
+            raise refusal(source, self.problems)
 
 
-def _refusal(source: str, problems: list[RowProblem]) -> FileFormatError:
+def refusal(source: str, problems: list[RowProblem]) -> FileFormatError:
     """One message listing the first problems with their row numbers, in both languages."""
     shown = problems[:PROBLEMS_SHOWN]
     rest = len(problems) - len(shown)
@@ -326,9 +362,35 @@ def _nip_problem_english(raw: str) -> str:
     return f"invalid NIP {shown!r}: a NIP has exactly 18 digits (found {len(digits)})"
 
 
+_PHONE_WITHOUT_ZERO = re.compile(r"8[0-9]{8,11}")
+_SECTION_NUMBERING = re.compile(r"^\s*(?:[IVXLC]+|[A-Za-z]|[0-9]{1,2})\s*[.)]\s+")
+_COLUMN_NUMBER = re.compile(r"\(?[0-9]{1,2}\)?")
+
+
+def clean_phone(value: str) -> str:
+    """A phone number as the list gives it, with the 0 a spreadsheet dropped put back.
+
+    A mobile number typed into a number cell (081234567890) is stored as
+    81234567890; Indonesian mobile numbers start with 08, so the 0 is restored.
+    """
+    phone = " ".join(value.split()).lstrip("'\u2018\u2019").strip()
+    if _PHONE_WITHOUT_ZERO.fullmatch(phone):
+        return "0" + phone
+    return phone
+
+
+def _read_nip(raw: str, row_number: int) -> tuple[str, RowProblem | None]:
+    """The 18 digits of a NIP cell, or the cell as typed with the problem."""
+    try:
+        return normalize_nip(raw), None
+    except ValueError as exc:
+        indonesian = exc.indonesian if isinstance(exc, RakorError) else str(exc)
+        return raw, RowProblem(row_number, indonesian, _nip_problem_english(raw))
+
+
 def _parse_row(
-    cells: Sequence[str], mapping: dict[Column, int], row_number: int
-) -> tuple[ParticipantRow | None, list[RowProblem]]:
+    cells: Sequence[str], mapping: dict[Column, int], row_number: int, section: str = ""
+) -> ParticipantRow:
     def cell(column: Column) -> str:
         index = mapping.get(column)
         if index is None or index >= len(cells):
@@ -344,13 +406,13 @@ def _parse_row(
     if not name:
         problems.append(RowProblem(row_number, "kolom Nama kosong", "the Nama (name) is empty"))
 
-    nip = ""
     raw_nip = cell(Column.NIP)
+    nip = ""
     if raw_nip.strip(" '\u2018\u2019-"):
-        try:
-            nip = normalize_nip(raw_nip)
-        except ValueError as exc:
-            problems.append(RowProblem(row_number, str(exc), _nip_problem_english(raw_nip)))
+        # A NIP with a problem is kept as typed, to be shown in a preview; never saved.
+        nip, problem = _read_nip(raw_nip, row_number)
+        if problem is not None:
+            problems.append(problem)
 
     pangkat, golongan = split_pangkat_golongan(cell(Column.PANGKAT_GOLONGAN))
     pangkat = cell(Column.PANGKAT) or pangkat
@@ -372,8 +434,6 @@ def _parse_row(
         else:
             role = found
 
-    if problems:
-        return None, problems
     person = Person(
         name=name,
         front_titles=front,
@@ -383,49 +443,149 @@ def _parse_row(
         golongan=golongan,
         jabatan=cell(Column.JABATAN),
         instansi=cell(Column.INSTANSI),
-        group_name=cell(Column.GROUP),
-        phone=cell(Column.PHONE).lstrip("'\u2018\u2019").strip(),
+        group_name=cell(Column.GROUP) or section,
+        phone=clean_phone(cell(Column.PHONE)),
         gender=_GENDER_WORDS.get(normalize_for_search(cell(Column.GENDER)), ""),
     )
-    return ParticipantRow(row=row_number, person=person, role=role), []
+    return ParticipantRow(
+        row=row_number, person=person, role=role, problems=problems, role_given=bool(raw_role)
+    )
+
+
+@dataclass(frozen=True)
+class MergedRange:
+    """A block of merged cells, as indexes into the rows (0-based, both ends included)."""
+
+    first_row: int
+    first_column: int
+    last_row: int
+    last_column: int
+
+
+def _apply_merged_cells(
+    rows: Sequence[Sequence[str]], merged: Sequence[MergedRange], header_index: int
+) -> tuple[list[Sequence[str]], dict[int, str]]:
+    """Spread merged data cells and find section headings below the header.
+
+    A cell merged down over several rows (an instansi or kelompok written once
+    for a block of people) holds its value only in its first row: it is copied
+    into the rows below. A row whose only text is one cell merged across the
+    table ("A. FORKOPIMDA") is a section heading, returned by row index.
+    """
+    spread: list[Sequence[str]] = list(rows)
+    headings: dict[int, str] = {}
+    for block in merged:
+        top = block.first_row
+        if top <= header_index or top >= len(rows):
+            continue
+        first = rows[top]
+        value = first[block.first_column] if block.first_column < len(first) else ""
+        if not value.strip():
+            continue
+        if block.last_row > top:
+            for index in range(top + 1, min(block.last_row, len(rows) - 1) + 1):
+                cells = list(spread[index])
+                if len(cells) <= block.first_column:
+                    cells.extend([""] * (block.first_column + 1 - len(cells)))
+                if not cells[block.first_column].strip():
+                    cells[block.first_column] = value
+                spread[index] = cells
+        elif block.last_column > block.first_column and len(_filled(first)) == 1:
+            headings[top] = value
+    return spread, headings
+
+
+def _section_name(heading: str) -> str:
+    """ "A. FORKOPIMDA" → "FORKOPIMDA": a section heading without its numbering."""
+    return _SECTION_NUMBERING.sub("", " ".join(heading.split())).strip(" :")
+
+
+def _is_column_numbering(cells: Sequence[str]) -> bool:
+    """A row "1 2 3 4 ..." or "(1) (2) (3) ..." under the header, as official forms have."""
+    filled = _filled(cells)
+    return len(filled) >= 3 and all(_COLUMN_NUMBER.fullmatch(c.strip()) for c in filled)
+
+
+def _drop_signature_block(entries: list[ParticipantRow], indexes: list[int]) -> None:
+    """Drop the rows of a signature block under the table.
+
+    "Jambi, 14 Desember 2023", "Kepala Badan", "NIP. ..." land in the columns of
+    the table. Rows without a name after the last named person, below a blank
+    row, are not people; a row without a name inside the table stays a problem.
+    """
+    last_named = max((i for i, e in enumerate(entries) if e.person.name), default=-1)
+    if last_named < 0 or last_named == len(entries) - 1:
+        return
+    if indexes[last_named + 1] - indexes[last_named] > 1:
+        del entries[last_named + 1 :]
 
 
 def participants_from_rows(
-    rows: Sequence[Sequence[str]], *, source: str, first_row_number: int = 1
+    rows: Sequence[Sequence[str]],
+    *,
+    source: str,
+    first_row_number: int = 1,
+    mapping: dict[Column, int] | None = None,
+    merged: Sequence[MergedRange] = (),
 ) -> ParticipantTable:
     """Read the people of an invitation list given as rows of cell text.
 
-    Title rows above the header, blank rows, the "No." column, unknown columns
-    and a repeated header row (lists pasted page by page) are skipped. Rows with
-    problems are collected in :attr:`ParticipantTable.problems`, not raised.
+    Title rows above the header, blank rows, the "No." column, unknown columns,
+    a row of column numbers under the header, a repeated header row (lists
+    pasted page by page) and a signature block under the table are skipped.
+    Rows with problems are kept with their problems (see
+    :attr:`ParticipantRow.problems`), not raised.
 
     Args:
         rows: Every row of the sheet, from its first row, as text cells.
         source: The file name, for messages.
         first_row_number: The row number of ``rows[0]`` as shown in the file.
+        mapping: The columns as the user corrected them; None: as recognised.
+        merged: Merged cell blocks of a spreadsheet (see :func:`_apply_merged_cells`).
 
     Raises:
         FileFormatError: No header row (see :func:`find_header_row`) or no
             participant below it.
+        ValidationError: ``mapping`` has no column for the name.
     """
-    header_index, mapping = find_header_row(rows, source=source)
+    header_index, guessed = find_header_row(rows, source=source)
+    if mapping is None:
+        mapping = guessed
+    elif Column.NAME not in mapping:
+        raise ValidationError(
+            "Pilih kolom yang berisi nama peserta (Nama).",
+            "Choose the column that holds the names (Nama).",
+        )
     header = rows[header_index]
-    ignored = [c.strip() for i, c in enumerate(header) if c.strip() and i not in mapping.values()]
+    used = set(mapping.values())
+    ignored = [c.strip() for i, c in enumerate(header) if c.strip() and i not in used]
     table = ParticipantTable(
-        header_row=header_index + first_row_number, mapping=mapping, ignored_columns=ignored
+        header_row=header_index + first_row_number, mapping=dict(mapping), ignored_columns=ignored
     )
+    rows, headings = _apply_merged_cells(rows, merged, header_index)
     data_columns = [i for column, i in mapping.items() if column is not Column.NO]
+    header_name_column = guessed[Column.NAME]
+    section = ""
+    indexes: list[int] = []  # the index in ``rows`` of each entry
     for index in range(header_index + 1, len(rows)):
+        if index in headings:
+            section = _section_name(headings[index])
+            continue
         cells = rows[index]
         if not any(i < len(cells) and cells[i].strip() for i in data_columns):
             continue  # blank row, or only a row number / signature space
-        if guess_mapping(cells) == mapping:
+        if (
+            header_name_column < len(cells)
+            and _fold_header(cells[header_name_column]) in _HEADER_NAMES[Column.NAME]
+            and guess_mapping(cells) == guessed
+        ):
             continue  # the header repeated (a list pasted page by page)
-        parsed, problems = _parse_row(cells, mapping, index + first_row_number)
-        table.problems.extend(problems)
-        if parsed is not None:
-            table.rows.append(parsed)
-    if not table.rows and not table.problems:
+        if index <= header_index + 2 and _is_column_numbering(cells):
+            continue
+        table.entries.append(_parse_row(cells, mapping, index + first_row_number, section))
+        indexes.append(index)
+    _drop_signature_block(table.entries, indexes)
+    if not table.entries:
         raise FileFormatError(
             f"Berkas {source} tidak berisi peserta: di bawah judul kolom (baris "
             f"{table.header_row}) tidak ada baris yang berisi nama.",
@@ -435,27 +595,173 @@ def participants_from_rows(
     return table
 
 
-def read_participants_file(path: Path) -> ParticipantTable:
-    """Read an invitation list from a file, choosing the reader by its kind.
+# -- reading a file of any supported kind ----------------------------------------------
+
+
+@dataclass
+class SheetData:
+    """The cells of one sheet of a workbook (or of a CSV file) as text.
+
+    Attributes:
+        path: The file read.
+        kind: "xlsx" or "csv".
+        rows: Every row from the first one of the sheet, as text cells (a row
+            may be shorter than others; a blank row is an empty list).
+        sheet: The name of the sheet read ("" for CSV).
+        sheets: The names of the sheets of the workbook (empty for CSV).
+        merged: The merged cell blocks of the sheet.
+    """
+
+    path: Path
+    kind: str
+    rows: list[list[str]]
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+    merged: list[MergedRange] = field(default_factory=list)
+
+    @property
+    def source(self) -> str:
+        """The file name (and sheet) as messages name it."""
+        return self.path.name
+
+    def table(self, mapping: dict[Column, int] | None = None) -> ParticipantTable:
+        """The people of the sheet (see :func:`participants_from_rows`)."""
+        return participants_from_rows(
+            self.rows, source=self.source, mapping=mapping, merged=self.merged
+        )
+
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""Larger files are refused: an invitation list of 20,000 people is about 1.5 MB."""
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+
+
+def check_readable_file(path: Path) -> bytes:
+    """The first bytes of a file to import, after checking it is a readable file.
 
     Raises:
-        FileFormatError: An unsupported kind of file (Excel, for now) or an
-            unreadable one.
+        NotFoundError: It does not exist.
+        FileFormatError: A folder, too large, or unreadable.
+    """
+    try:
+        if path.is_dir():
+            raise FileFormatError(
+                f"{path} adalah folder, bukan berkas.", f"{path} is a folder, not a file."
+            )
+        if path.stat().st_size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            raise FileFormatError(
+                f"Berkas {path.name} terlalu besar untuk sebuah daftar peserta "
+                f"(lebih dari {limit} MB).",
+                f"The file {path.name} is too large for a participant list "
+                f"(more than {limit} MB).",
+            )
+        with path.open("rb") as handle:
+            return handle.read(8)
+    except FileNotFoundError as exc:
+        raise NotFoundError(
+            f"Berkas {path} tidak ditemukan.", f"The file {path} does not exist."
+        ) from exc
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileFormatError(
+            f"Berkas {path} tidak dapat dibaca ({reason}).",
+            f"Cannot read the file {path} ({reason}).",
+        ) from exc
+
+
+def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
+    """Read the cells of an invitation list: an Excel workbook (.xlsx) or a CSV file.
+
+    The kind is told by the content, not only the name: a workbook renamed .csv
+    is read as a workbook. Old Excel (.xls), OpenDocument (.ods) and
+    password-protected workbooks are refused with what to do instead.
+
+    Args:
+        path: The file.
+        sheet: The sheet of a workbook to read; None: the first sheet that holds
+            a list (see :func:`rakor_desktop.importers.xlsx_import.read_xlsx`).
+
+    Raises:
+        NotFoundError: The file (or the sheet) does not exist.
+        FileFormatError: The file cannot be read; nothing was changed.
+    """
+    start = check_readable_file(path)
+    suffix = path.suffix.lower()
+    # Imported here: both readers build on this module.
+    if start.startswith(_ZIP_MAGIC):
+        if suffix == ".ods":
+            raise unsupported_workbook(path)
+        from rakor_desktop.importers.xlsx_import import read_xlsx
+
+        return read_xlsx(path, sheet=sheet)
+    if start.startswith(_OLE_MAGIC[:4]):
+        if _ENCRYPTED_MARK in _read_all(path):
+            raise FileFormatError(
+                f"Berkas {path.name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
+                "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan, "
+                "lalu impor lagi.",
+                f"The file {path.name} is password-protected. Open it in Excel, remove the "
+                "password (File > Info > Protect Workbook > Encrypt with Password, leave it "
+                "empty), save it, then import it again.",
+            )
+        raise unsupported_workbook(path)
+    if suffix in EXCEL_SUFFIXES:
+        if suffix in (".xls", ".ods"):
+            raise unsupported_workbook(path)
+        raise damaged_workbook(path, "bukan arsip ZIP", "not a ZIP archive")
+    from rakor_desktop.importers.csv_import import read_csv_sheet
+
+    return read_csv_sheet(path)
+
+
+def _read_all(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise FileFormatError(
+            f"Berkas {path} tidak dapat dibaca ({reason}).",
+            f"Cannot read the file {path} ({reason}).",
+        ) from exc
+
+
+def read_participants_file(path: Path, *, sheet: str | None = None) -> ParticipantTable:
+    """Read an invitation list from a workbook or a CSV file (problems per row collected).
+
+    Raises:
+        FileFormatError: An unsupported kind of file or an unreadable one.
         NotFoundError: The file does not exist.
     """
-    if path.suffix.lower() in EXCEL_SUFFIXES:
-        raise excel_not_supported(path)
-    # Imported here: csv_import builds on this module.
-    from rakor_desktop.importers.csv_import import read_csv_table
-
-    return read_csv_table(path)
+    return read_sheet(path, sheet=sheet).table()
 
 
-def excel_not_supported(path: Path) -> FileFormatError:
-    """The refusal of an Excel workbook until the Excel reader exists."""
+def unsupported_workbook(path: Path) -> FileFormatError:
+    """The refusal of an old Excel (.xls) or an OpenDocument (.ods) workbook."""
     return FileFormatError(
-        f"Berkas Excel ({path.name}) belum didukung. Buka di Excel, simpan sebagai "
-        "\u201cCSV UTF-8\u201d (File > Save As), lalu impor berkas CSV itu.",
-        f"Excel workbooks ({path.name}) are not supported yet. Open it in Excel, save it as "
-        "\u201cCSV UTF-8\u201d (File > Save As), then import that CSV file.",
+        f"Berkas {path.name} berformat Excel lama (.xls) atau OpenDocument (.ods) yang belum "
+        "didukung. Buka di Excel atau LibreOffice, simpan sebagai \u201cExcel Workbook "
+        "(.xlsx)\u201d atau \u201cCSV UTF-8\u201d, lalu impor berkas itu.",
+        f"The file {path.name} is an old Excel (.xls) or OpenDocument (.ods) workbook, which "
+        "is not supported. Open it in Excel or LibreOffice, save it as \u201cExcel Workbook "
+        "(.xlsx)\u201d or \u201cCSV UTF-8\u201d, then import that file.",
+    )
+
+
+# Kept for callers of the CSV reader: a workbook handed to it is refused this way.
+excel_not_supported = unsupported_workbook
+
+
+def damaged_workbook(path: Path, reason_id: str, reason_en: str) -> FileFormatError:
+    """The refusal of a workbook that cannot be opened."""
+    return FileFormatError(
+        f"Berkas {path.name} bukan buku kerja Excel (.xlsx) yang utuh ({reason_id}). "
+        "Buka di Excel lalu simpan ulang sebagai \u201cExcel Workbook (.xlsx)\u201d, atau "
+        "simpan sebagai \u201cCSV UTF-8\u201d.",
+        f"The file {path.name} is not an intact Excel workbook (.xlsx) ({reason_en}). Open it "
+        "in Excel and save it again as \u201cExcel Workbook (.xlsx)\u201d, or save it as "
+        "\u201cCSV UTF-8\u201d.",
     )

@@ -18,21 +18,28 @@ from pathlib import Path
 from rakor_desktop.importers import (
     HEADER_SEARCH_ROWS,
     ParticipantTable,
-    excel_not_supported,
+    SheetData,
+    check_readable_file,
     find_header_row,
-    participants_from_rows,
+    read_sheet,
 )
-from rakor_desktop.messages import FileFormatError, NotFoundError
+from rakor_desktop.messages import FileFormatError
 from rakor_desktop.models import Person, Role
 
-__all__ = ["DELIMITERS", "decode_csv", "read_csv_table", "read_participants_csv", "split_csv"]
+__all__ = [
+    "DELIMITERS",
+    "decode_csv",
+    "read_csv_sheet",
+    "read_csv_table",
+    "read_participants_csv",
+    "split_csv",
+]
 
 DELIMITERS = (";", ",", "\t", "|")
 """Tried in this order; the one under which a header row is recognised wins."""
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # an invitation list of 500 people is about 100 kB
 _ZIP_MAGIC = b"PK\x03\x04"  # .xlsx, .ods
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # .xls, password-protected .xlsx
 _CONTROL_SHARE = 0.01  # more control characters than this: not a text file
 
 
@@ -45,21 +52,19 @@ def _binary(source: str) -> FileFormatError:
     )
 
 
+def _workbook(source: str) -> FileFormatError:
+    return FileFormatError(
+        f"Berkas {source} adalah buku kerja spreadsheet, bukan teks CSV. Impor berkas itu "
+        "sebagai buku kerja Excel (.xlsx).",
+        f"The file {source} is a spreadsheet workbook, not CSV text. Import it as an Excel "
+        "workbook (.xlsx).",
+    )
+
+
 def _read_bytes(path: Path) -> bytes:
-    source = path.name
+    check_readable_file(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise FileFormatError(
-                f"Berkas {source} terlalu besar untuk sebuah daftar peserta "
-                f"(lebih dari {MAX_FILE_BYTES // (1024 * 1024)} MB).",
-                f"The file {source} is too large for a participant list "
-                f"(more than {MAX_FILE_BYTES // (1024 * 1024)} MB).",
-            )
         return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise NotFoundError(
-            f"Berkas {path} tidak ditemukan.", f"The file {path} does not exist."
-        ) from exc
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise FileFormatError(
@@ -77,7 +82,7 @@ def decode_csv(data: bytes, *, source: str) -> str:
     if not data.replace(codecs.BOM_UTF8, b"").strip():
         raise FileFormatError(f"Berkas {source} kosong.", f"The file {source} is empty.")
     if data.startswith((_ZIP_MAGIC, _OLE_MAGIC)):
-        raise excel_not_supported(Path(source))
+        raise _workbook(source)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text = data.decode("utf-16")
@@ -137,6 +142,18 @@ def split_csv(text: str, *, source: str) -> list[list[str]]:
     return best_rows
 
 
+def read_csv_sheet(path: Path) -> SheetData:
+    """The cells of a CSV file, decoded and split (see :func:`decode_csv`, :func:`split_csv`).
+
+    Raises:
+        NotFoundError: The file does not exist.
+        FileFormatError: Unreadable, binary or empty.
+    """
+    source = path.name
+    text = decode_csv(_read_bytes(path), source=source)
+    return SheetData(path=path, kind="csv", rows=split_csv(text, source=source))
+
+
 def read_csv_table(path: Path) -> ParticipantTable:
     """Read a CSV invitation list (problems per row are collected, not raised).
 
@@ -145,19 +162,19 @@ def read_csv_table(path: Path) -> ParticipantTable:
         FileFormatError: Unreadable, binary, empty, or without a header row with a
             "Nama" column.
     """
-    source = path.name
-    text = decode_csv(_read_bytes(path), source=source)
-    return participants_from_rows(split_csv(text, source=source), source=source)
+    return read_csv_sheet(path).table()
 
 
 def read_participants_csv(path: Path) -> list[tuple[Person, Role]]:
-    """The people (with their role) of a CSV invitation list: all rows or nothing.
+    """The people (with their role) of an invitation list: all rows or nothing.
+
+    A workbook given here (even renamed .csv) is read as a workbook.
 
     Raises:
         NotFoundError: The file does not exist.
         FileFormatError: The file cannot be read, or any row has a problem; the
             message lists the first problems with their row numbers in the file.
     """
-    table = read_csv_table(path)
+    table = read_sheet(path).table()
     table.raise_for_problems(path.name)
     return table.participants

@@ -396,7 +396,7 @@ BAD_INPUT: list[tuple[list[str], int, str]] = [
     (["participants", "import", "99", "{csv}"], 1, "Acara dengan nomor 99 tidak ditemukan."),
     (["participants", "import", "1", "{tmp}/tidak-ada.csv"], 1, "tidak-ada.csv tidak ditemukan."),
     (["participants", "import", "1", "{tmp}/daftar.xlsx"], 1,
-     "Berkas Excel (daftar.xlsx) belum didukung."),
+     "Berkas daftar.xlsx bukan buku kerja Excel (.xlsx) yang utuh"),
     (["participants", "import", "1", "{tmp}/rusak.csv"], 1,
      "Judul kolom tidak ditemukan di 15 baris pertama berkas rusak.csv"),
     (["participants", "import", "1", "{tmp}/salah.csv"], 1,

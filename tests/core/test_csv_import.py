@@ -18,7 +18,11 @@ from rakor_desktop.importers import (
     read_participants_file,
     split_pangkat_golongan,
 )
-from rakor_desktop.importers.csv_import import read_csv_table, read_participants_csv
+from rakor_desktop.importers.csv_import import (
+    decode_csv,
+    read_csv_table,
+    read_participants_csv,
+)
 from rakor_desktop.messages import FileFormatError, NotFoundError
 from rakor_desktop.models import Event, Person, Role
 from rakor_desktop.storage import Storage
@@ -340,16 +344,21 @@ def test_header_without_rows_is_refused(tmp_path: Path) -> None:
         read_participants_csv(path)
 
 
-def test_excel_workbooks_are_not_supported_yet(tmp_path: Path) -> None:
+def test_workbooks_go_to_the_excel_reader_whatever_their_name(tmp_path: Path) -> None:
     workbook = tmp_path / "daftar.xlsx"
     workbook.write_bytes(b"PK\x03\x04 not really a workbook")
     renamed = tmp_path / "daftar.csv"
     renamed.write_bytes(b"PK\x03\x04\x14\x00\x06\x00")
 
-    with pytest.raises(FileFormatError, match="belum didukung"):
+    with pytest.raises(FileFormatError, match="bukan buku kerja Excel"):
         read_participants_file(workbook)
-    with pytest.raises(FileFormatError, match="belum didukung"):
+    with pytest.raises(FileFormatError, match="bukan buku kerja Excel"):
         read_participants_csv(renamed)
+
+
+def test_the_csv_decoder_alone_refuses_a_workbook() -> None:
+    with pytest.raises(FileFormatError, match="buku kerja spreadsheet, bukan teks CSV"):
+        decode_csv(b"PK\x03\x04\x14\x00\x06\x00", source="daftar.csv")
 
 
 def test_missing_file_is_a_clear_not_found(tmp_path: Path) -> None:
