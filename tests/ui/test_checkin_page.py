@@ -368,7 +368,7 @@ def test_undo_needs_a_reason_and_the_history_shows_it(
         assert line is not None
         qtbot.keyClick(line, Qt.Key.Key_Return)  # no reason: stays open
         assert dialog.isVisible()
-        qtbot.keyClicks(line, "salah pilih orang")
+        qtbot.keyClicks(line, "kartu tertukar dengan tamu lain")  # not one of the suggestions
         assert dialog.ok_button.isEnabled()
         qtbot.keyClick(line, Qt.Key.Key_Return)
 
@@ -402,7 +402,8 @@ def test_undo_needs_a_reason_and_the_history_shows_it(
     assert models_tr(" (undone)") in rows[0]
     assert "meja-1 | Rina" in rows[0]
     assert models_tr("Check-in undone") in rows[1]
-    assert models_tr("Reason: {reason}").format(reason="salah pilih orang") in rows[1]
+    reason = models_tr("Reason: {reason}").format(reason="kartu tertukar dengan tamu lain")
+    assert reason in rows[1]
     assert models_tr(" (undone)") not in rows[2]
     qtbot.waitUntil(page.search_edit.hasFocus)  # back once the dialog's window is gone
 
