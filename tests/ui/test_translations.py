@@ -23,9 +23,11 @@ def _messages(ts: Path) -> list[tuple[str, str, str, str]]:
         for message in context.iter("message"):
             translation = message.find("translation")
             assert translation is not None
+            # Plural messages ("%n file(s)") keep their text in <numerusform> children.
+            forms = [f.text or "" for f in translation.iter("numerusform")]
+            text = " | ".join(forms) if forms else translation.text or ""
             found.append(
-                (name, message.findtext("source") or "", translation.text or "",
-                 translation.get("type", ""))
+                (name, message.findtext("source") or "", text, translation.get("type", ""))
             )
     return found
 
