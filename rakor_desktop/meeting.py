@@ -138,6 +138,9 @@ def save_meeting_settings(
 # -- the rundown run live --------------------------------------------------------------
 
 
+MAX_TOLD_DELAY = timedelta(hours=12)
+
+
 @dataclass(frozen=True)
 class ScheduleStatus:
     """How the meeting runs against its rundown, at one moment.
@@ -257,6 +260,8 @@ def schedule_status(event: Event, items: list[RundownItem], now: datetime) -> Sc
         )
 
     projected = cursor + timedelta(minutes=sum(i.planned_minutes for i in pending))
+    if delay is not None and abs(delay) > MAX_TOLD_DELAY:
+        delay = None  # run on another day than planned (a rehearsal, the demo): not "late"
     return ScheduleStatus(
         None if delay is None else int(delay.total_seconds()),
         projected, planned_finish, running, next_item, False,

@@ -85,47 +85,51 @@ FILE_FILTER_EXTENSIONS = "*.xlsx *.xlsm *.csv *.txt"
 REMAP_DELAY_MS = 350
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def decision_label(decision: Decision) -> str:
     """What a decision is called on screen."""
     return {
-        Decision.ADD: _tr("Add as new"),
-        Decision.MERGE: _tr("Merge"),
-        Decision.SKIP: _tr("Skip"),
+        Decision.ADD: QCoreApplication.translate("ImportDialog", "Add as new"),
+        Decision.MERGE: QCoreApplication.translate("ImportDialog", "Merge"),
+        Decision.SKIP: QCoreApplication.translate("ImportDialog", "Skip"),
     }[decision]
 
 
 def column_labels() -> dict[Column, str]:
     """The fields a column of the file can hold, as offered in the column choices."""
     return {
-        Column.NAME: _tr("Name (Nama)"),
-        Column.TITLES: _tr("Titles (Gelar)"),
-        Column.FRONT_TITLES: _tr("Front titles (Gelar depan)"),
-        Column.BACK_TITLES: _tr("Back titles (Gelar belakang)"),
-        Column.NIP: _tr("NIP"),
-        Column.PANGKAT_GOLONGAN: _tr("Rank and grade (Pangkat/Golongan)"),
-        Column.PANGKAT: _tr("Rank (Pangkat)"),
-        Column.GOLONGAN: _tr("Grade (Golongan)"),
-        Column.JABATAN: _tr("Position (Jabatan)"),
-        Column.INSTANSI: _tr("Institution (Instansi/Unit Kerja)"),
-        Column.GROUP: _tr("Group (Kelompok/Kategori)"),
-        Column.PHONE: _tr("Phone (No. HP)"),
-        Column.GENDER: _tr("Sex (L/P)"),
-        Column.ROLE: _tr("Role (Peran)"),
-        Column.NO: _tr("Row number (No.)"),
+        Column.NAME: QCoreApplication.translate("ImportDialog", "Name (Nama)"),
+        Column.TITLES: QCoreApplication.translate("ImportDialog", "Titles (Gelar)"),
+        Column.FRONT_TITLES: QCoreApplication.translate(
+            "ImportDialog", "Front titles (Gelar depan)"
+        ),
+        Column.BACK_TITLES: QCoreApplication.translate(
+            "ImportDialog", "Back titles (Gelar belakang)"
+        ),
+        Column.NIP: QCoreApplication.translate("ImportDialog", "NIP"),
+        Column.PANGKAT_GOLONGAN: QCoreApplication.translate(
+            "ImportDialog", "Rank and grade (Pangkat/Golongan)"
+        ),
+        Column.PANGKAT: QCoreApplication.translate("ImportDialog", "Rank (Pangkat)"),
+        Column.GOLONGAN: QCoreApplication.translate("ImportDialog", "Grade (Golongan)"),
+        Column.JABATAN: QCoreApplication.translate("ImportDialog", "Position (Jabatan)"),
+        Column.INSTANSI: QCoreApplication.translate(
+            "ImportDialog", "Institution (Instansi/Unit Kerja)"
+        ),
+        Column.GROUP: QCoreApplication.translate("ImportDialog", "Group (Kelompok/Kategori)"),
+        Column.PHONE: QCoreApplication.translate("ImportDialog", "Phone (No. HP)"),
+        Column.GENDER: QCoreApplication.translate("ImportDialog", "Sex (L/P)"),
+        Column.ROLE: QCoreApplication.translate("ImportDialog", "Role (Peran)"),
+        Column.NO: QCoreApplication.translate("ImportDialog", "Row number (No.)"),
     }
 
 
 def role_label(role: Role) -> str:
     """An invitee's role as shown in the preview."""
     return {
-        Role.PESERTA: _tr("participant"),
-        Role.NARASUMBER: _tr("speaker"),
-        Role.MODERATOR: _tr("moderator"),
-        Role.PANITIA: _tr("committee"),
+        Role.PESERTA: QCoreApplication.translate("ImportDialog", "participant"),
+        Role.NARASUMBER: QCoreApplication.translate("ImportDialog", "speaker"),
+        Role.MODERATOR: QCoreApplication.translate("ImportDialog", "moderator"),
+        Role.PANITIA: QCoreApplication.translate("ImportDialog", "committee"),
     }[role]
 
 
@@ -258,18 +262,18 @@ class PreviewTableModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         return {
-            "include": _tr("Import"),
-            "row": _tr("Row"),
-            "name": _tr("Name"),
-            "nip": _tr("NIP"),
-            "pangkat": _tr("Rank/grade"),
-            "jabatan": _tr("Position"),
-            "instansi": _tr("Institution"),
-            "group": _tr("Group"),
-            "phone": _tr("Phone"),
-            "gender": _tr("L/P"),
-            "role": _tr("Role"),
-            "status": _tr("Status"),
+            "include": QCoreApplication.translate("ImportDialog", "Import"),
+            "row": QCoreApplication.translate("ImportDialog", "Row"),
+            "name": QCoreApplication.translate("ImportDialog", "Name"),
+            "nip": QCoreApplication.translate("ImportDialog", "NIP"),
+            "pangkat": QCoreApplication.translate("ImportDialog", "Rank/grade"),
+            "jabatan": QCoreApplication.translate("ImportDialog", "Position"),
+            "instansi": QCoreApplication.translate("ImportDialog", "Institution"),
+            "group": QCoreApplication.translate("ImportDialog", "Group"),
+            "phone": QCoreApplication.translate("ImportDialog", "Phone"),
+            "gender": QCoreApplication.translate("ImportDialog", "L/P"),
+            "role": QCoreApplication.translate("ImportDialog", "Role"),
+            "status": QCoreApplication.translate("ImportDialog", "Status"),
         }[self.COLUMNS[section]]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -366,7 +370,8 @@ class DuplicateTableModel(QAbstractTableModel):
         preview = self._rows_model.preview
         self.beginResetModel()
         self._duplicates = (
-            [] if preview is None
+            []
+            if preview is None
             else [r for r in preview.rows if r.duplicate is not None and not r.problems]
         )
         self.endResetModel()
@@ -396,10 +401,10 @@ class DuplicateTableModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         return {
-            "row": _tr("Row"),
-            "name": _tr("Name in the file"),
-            "found": _tr("Same person found"),
-            "decision": _tr("Decision"),
+            "row": QCoreApplication.translate("ImportDialog", "Row"),
+            "name": QCoreApplication.translate("ImportDialog", "Name in the file"),
+            "found": QCoreApplication.translate("ImportDialog", "Same person found"),
+            "decision": QCoreApplication.translate("ImportDialog", "Decision"),
         }[self.COLUMNS[section]]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -453,17 +458,16 @@ class DuplicateTableModel(QAbstractTableModel):
 class DecisionDelegate(QStyledItemDelegate):
     """A drop-down of the decisions allowed for a duplicate."""
 
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = QComboBox(parent)
         for value in index.data(ALLOWED_ROLE) or []:
             editor.addItem(decision_label(Decision(value)), value)
         # A choice is a decision at once: the summary follows without leaving the cell.
         where = QPersistentModelIndex(index)
         editor.activated.connect(
-            lambda _i: where.isValid()
-            and where.model().setData(QModelIndex(where), editor.currentData())
+            lambda _i: (
+                where.isValid() and where.model().setData(QModelIndex(where), editor.currentData())
+            )
         )
         return editor
 
@@ -473,7 +477,10 @@ class DecisionDelegate(QStyledItemDelegate):
         editor.setCurrentIndex(max(0, found))
 
     def setModelData(
-        self, editor: QWidget, model: QAbstractTableModel, index: Index  # type: ignore[override]
+        self,
+        editor: QWidget,
+        model: QAbstractTableModel,
+        index: Index,  # type: ignore[override]
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
@@ -603,9 +610,7 @@ class ImportDialog(QDialog):
         # The whole status of the current row (problems can be long).
         self.row_detail_label = QLabel()
         self.row_detail_label.setWordWrap(True)
-        self.row_detail_label.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-        )
+        self.row_detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         rows_layout.addWidget(self.row_detail_label)
         self.rows_view.selectionModel().currentRowChanged.connect(self._show_row_detail)
         self.rows_model.dataChanged.connect(lambda *_a: self._show_row_detail())
@@ -733,9 +738,7 @@ class ImportDialog(QDialog):
         def work(storage: Storage) -> ImportPreview:
             return preview_sheet(storage, event_id, data, mapping=mapping)
 
-        self._run(
-            self.tr("Reading the rows again…"), work, self._preview_done, self._remap_failed
-        )
+        self._run(self.tr("Reading the rows again…"), work, self._preview_done, self._remap_failed)
 
     # -- background work ----------------------------------------------------------------
 
@@ -777,12 +780,12 @@ class ImportDialog(QDialog):
         if isinstance(error, RakorError):
             return str(error)
         if isinstance(error, OSError):
-            return _tr("The file cannot be read: {reason}").format(
-                reason=error.strerror or str(error)
-            )
-        return _tr("Unexpected error ({kind}: {error}). Details are in the log.").format(
-            kind=type(error).__name__, error=error
-        )
+            return QCoreApplication.translate(
+                "ImportDialog", "The file cannot be read: {reason}"
+            ).format(reason=error.strerror or str(error))
+        return QCoreApplication.translate(
+            "ImportDialog", "Unexpected error ({kind}: {error}). Details are in the log."
+        ).format(kind=type(error).__name__, error=error)
 
     def _show_error(self, title: str, message: str) -> None:
         self.status_label.setStyleSheet(ERROR_STYLE)
@@ -796,8 +799,7 @@ class ImportDialog(QDialog):
         self._mapping_refused = False
         shown = self.rows_model.preview
         same_sheet = (
-            shown is not None
-            and shown.data is preview.data  # the same cells, with other columns
+            shown is not None and shown.data is preview.data  # the same cells, with other columns
         )
         self._show_preview(preview, keep=self.rows_model.decisions if same_sheet else None)
         self.status_label.setText(
@@ -832,22 +834,20 @@ class ImportDialog(QDialog):
             self.tr("Duplicates ({count})").format(count=self.duplicates_model.rowCount())
         )
         if preview is None:
-            self.header_label.setText(
-                self.tr("The columns are shown once a file is read.")
-            )
+            self.header_label.setText(self.tr("The columns are shown once a file is read."))
         elif preview.data.sheet:
             self.header_label.setText(
-                self.tr("Column titles found in row {row} of sheet \u201c{sheet}\u201d. "
-                        "Correct what a column holds if it was not recognised.").format(
-                    row=preview.header_row, sheet=preview.data.sheet
-                )
+                self.tr(
+                    "Column titles found in row {row} of sheet \u201c{sheet}\u201d. "
+                    "Correct what a column holds if it was not recognised."
+                ).format(row=preview.header_row, sheet=preview.data.sheet)
             )
         else:
             self.header_label.setText(
-                self.tr("Column titles found in row {row}. "
-                        "Correct what a column holds if it was not recognised.").format(
-                    row=preview.header_row
-                )
+                self.tr(
+                    "Column titles found in row {row}. "
+                    "Correct what a column holds if it was not recognised."
+                ).format(row=preview.header_row)
             )
         self._update_summary()
 
@@ -944,16 +944,21 @@ class ImportDialog(QDialog):
         decisions = self.rows_model.decisions
         summary = preview.summary(decisions)
         self.summary_label.setText(
-            self.tr("{new} new, {merged} merged, {skipped} skipped, {problems} with problems")
-            .format(
-                new=summary.new, merged=summary.merged, skipped=summary.skipped,
+            self.tr(
+                "{new} new, {merged} merged, {skipped} skipped, {problems} with problems"
+            ).format(
+                new=summary.new,
+                merged=summary.merged,
+                skipped=summary.skipped,
                 problems=summary.problems,
             )
         )
         if summary.problems:
             self.hint_label.setText(
-                self.tr("Rows with problems are not imported: exclude them (untick the row) "
-                        "or fix the file and read it again.")
+                self.tr(
+                    "Rows with problems are not imported: exclude them (untick the row) "
+                    "or fix the file and read it again."
+                )
             )
         elif summary.new + summary.merged == 0:
             self.hint_label.setText(self.tr("Nothing to import: every row is skipped."))

@@ -74,10 +74,6 @@ OK_STYLE = "color: #2e7d32;"
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhotoListModel", text)
-
-
 def thumbnail_image(data: bytes, size: QSize = THUMBNAIL) -> QImage:
     """A small picture of a photo, upright (EXIF), decoded at the small size only.
 
@@ -89,15 +85,17 @@ def thumbnail_image(data: bytes, size: QSize = THUMBNAIL) -> QImage:
     reader = QImageReader(buffer)
     reader.setAutoTransform(True)
     original = reader.size()
-    if original.isValid() and (original.width() > size.width()
-                               or original.height() > size.height()):
+    if original.isValid() and (
+        original.width() > size.width() or original.height() > size.height()
+    ):
         reader.setScaledSize(original.scaled(size, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
     buffer.close()
     # Scaled decoding happens before the EXIF turn: fit the result into the box again.
     if not image.isNull() and (image.width() > size.width() or image.height() > size.height()):
-        image = image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
+        image = image.scaled(
+            size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
     return image
 
 
@@ -187,14 +185,17 @@ class PhotoListModel(QAbstractListModel):
             return None
         photo = self._photos[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return photo.caption or _tr("(no caption)")
+            return photo.caption or QCoreApplication.translate("PhotoListModel", "(no caption)")
         if role == Qt.ItemDataRole.EditRole:
             return photo.caption
         if role == Qt.ItemDataRole.DecorationRole:
             return self._thumbnail(photo.id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("{number}. {file} ({size} KB)").format(
-                number=index.row() + 1, file=photo.filename or "-",
+            return QCoreApplication.translate(
+                "PhotoListModel", "{number}. {file} ({size} KB)"
+            ).format(
+                number=index.row() + 1,
+                file=photo.filename or "-",
                 size=max(1, round(photo.size_bytes / 1024)),
             )
         if role == Qt.ItemDataRole.ForegroundRole and not photo.caption:
@@ -206,8 +207,12 @@ class PhotoListModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemNeverHasChildren)
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsEditable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
@@ -304,10 +309,12 @@ class PhotosWidget(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.hint_label = QLabel(self.tr(
-            "Photos for the appendix of the minutes (dokumentasi), two per row. Drop JPEG or "
-            "PNG files here or click \"Add photos…\"; give each a caption."
-        ))
+        self.hint_label = QLabel(
+            self.tr(
+                "Photos for the appendix of the minutes (dokumentasi), two per row. Drop JPEG or "
+                'PNG files here or click "Add photos…"; give each a caption.'
+            )
+        )
         self.hint_label.setWordWrap(True)
 
         self.model = PhotoListModel(self._storage, self)
@@ -359,8 +366,9 @@ class PhotosWidget(QWidget):
             (self.tr("Move photo later"), lambda: self.move_selected(1), "Ctrl+Right"),
         ):
             action = QAction(text, self.list_view)
-            action.setShortcut(QKeySequence.fromString(
-                keys, QKeySequence.SequenceFormat.PortableText))
+            action.setShortcut(
+                QKeySequence.fromString(keys, QKeySequence.SequenceFormat.PortableText)
+            )
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, s=slot: s())
             self.list_view.addAction(action)
@@ -461,7 +469,9 @@ class PhotosWidget(QWidget):
 
     def _choose_files_dialog(self) -> list[Path]:
         chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), str(Path.home()),
+            self,
+            self.tr("Add photos"),
+            str(Path.home()),
             self.tr("Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)"),
         )
         return [Path(p) for p in chosen]
@@ -541,8 +551,12 @@ class PhotosWidget(QWidget):
 
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
         data = event.mimeData()
-        return (self._event_id is not None and not self._adding and data.hasUrls()
-                and bool(dropped_files(data.urls())))
+        return (
+            self._event_id is not None
+            and not self._adding
+            and data.hasUrls()
+            and bool(dropped_files(data.urls()))
+        )
 
     # -- order and removal -----------------------------------------------------------------
 
@@ -569,9 +583,11 @@ class PhotosWidget(QWidget):
         if photo is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Remove photo"),
-            self.tr("Remove the photo \"{name}\" from the minutes?").format(
-                name=photo.caption or photo.filename),
+            self,
+            self.tr("Remove photo"),
+            self.tr('Remove the photo "{name}" from the minutes?').format(
+                name=photo.caption or photo.filename
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -621,4 +637,3 @@ def _add_in_worker(
         return added, refused
     finally:
         storage.close()
-

@@ -66,24 +66,20 @@ FINISHED_FOREGROUND = QColor("#757575")
 HIGHLIGHT_BACKGROUND = QColor("#fff59d")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordModels", text)
-
-
 def kind_label(kind: RundownKind | str) -> str:
     """The name of a kind of rundown item, in the current language."""
     labels = {
-        RundownKind.REGISTRASI: _tr("Registration"),
-        RundownKind.PEMBUKAAN: _tr("Opening"),
-        RundownKind.INDONESIA_RAYA: _tr("Indonesia Raya"),
-        RundownKind.DOA: _tr("Prayer"),
-        RundownKind.LAPORAN: _tr("Report"),
-        RundownKind.SAMBUTAN: _tr("Speech"),
-        RundownKind.PAPARAN: _tr("Presentation"),
-        RundownKind.DISKUSI: _tr("Discussion"),
-        RundownKind.KESIMPULAN: _tr("Conclusions"),
-        RundownKind.PENUTUP: _tr("Closing"),
-        RundownKind.LAINNYA: _tr("Other"),
+        RundownKind.REGISTRASI: QCoreApplication.translate("RecordModels", "Registration"),
+        RundownKind.PEMBUKAAN: QCoreApplication.translate("RecordModels", "Opening"),
+        RundownKind.INDONESIA_RAYA: QCoreApplication.translate("RecordModels", "Indonesia Raya"),
+        RundownKind.DOA: QCoreApplication.translate("RecordModels", "Prayer"),
+        RundownKind.LAPORAN: QCoreApplication.translate("RecordModels", "Report"),
+        RundownKind.SAMBUTAN: QCoreApplication.translate("RecordModels", "Speech"),
+        RundownKind.PAPARAN: QCoreApplication.translate("RecordModels", "Presentation"),
+        RundownKind.DISKUSI: QCoreApplication.translate("RecordModels", "Discussion"),
+        RundownKind.KESIMPULAN: QCoreApplication.translate("RecordModels", "Conclusions"),
+        RundownKind.PENUTUP: QCoreApplication.translate("RecordModels", "Closing"),
+        RundownKind.LAINNYA: QCoreApplication.translate("RecordModels", "Other"),
     }
     return labels.get(RundownKind(kind), str(kind))
 
@@ -91,10 +87,10 @@ def kind_label(kind: RundownKind | str) -> str:
 def speaker_state_label(state: SpeakerState | str) -> str:
     """The name of a speaker's state, in the current language."""
     labels = {
-        SpeakerState.WAITING: _tr("waiting"),
-        SpeakerState.SPEAKING: _tr("speaking"),
-        SpeakerState.PAUSED: _tr("paused"),
-        SpeakerState.FINISHED: _tr("finished"),
+        SpeakerState.WAITING: QCoreApplication.translate("RecordModels", "waiting"),
+        SpeakerState.SPEAKING: QCoreApplication.translate("RecordModels", "speaking"),
+        SpeakerState.PAUSED: QCoreApplication.translate("RecordModels", "paused"),
+        SpeakerState.FINISHED: QCoreApplication.translate("RecordModels", "finished"),
     }
     return labels.get(SpeakerState(state), str(state))
 
@@ -102,11 +98,11 @@ def speaker_state_label(state: SpeakerState | str) -> str:
 def question_status_label(status: QuestionStatus | str) -> str:
     """The name of a question's status, in the current language."""
     labels = {
-        QuestionStatus.ANTRE: _tr("queued"),
-        QuestionStatus.BERTANYA: _tr("asking"),
-        QuestionStatus.DIJAWAB: _tr("answered"),
-        QuestionStatus.DITUNDA: _tr("deferred"),
-        QuestionStatus.DIBATALKAN: _tr("cancelled"),
+        QuestionStatus.ANTRE: QCoreApplication.translate("RecordModels", "queued"),
+        QuestionStatus.BERTANYA: QCoreApplication.translate("RecordModels", "asking"),
+        QuestionStatus.DIJAWAB: QCoreApplication.translate("RecordModels", "answered"),
+        QuestionStatus.DITUNDA: QCoreApplication.translate("RecordModels", "deferred"),
+        QuestionStatus.DIBATALKAN: QCoreApplication.translate("RecordModels", "cancelled"),
     }
     return labels.get(QuestionStatus(status), str(status))
 
@@ -114,23 +110,27 @@ def question_status_label(status: QuestionStatus | str) -> str:
 def conclusion_kind_label(kind: str) -> str:
     """Kesimpulan, keputusan or rekomendasi, in the current language."""
     labels = {
-        "kesimpulan": _tr("Conclusion"),
-        "keputusan": _tr("Decision"),
-        "rekomendasi": _tr("Recommendation"),
+        "kesimpulan": QCoreApplication.translate("RecordModels", "Conclusion"),
+        "keputusan": QCoreApplication.translate("RecordModels", "Decision"),
+        "rekomendasi": QCoreApplication.translate("RecordModels", "Recommendation"),
     }
     return labels.get(kind, kind)
 
 
 def delay_text(status: ScheduleStatus) -> str:
-    """"12 min late", "on time", "3 min early" (empty when it cannot be told)."""
+    """ "12 min late", "on time", "3 min early" (empty when it cannot be told)."""
     if status.delay_seconds is None:
         return ""
     minutes = status.delay_minutes
     if minutes > 0:
-        return _tr("{minutes} min late").format(minutes=minutes)
+        return QCoreApplication.translate("RecordModels", "{minutes} min late").format(
+            minutes=minutes
+        )
     if minutes < 0:
-        return _tr("{minutes} min early").format(minutes=-minutes)
-    return _tr("on time")
+        return QCoreApplication.translate("RecordModels", "{minutes} min early").format(
+            minutes=-minutes
+        )
+    return QCoreApplication.translate("RecordModels", "on time")
 
 
 # -- the live meeting ------------------------------------------------------------------
@@ -252,9 +252,7 @@ class LiveMeeting(QObject):
                 s for s in storage.list_speakers(live_item.id) if s.state == SpeakerState.WAITING
             ]
         termin = mt.current_termin(storage, event_id)
-        questions = [] if termin is None or termin.id is None else storage.list_questions(
-            termin.id
-        )
+        questions = [] if termin is None or termin.id is None else storage.list_questions(termin.id)
         return LiveState(
             event=event,
             items=items,
@@ -343,8 +341,10 @@ class LiveMeeting(QObject):
         if countdown is None:
             key: tuple[str, TimerPhase] | None = None
         else:
-            subject = self.state.live.speaker.uid if self.state.live else (
-                self.state.running.uid if self.state.running else ""
+            subject = (
+                self.state.live.speaker.uid
+                if self.state.live
+                else (self.state.running.uid if self.state.running else "")
             )
             key = (subject, countdown.phase())
         if key != self._phase_key:
@@ -352,7 +352,8 @@ class LiveMeeting(QObject):
             self._phase_key = key
             same_subject = previous is not None and key is not None and previous[0] == key[0]
             if (
-                same_subject and key is not None
+                same_subject
+                and key is not None
                 and key[1] in (TimerPhase.WARNING, TimerPhase.OVERTIME)
                 and self.state.settings.sound
             ):
@@ -367,30 +368,30 @@ class LiveMeeting(QObject):
 
 def _headers() -> dict[str, str]:
     return {
-        "no": _tr("No."),
-        "planned": _tr("Planned"),
-        "minutes": _tr("Min."),
-        "kind": _tr("Kind"),
-        "title": _tr("Item"),
-        "responsible": _tr("Responsible"),
-        "actual": _tr("Actual"),
-        "status": _tr("Status"),
-        "name": _tr("Name"),
-        "instansi": _tr("Institution"),
-        "state": _tr("State"),
-        "allotted": _tr("Time"),
-        "spoken": _tr("Spoken"),
-        "asker": _tr("Asker"),
-        "question": _tr("Question"),
-        "to": _tr("To"),
-        "answered_by": _tr("Answered by"),
-        "answer": _tr("Answer"),
-        "what": _tr("Follow-up"),
-        "who": _tr("Who"),
-        "due": _tr("By when"),
-        "body": _tr("Text"),
-        "turns": _tr("Turns"),
-        "speakers": _tr("Speakers"),
+        "no": QCoreApplication.translate("RecordModels", "No."),
+        "planned": QCoreApplication.translate("RecordModels", "Planned"),
+        "minutes": QCoreApplication.translate("RecordModels", "Min."),
+        "kind": QCoreApplication.translate("RecordModels", "Kind"),
+        "title": QCoreApplication.translate("RecordModels", "Item"),
+        "responsible": QCoreApplication.translate("RecordModels", "Responsible"),
+        "actual": QCoreApplication.translate("RecordModels", "Actual"),
+        "status": QCoreApplication.translate("RecordModels", "Status"),
+        "name": QCoreApplication.translate("RecordModels", "Name"),
+        "instansi": QCoreApplication.translate("RecordModels", "Institution"),
+        "state": QCoreApplication.translate("RecordModels", "State"),
+        "allotted": QCoreApplication.translate("RecordModels", "Time"),
+        "spoken": QCoreApplication.translate("RecordModels", "Spoken"),
+        "asker": QCoreApplication.translate("RecordModels", "Asker"),
+        "question": QCoreApplication.translate("RecordModels", "Question"),
+        "to": QCoreApplication.translate("RecordModels", "To"),
+        "answered_by": QCoreApplication.translate("RecordModels", "Answered by"),
+        "answer": QCoreApplication.translate("RecordModels", "Answer"),
+        "what": QCoreApplication.translate("RecordModels", "Follow-up"),
+        "who": QCoreApplication.translate("RecordModels", "Who"),
+        "due": QCoreApplication.translate("RecordModels", "By when"),
+        "body": QCoreApplication.translate("RecordModels", "Text"),
+        "turns": QCoreApplication.translate("RecordModels", "Turns"),
+        "speakers": QCoreApplication.translate("RecordModels", "Speakers"),
     }
 
 
@@ -456,7 +457,12 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return obj.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            "no", "minutes", "allotted", "spoken", "turns", "speakers"
+            "no",
+            "minutes",
+            "allotted",
+            "spoken",
+            "turns",
+            "speakers",
         ):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -564,14 +570,14 @@ class RundownModel(RecordTableModel):
             return item.responsible_text
         if column == "actual":
             parts = [
-                format_clock(m, self.timezone) if m else "" for m in (item.actual_start,
-                                                                     item.actual_end)
+                format_clock(m, self.timezone) if m else ""
+                for m in (item.actual_start, item.actual_end)
             ]
             return "" if not parts[0] else f"{parts[0]}–{parts[1]}"
         if item.actual_end is not None:
-            return _tr("done")
+            return QCoreApplication.translate("RecordModels", "done")
         if item.actual_start is not None:
-            return _tr("now")
+            return QCoreApplication.translate("RecordModels", "now")
         return ""
 
     def background(self, obj: Any) -> QColor | None:
@@ -698,8 +704,12 @@ class SpeakerTotalsModel(RecordTableModel):
 
     def display(self, obj: Any, column: str, row: int) -> Any:
         total: mt.SpeakerTotal = obj
-        values = {"name": total.name, "instansi": total.instansi, "turns": total.turns,
-                  "spoken": format_seconds(total.spoken_seconds)}
+        values = {
+            "name": total.name,
+            "instansi": total.instansi,
+            "turns": total.turns,
+            "spoken": format_seconds(total.spoken_seconds),
+        }
         return values[column]
 
     def row_of_id(self, record_id: int | None) -> int:
@@ -713,8 +723,12 @@ class InstansiTotalsModel(RecordTableModel):
 
     def display(self, obj: Any, column: str, row: int) -> Any:
         total: mt.InstansiTotal = obj
-        values = {"instansi": total.instansi or "—", "speakers": total.speakers,
-                  "turns": total.turns, "spoken": format_seconds(total.spoken_seconds)}
+        values = {
+            "instansi": total.instansi or "—",
+            "speakers": total.speakers,
+            "turns": total.turns,
+            "spoken": format_seconds(total.spoken_seconds),
+        }
         return values[column]
 
     def row_of_id(self, record_id: int | None) -> int:
@@ -750,8 +764,14 @@ class TerminListModel(QAbstractListModel):
             return None
         termin = self._termins[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            state = _tr("open") if termin.closed_at is None else _tr("closed")
-            return _tr("Termin {number} ({state})").format(number=termin.number, state=state)
+            state = (
+                QCoreApplication.translate("RecordModels", "open")
+                if termin.closed_at is None
+                else QCoreApplication.translate("RecordModels", "closed")
+            )
+            return QCoreApplication.translate("RecordModels", "Termin {number} ({state})").format(
+                number=termin.number, state=state
+            )
         if role == Qt.ItemDataRole.UserRole:
             return termin.id
         return None
@@ -764,8 +784,14 @@ class InviteeSearchModel(QAbstractListModel):
     completer puts into the field) is the name with titles.
     """
 
-    def __init__(self, storage: Storage, parent: QObject | None = None, *,
-                 narasumber_first: bool = False, limit: int = 12) -> None:
+    def __init__(
+        self,
+        storage: Storage,
+        parent: QObject | None = None,
+        *,
+        narasumber_first: bool = False,
+        limit: int = 12,
+    ) -> None:
         super().__init__(parent)
         self._storage = storage
         self._event_id: int | None = None

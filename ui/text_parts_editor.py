@@ -50,10 +50,6 @@ PART_KEY_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #b00020;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TextPartsModel", text)
-
-
 def same_text(a: str, b: str) -> bool:
     """Whether two texts differ only in line ends and blanks at the ends of lines."""
 
@@ -102,15 +98,22 @@ class TextPartsModel(QAbstractListModel):
         part = self._parts[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             if part.edited is not None:
-                return _tr("{title} (edited)").format(title=part.title)
+                return QCoreApplication.translate("TextPartsModel", "{title} (edited)").format(
+                    title=part.title
+                )
             return part.title
         if role == Qt.ItemDataRole.FontRole and part.edited is not None:
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (_tr("Edited by hand: kept until you reset it") if part.edited is not None
-                    else _tr("Written from the live record"))
+            return (
+                QCoreApplication.translate(
+                    "TextPartsModel", "Edited by hand: kept until you reset it"
+                )
+                if part.edited is not None
+                else QCoreApplication.translate("TextPartsModel", "Written from the live record")
+            )
         if role == PART_KEY_ROLE:
             return part.key
         return None
@@ -139,11 +142,13 @@ class TextPartsEditor(QWidget):
         self._build()
 
     def _build(self) -> None:
-        self.hint_label = QLabel(self.tr(
-            "These parts of the minutes are written from what was recorded live. Edit them "
-            "here before creating the documents: an edited part is used in every export until "
-            "you reset it. A line starting with \"1.\", \"a.\" or \"-\" becomes a list item."
-        ))
+        self.hint_label = QLabel(
+            self.tr(
+                "These parts of the minutes are written from what was recorded live. Edit them "
+                "here before creating the documents: an edited part is used in every export until "
+                'you reset it. A line starting with "1.", "a." or "-" becomes a list item.'
+            )
+        )
         self.hint_label.setWordWrap(True)
 
         self.model = TextPartsModel(self)
@@ -267,17 +272,20 @@ class TextPartsEditor(QWidget):
         if part is None:
             self.state_label.setText(
                 self.tr("Open an event to see the text of its minutes.")
-                if self._event_id is None else ""
+                if self._event_id is None
+                else ""
             )
         elif edited:
-            self.state_label.setText(self.tr(
-                "Edited by hand. Later changes to the record do not appear in this part until "
-                "you reset it."
-            ))
+            self.state_label.setText(
+                self.tr(
+                    "Edited by hand. Later changes to the record do not appear in this part until "
+                    "you reset it."
+                )
+            )
         else:
-            self.state_label.setText(self.tr(
-                "Written from the live record. Type to change it; your text is kept."
-            ))
+            self.state_label.setText(
+                self.tr("Written from the live record. Type to change it; your text is kept.")
+            )
 
     # -- saving ------------------------------------------------------------------------------
 

@@ -26,6 +26,1007 @@
         <source>The database cannot be opened</source>
         <translation>Database tidak dapat dibuka</translation>
     </message>
+    <message>
+        <source>Import event file</source>
+        <translation>Impor berkas acara</translation>
+    </message>
+    <message>
+        <source>Import {name} as a new event?</source>
+        <translation>Impor {name} sebagai acara baru?</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Impor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalsChart</name>
+    <message>
+        <source>No arrivals yet</source>
+        <translation>Belum ada yang hadir</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinModels</name>
+    <message>
+        <source>{time} (represented by {name})</source>
+        <translation>{time} (diwakili {name})</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Hadir</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>(no group)</source>
+        <translation>(tanpa kelompok)</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Kejadian</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Meja</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Operator</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Check-in</source>
+        <translation>Registrasi</translation>
+    </message>
+    <message>
+        <source> (undone)</source>
+        <translation> (dibatalkan)</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Registrasi dibatalkan</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>Signature image ({size} KB)</source>
+        <translation>Gambar tanda tangan ({size} KB)</translation>
+    </message>
+    <message>
+        <source>Represented by {name}</source>
+        <translation>Diwakili {name}</translation>
+    </message>
+</context>
+<context>
+    <name>CheckinPage</name>
+    <message>
+        <source>Type a name or scan a QR code.</source>
+        <translation>Ketik nama atau pindai kode QR.</translation>
+    </message>
+    <message>
+        <source>Name, position, institution or code — or scan the QR code</source>
+        <translation>Nama, jabatan, instansi atau kode — atau pindai kode QR</translation>
+    </message>
+    <message>
+        <source>Ask for a &amp;signature after check-in</source>
+        <translation>Minta &amp;tanda tangan setelah registrasi</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>Tanpa undangan</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>Mewakili</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <source>Esc clears · ↑↓ choose · Enter checks in</source>
+        <translation>Esc hapus · ↑↓ pilih · Enter hadir</translation>
+    </message>
+    <message>
+        <source>Arrivals per 10 minutes</source>
+        <translation>Kedatangan per 10 menit</translation>
+    </message>
+    <message>
+        <source>Export &amp;XLSX…</source>
+        <translation>Ekspor &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Ekspor &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Attendance:</source>
+        <translation>Daftar hadir:</translation>
+    </message>
+    <message>
+        <source>Register a &amp;walk-in…</source>
+        <translation>Daftarkan &amp;peserta tanpa undangan…</translation>
+    </message>
+    <message>
+        <source>Check in on &amp;behalf of…</source>
+        <translation>Registrasi me&amp;wakili…</translation>
+    </message>
+    <message>
+        <source>&amp;Signature…</source>
+        <translation>&amp;Tanda tangan…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo check-in…</source>
+        <translation>&amp;Batalkan registrasi…</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Riwayat…</translation>
+    </message>
+    <message>
+        <source>Export attendance as &amp;XLSX…</source>
+        <translation>Ekspor daftar hadir ke &amp;XLSX…</translation>
+    </message>
+    <message>
+        <source>Export attendance as &amp;CSV…</source>
+        <translation>Ekspor daftar hadir ke &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Latest arrivals</source>
+        <translation>Kedatangan terakhir</translation>
+    </message>
+    <message>
+        <source>No match for “{query}”</source>
+        <translation>Tidak ada yang cocok dengan “{query}”</translation>
+    </message>
+    <message>
+        <source>Best matches for “{query}”</source>
+        <translation>Paling cocok dengan “{query}”</translation>
+    </message>
+    <message>
+        <source>Unknown code</source>
+        <translation>Kode tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Nobody on the list matches “{query}”. Press {key} to register a walk-in.</source>
+        <translation>Tidak ada nama di daftar yang cocok dengan “{query}”. Tekan {key} untuk mendaftarkan peserta tanpa undangan.</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Tidak ditemukan</translation>
+    </message>
+    <message>
+        <source>on behalf of {name}</source>
+        <translation>mewakili {name}</translation>
+    </message>
+    <message>
+        <source>Already present since {time} {tz} — not counted again</source>
+        <translation>Sudah hadir sejak pukul {time} {tz} — tidak dihitung lagi</translation>
+    </message>
+    <message>
+        <source>Checked in at {time} {tz}</source>
+        <translation>Tercatat hadir pukul {time} {tz}</translation>
+    </message>
+    <message>
+        <source>Present {present} of {invited} ({share} %)</source>
+        <translation>Hadir {present} dari {invited} ({share} %)</translation>
+    </message>
+    <message>
+        <source>Not checked in</source>
+        <translation>Tidak tercatat hadir</translation>
+    </message>
+    <message>
+        <source>Choose the person first: type the name, then press the key again.</source>
+        <translation>Pilih orangnya terlebih dahulu: ketik namanya, lalu tekan tombol itu lagi.</translation>
+    </message>
+    <message>
+        <source>Nobody selected</source>
+        <translation>Belum ada yang dipilih</translation>
+    </message>
+    <message>
+        <source>Was on the invitation list already.</source>
+        <translation>Ternyata sudah ada di daftar undangan.</translation>
+    </message>
+    <message>
+        <source>Registered as a walk-in.</source>
+        <translation>Didaftarkan sebagai peserta tanpa undangan.</translation>
+    </message>
+    <message>
+        <source>{name} is not checked in yet.</source>
+        <translation>{name} belum tercatat hadir.</translation>
+    </message>
+    <message>
+        <source>Signature not saved</source>
+        <translation>Tanda tangan tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>Signature saved</source>
+        <translation>Tanda tangan tersimpan</translation>
+    </message>
+    <message>
+        <source>Signature saved.</source>
+        <translation>Tanda tangan tersimpan.</translation>
+    </message>
+    <message>
+        <source>{name} is not checked in.</source>
+        <translation>{name} belum tercatat hadir.</translation>
+    </message>
+    <message>
+        <source>Not undone</source>
+        <translation>Registrasi tidak dibatalkan</translation>
+    </message>
+    <message>
+        <source>Check-in undone</source>
+        <translation>Registrasi dibatalkan</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Berkas CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export attendance</source>
+        <translation>Ekspor daftar hadir</translation>
+    </message>
+    <message>
+        <source>Exporting the attendance…</source>
+        <translation>Mengekspor daftar hadir…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Exporting to {path}…</source>
+        <translation>Mengekspor ke {path}…</translation>
+    </message>
+    <message>
+        <source>{count} arrivals saved to {path}</source>
+        <translation>{count} kehadiran disimpan ke {path}</translation>
+    </message>
+    <message>
+        <source>Export cancelled.</source>
+        <translation>Ekspor dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Ekspor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorySuggestionModel</name>
+    <message>
+        <source>(already on this list)</source>
+        <translation>(sudah ada di daftar ini)</translation>
+    </message>
+</context>
+<context>
+    <name>DiscussionPage</name>
+    <message>
+        <source>max </source>
+        <translation>maks. </translation>
+    </message>
+    <message>
+        <source> askers</source>
+        <translation> penanya</translation>
+    </message>
+    <message>
+        <source>New termin</source>
+        <translation>Termin baru</translation>
+    </message>
+    <message>
+        <source>Close termin / next (F6)</source>
+        <translation>Tutup termin / berikutnya (F6)</translation>
+    </message>
+    <message>
+        <source>Moderator view…</source>
+        <translation>Tampilan moderator…</translation>
+    </message>
+    <message>
+        <source>Next asker (F7)</source>
+        <translation>Penanya berikutnya (F7)</translation>
+    </message>
+    <message>
+        <source>Mark answered (F8)</source>
+        <translation>Tandai dijawab (F8)</translation>
+    </message>
+    <message>
+        <source>Show on projector (F9)</source>
+        <translation>Tampilkan di proyektor (F9)</translation>
+    </message>
+    <message>
+        <source>&amp;New question</source>
+        <translation>Pertanyaan &amp;baru</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Naik</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Turun</translation>
+    </message>
+    <message>
+        <source>Type to search the invitees, or any name</source>
+        <translation>Cari undangan, atau ketik nama lain</translation>
+    </message>
+    <message>
+        <source>The question, in short</source>
+        <translation>Inti pertanyaan, singkat</translation>
+    </message>
+    <message>
+        <source>The answer, in short, for the minutes</source>
+        <translation>Inti jawaban, singkat, untuk notulen</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>Si&amp;mpan (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Follow-up…</source>
+        <translation>Tindak lanjut…</translation>
+    </message>
+    <message>
+        <source>&amp;Asker:</source>
+        <translation>&amp;Penanya:</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>Pe&amp;rtanyaan:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Kepada:</translation>
+    </message>
+    <message>
+        <source>St&amp;atus:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Answered &amp;by:</source>
+        <translation>&amp;Dijawab oleh:</translation>
+    </message>
+    <message>
+        <source>Ans&amp;wer:</source>
+        <translation>&amp;Jawaban:</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>A conclusion, decision or recommendation of the meeting…</source>
+        <translation>Kesimpulan, keputusan atau rekomendasi rapat…</translation>
+    </message>
+    <message>
+        <source>Add (Ctrl+Enter)</source>
+        <translation>Tambah (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>Simpan perubahan</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Conclusions &amp;&amp; decisions</source>
+        <translation>Kesimpulan &amp;&amp; keputusan</translation>
+    </message>
+    <message>
+        <source>Close termin / next termin</source>
+        <translation>Tutup termin / termin berikutnya</translation>
+    </message>
+    <message>
+        <source>Next asker</source>
+        <translation>Penanya berikutnya</translation>
+    </message>
+    <message>
+        <source>Mark answered</source>
+        <translation>Tandai dijawab</translation>
+    </message>
+    <message>
+        <source>Show on projector</source>
+        <translation>Tampilkan di proyektor</translation>
+    </message>
+    <message>
+        <source>New question</source>
+        <translation>Pertanyaan baru</translation>
+    </message>
+    <message>
+        <source>Delete question</source>
+        <translation>Hapus pertanyaan</translation>
+    </message>
+    <message>
+        <source>Move question up</source>
+        <translation>Naikkan pertanyaan</translation>
+    </message>
+    <message>
+        <source>Move question down</source>
+        <translation>Turunkan pertanyaan</translation>
+    </message>
+    <message>
+        <source>Save question</source>
+        <translation>Simpan pertanyaan</translation>
+    </message>
+    <message>
+        <source>Add conclusion</source>
+        <translation>Tambah kesimpulan</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Tambah tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Delete follow-up</source>
+        <translation>Hapus tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Move follow-up up</source>
+        <translation>Naikkan tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Move follow-up down</source>
+        <translation>Turunkan tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Delete conclusion</source>
+        <translation>Hapus kesimpulan</translation>
+    </message>
+    <message>
+        <source>Move conclusion up</source>
+        <translation>Naikkan kesimpulan</translation>
+    </message>
+    <message>
+        <source>Move conclusion down</source>
+        <translation>Turunkan kesimpulan</translation>
+    </message>
+    <message>
+        <source>No termin yet: open Termin 1 to take questions.</source>
+        <translation>Belum ada termin: buka Termin 1 untuk menerima pertanyaan.</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
+        <source>closed — answers</source>
+        <translation>ditutup — sesi jawaban</translation>
+    </message>
+    <message>
+        <source>{state} · {askers} of {cap} askers</source>
+        <translation>{state} · {askers} dari {cap} penanya</translation>
+    </message>
+    <message>
+        <source>Termin {number} opened.</source>
+        <translation>Termin {number} dibuka.</translation>
+    </message>
+    <message>
+        <source>Termin {number} closed: the answers.</source>
+        <translation>Termin {number} ditutup: sesi jawaban.</translation>
+    </message>
+    <message>
+        <source>Askers per termin</source>
+        <translation>Penanya per termin</translation>
+    </message>
+    <message>
+        <source>Hide question</source>
+        <translation>Sembunyikan pertanyaan</translation>
+    </message>
+    <message>
+        <source>New question · Termin {number}</source>
+        <translation>Pertanyaan baru · Termin {number}</translation>
+    </message>
+    <message>
+        <source>New question (Termin 1 opens with it)</source>
+        <translation>Pertanyaan baru (sekaligus membuka Termin 1)</translation>
+    </message>
+    <message>
+        <source>Question {row} · Termin {number}</source>
+        <translation>Pertanyaan {row} · Termin {number}</translation>
+    </message>
+    <message>
+        <source>Follow-up: {what} ({who}, {due})</source>
+        <translation>Tindak lanjut: {what} ({who}, {due})</translation>
+    </message>
+    <message>
+        <source>Add question</source>
+        <translation>Tambah pertanyaan</translation>
+    </message>
+    <message>
+        <source>Edit question</source>
+        <translation>Ubah pertanyaan</translation>
+    </message>
+    <message>
+        <source>{name} is in the queue.</source>
+        <translation>{name} masuk antrean.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
+    </message>
+    <message>
+        <source>The question of {name} was deleted. Ctrl+Z brings it back.</source>
+        <translation>Pertanyaan {name} dihapus. Ctrl+Z untuk mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>Move question</source>
+        <translation>Pindahkan pertanyaan</translation>
+    </message>
+    <message>
+        <source>Move follow-up</source>
+        <translation>Pindahkan tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Edit conclusion</source>
+        <translation>Ubah kesimpulan</translation>
+    </message>
+    <message>
+        <source>Move conclusion</source>
+        <translation>Pindahkan kesimpulan</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsForm</name>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Pilih &amp;logo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Hapus logo</translation>
+    </message>
+    <message>
+        <source>F4 (215 × 330 mm)</source>
+        <translation>F4 (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
+    <message>
+        <source>Portrait</source>
+        <translation>Potret</translation>
+    </message>
+    <message>
+        <source>Landscape</source>
+        <translation>Lanskap</translation>
+    </message>
+    <message>
+        <source>Waktu Panggilan (the call time)</source>
+        <translation>Waktu Panggilan</translation>
+    </message>
+    <message>
+        <source>Surat Undangan (the invitation letter)</source>
+        <translation>Surat Undangan</translation>
+    </message>
+    <message>
+        <source>Show the venue (Tempat)</source>
+        <translation>Tampilkan tempat</translation>
+    </message>
+    <message>
+        <source>When a secretary is named</source>
+        <translation>Jika sekretaris diisi</translation>
+    </message>
+    <message>
+        <source>Always (blank when none)</source>
+        <translation>Selalu (kosong jika tidak ada)</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Tidak ditampilkan</translation>
+    </message>
+    <message>
+        <source>Count per group, &quot;daftar hadir terlampir&quot;</source>
+        <translation>Jumlah per kelompok, &quot;daftar hadir terlampir&quot;</translation>
+    </message>
+    <message>
+        <source>Full list of the participants</source>
+        <translation>Daftar lengkap peserta</translation>
+    </message>
+    <message>
+        <source>Attach the attendance list (Lampiran)</source>
+        <translation>Lampirkan daftar hadir</translation>
+    </message>
+    <message>
+        <source>Attach the photos (dokumentasi)</source>
+        <translation>Lampirkan foto (dokumentasi)</translation>
+    </message>
+    <message>
+        <source>Those present</source>
+        <translation>Yang hadir saja</translation>
+    </message>
+    <message>
+        <source>Everyone invited (absent rows left blank)</source>
+        <translation>Semua undangan (baris yang tidak hadir dikosongkan)</translation>
+    </message>
+    <message>
+        <source>One sheet per group (narasumber, OPD, …)</source>
+        <translation>Satu lembar per kelompok (narasumber, OPD, …)</translation>
+    </message>
+    <message>
+        <source>NIP column</source>
+        <translation>Kolom NIP</translation>
+    </message>
+    <message>
+        <source>e.g. Kepala Badan Kesbangpol</source>
+        <translation>mis. Kepala Badan Kesbangpol</translation>
+    </message>
+    <message>
+        <source>e.g. Pembina Utama Muda, IV/c</source>
+        <translation>mis. Pembina Utama Muda, IV/c</translation>
+    </message>
+    <message>
+        <source>18 digits</source>
+        <translation>18 digit</translation>
+    </message>
+    <message>
+        <source>Letterhead (kop)</source>
+        <translation>Kop surat</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logo:</translation>
+    </message>
+    <message>
+        <source>&amp;Government line:</source>
+        <translation>Baris pe&amp;merintah:</translation>
+    </message>
+    <message>
+        <source>&amp;Unit name:</source>
+        <translation>Nama &amp;unit:</translation>
+    </message>
+    <message>
+        <source>Address lines:</source>
+        <translation>Baris alamat:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Pratinjau:</translation>
+    </message>
+    <message>
+        <source>Paper and margins</source>
+        <translation>Kertas dan margin</translation>
+    </message>
+    <message>
+        <source>&amp;Paper:</source>
+        <translation>K&amp;ertas:</translation>
+    </message>
+    <message>
+        <source>Minutes:</source>
+        <translation>Notulen:</translation>
+    </message>
+    <message>
+        <source>Attendance list:</source>
+        <translation>Daftar hadir:</translation>
+    </message>
+    <message>
+        <source>top</source>
+        <translation>atas</translation>
+    </message>
+    <message>
+        <source>bottom</source>
+        <translation>bawah</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>kiri</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>kanan</translation>
+    </message>
+    <message>
+        <source>Margins:</source>
+        <translation>Margin:</translation>
+    </message>
+    <message>
+        <source>Font size:</source>
+        <translation>Ukuran huruf:</translation>
+    </message>
+    <message>
+        <source>Font: Liberation Sans (same widths as Arial), embedded in the PDF; the DOCX names Arial.</source>
+        <translation>Huruf: Liberation Sans (lebarnya sama dengan Arial), disematkan di PDF; DOCX memakai Arial.</translation>
+    </message>
+    <message>
+        <source>Minutes (notulen)</source>
+        <translation>Notulen</translation>
+    </message>
+    <message>
+        <source>Third header line:</source>
+        <translation>Baris ketiga kepala notulen:</translation>
+    </message>
+    <message>
+        <source>Secretary (Sekretaris):</source>
+        <translation>Sekretaris:</translation>
+    </message>
+    <message>
+        <source>Participants (Peserta):</source>
+        <translation>Peserta:</translation>
+    </message>
+    <message>
+        <source>Attendance list (daftar hadir)</source>
+        <translation>Daftar hadir</translation>
+    </message>
+    <message>
+        <source>List:</source>
+        <translation>Isi daftar:</translation>
+    </message>
+    <message>
+        <source>Place of the date line:</source>
+        <translation>Tempat pada baris tanggal:</translation>
+    </message>
+    <message>
+        <source>Validated by (&quot;Mengetahui&quot;):</source>
+        <translation>Pejabat yang mengesahkan (&quot;Mengetahui&quot;):</translation>
+    </message>
+    <message>
+        <source>Name with titles:</source>
+        <translation>Nama dan gelar:</translation>
+    </message>
+    <message>
+        <source>Position (jabatan):</source>
+        <translation>Jabatan:</translation>
+    </message>
+    <message>
+        <source>Rank (pangkat, golongan):</source>
+        <translation>Pangkat, golongan:</translation>
+    </message>
+    <message>
+        <source>NIP:</source>
+        <translation>NIP:</translation>
+    </message>
+    <message>
+        <source>From the event: {value}</source>
+        <translation>Dari data acara: {value}</translation>
+    </message>
+    <message>
+        <source>e.g. PEMERINTAH KOTA JAMBI</source>
+        <translation>mis. PEMERINTAH KOTA JAMBI</translation>
+    </message>
+    <message>
+        <source>e.g. BADAN KESATUAN BANGSA DAN POLITIK</source>
+        <translation>mis. BADAN KESATUAN BANGSA DAN POLITIK</translation>
+    </message>
+    <message>
+        <source>Address, telephone, e-mail, website (one line each)</source>
+        <translation>Alamat, telepon, surel, laman (satu per baris)</translation>
+    </message>
+    <message>
+        <source>Empty: the chair, {name}</source>
+        <translation>Jika kosong: ketua rapat, {name}</translation>
+    </message>
+    <message>
+        <source>e.g. Drs. H. Ahmad Yani, M.Si.</source>
+        <translation>mis. Drs. H. Ahmad Yani, M.Si.</translation>
+    </message>
+    <message>
+        <source>Empty: {place}</source>
+        <translation>Jika kosong: {place}</translation>
+    </message>
+    <message>
+        <source>e.g. Jambi</source>
+        <translation>mis. Jambi</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Pilih logo</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)</source>
+        <translation>Gambar (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)</translation>
+    </message>
+    <message>
+        <source>Cannot read {file}: {reason}</source>
+        <translation>Tidak dapat membaca {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>No logo. PNG or JPEG, at most 2 MB.</source>
+        <translation>Belum ada logo. PNG atau JPEG, maksimal 2 MB.</translation>
+    </message>
+    <message>
+        <source>{width} × {height} pixels, {size} KB</source>
+        <translation>{width} × {height} piksel, {size} KB</translation>
+    </message>
+    <message>
+        <source>Saved at {time}.</source>
+        <translation>Tersimpan pukul {time}.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>Save &amp;in:</source>
+        <translation>&amp;Simpan di:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>P&amp;ilih…</translation>
+    </message>
+    <message>
+        <source>Default folder</source>
+        <translation>Folder bawaan</translation>
+    </message>
+    <message>
+        <source>Create minutes &amp;&amp; attendance list</source>
+        <translation>Buat notulen &amp;&amp; daftar hadir</translation>
+    </message>
+    <message>
+        <source>The notulen and the daftar hadir as DOCX (editable) and PDF, in the folder above (Ctrl+E)</source>
+        <translation>Notulen dan daftar hadir dalam DOCX (dapat disunting) dan PDF, di folder di atas (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Create minutes &amp; attendance list</source>
+        <translation>Buat notulen &amp; daftar hadir</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>&amp;Question log (XLSX)</source>
+        <translation>Daftar &amp;pertanyaan (XLSX)</translation>
+    </message>
+    <message>
+        <source>&amp;Attendance (XLSX)</source>
+        <translation>Daftar &amp;hadir (XLSX)</translation>
+    </message>
+    <message>
+        <source>Create the documents</source>
+        <translation>Buat dokumen</translation>
+    </message>
+    <message>
+        <source>&amp;Text of the minutes</source>
+        <translation>&amp;Teks notulen</translation>
+    </message>
+    <message>
+        <source>&amp;Photos</source>
+        <translation>&amp;Foto</translation>
+    </message>
+    <message>
+        <source>&amp;Letterhead &amp;&amp; page</source>
+        <translation>&amp;Kop surat &amp;&amp; halaman</translation>
+    </message>
+    <message>
+        <source>Minutes &amp; Documents</source>
+        <translation>Notulen &amp; Dokumen</translation>
+    </message>
+    <message>
+        <source>Minutes &amp; documents: {title}</source>
+        <translation>Notulen &amp; dokumen: {title}</translation>
+    </message>
+    <message>
+        <source>Save the documents in</source>
+        <translation>Simpan dokumen di</translation>
+    </message>
+    <message>
+        <source>Writing the minutes and the attendance list…</source>
+        <translation>Menyusun notulen dan daftar hadir…</translation>
+    </message>
+    <message>
+        <source>Writing the question log…</source>
+        <translation>Menyusun daftar pertanyaan…</translation>
+    </message>
+    <message>
+        <source>Writing the attendance…</source>
+        <translation>Menyusun daftar hadir…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Creating documents</source>
+        <translation>Membuat dokumen</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}:
+{files}</source>
+        <translation>Disimpan di {folder}:
+{files}</translation>
+    </message>
+    <message>
+        <source>Documents created</source>
+        <translation>Dokumen selesai dibuat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) saved in {folder}:</source>
+        <translation>
+            <numerusform>%n berkas disimpan di {folder}:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>Buka &amp;folder</translation>
+    </message>
+    <message>
+        <source>Open the &amp;minutes</source>
+        <translation>Buka &amp;notulen</translation>
+    </message>
+    <message>
+        <source>Open the f&amp;ile</source>
+        <translation>Buka &amp;berkas</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The documents could not be written: {error}</source>
+        <translation>Dokumen tidak dapat ditulis: {error}</translation>
+    </message>
+    <message>
+        <source>Documents not created</source>
+        <translation>Dokumen tidak dibuat</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -179,6 +1180,525 @@
     </message>
 </context>
 <context>
+    <name>FollowUpDialog</name>
+    <message>
+        <source>Edit follow-up</source>
+        <translation>Ubah tindak lanjut</translation>
+    </message>
+    <message>
+        <source>New follow-up</source>
+        <translation>Tindak lanjut baru</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>Apa yang harus dilakukan</translation>
+    </message>
+    <message>
+        <source>e.g. BPBD Kota Jambi</source>
+        <translation>mis. BPBD Kota Jambi</translation>
+    </message>
+    <message>
+        <source>e.g. 31 Desember 2023, H-7, segera</source>
+        <translation>mis. 31 Desember 2023, H-7, segera</translation>
+    </message>
+    <message>
+        <source>(not tied to a question)</source>
+        <translation>(tidak terkait pertanyaan)</translation>
+    </message>
+    <message>
+        <source>&amp;What:</source>
+        <translation>&amp;Apa:</translation>
+    </message>
+    <message>
+        <source>W&amp;ho:</source>
+        <translation>&amp;Siapa:</translation>
+    </message>
+    <message>
+        <source>&amp;By when:</source>
+        <translation>&amp;Tenggat:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Pertanyaan:</translation>
+    </message>
+    <message>
+        <source>Add follow-up</source>
+        <translation>Tambah tindak lanjut</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History of {name}</source>
+        <translation>Riwayat {name}</translation>
+    </message>
+    <message>
+        <source>No signature.</source>
+        <translation>Tidak ada tanda tangan.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Add as new</source>
+        <translation>Tambah sebagai baru</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Lewati</translation>
+    </message>
+    <message>
+        <source>Name (Nama)</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Titles (Gelar)</source>
+        <translation>Gelar</translation>
+    </message>
+    <message>
+        <source>Front titles (Gelar depan)</source>
+        <translation>Gelar depan</translation>
+    </message>
+    <message>
+        <source>Back titles (Gelar belakang)</source>
+        <translation>Gelar belakang</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Rank and grade (Pangkat/Golongan)</source>
+        <translation>Pangkat/Golongan</translation>
+    </message>
+    <message>
+        <source>Rank (Pangkat)</source>
+        <translation>Pangkat</translation>
+    </message>
+    <message>
+        <source>Grade (Golongan)</source>
+        <translation>Golongan</translation>
+    </message>
+    <message>
+        <source>Position (Jabatan)</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Institution (Instansi/Unit Kerja)</source>
+        <translation>Instansi/Unit Kerja</translation>
+    </message>
+    <message>
+        <source>Group (Kelompok/Kategori)</source>
+        <translation>Kelompok/Kategori</translation>
+    </message>
+    <message>
+        <source>Phone (No. HP)</source>
+        <translation>No. HP</translation>
+    </message>
+    <message>
+        <source>Sex (L/P)</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Role (Peran)</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Row number (No.)</source>
+        <translation>Nomor baris (No.)</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>peserta</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>narasumber</translation>
+    </message>
+    <message>
+        <source>moderator</source>
+        <translation>moderator</translation>
+    </message>
+    <message>
+        <source>committee</source>
+        <translation>panitia</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Rank/grade</source>
+        <translation>Pangkat/gol.</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Kelompok</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>No. HP</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name in the file</source>
+        <translation>Nama di berkas</translation>
+    </message>
+    <message>
+        <source>Same person found</source>
+        <translation>Orang yang sama ditemukan</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Import invitation list</source>
+        <translation>Impor daftar undangan</translation>
+    </message>
+    <message>
+        <source>Choose an Excel workbook (.xlsx) or a CSV file.</source>
+        <translation>Pilih buku kerja Excel (.xlsx) atau berkas CSV.</translation>
+    </message>
+    <message>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Lembar:</translation>
+    </message>
+    <message>
+        <source>Columns of the file</source>
+        <translation>Kolom berkas</translation>
+    </message>
+    <message>
+        <source>All rows</source>
+        <translation>Semua baris</translation>
+    </message>
+    <message>
+        <source>Rows with problems</source>
+        <translation>Baris bermasalah</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>Duplikat</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w:</source>
+        <translation>&amp;Tampilkan:</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Impor</translation>
+    </message>
+    <message>
+        <source>Invitation lists ({patterns});;All files (*)</source>
+        <translation>Daftar undangan ({patterns});;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Berkas: {name}</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>Membaca {name}…</translation>
+    </message>
+    <message>
+        <source>Reading the rows again…</source>
+        <translation>Membaca ulang baris…</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: {reason}</source>
+        <translation>Berkas tidak dapat dibaca: {reason}</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}: {error}). Details are in the log.</source>
+        <translation>Kesalahan tak terduga ({kind}: {error}). Rinciannya ada di berkas log.</translation>
+    </message>
+    <message>
+        <source>{count} rows read from {name}.</source>
+        <translation>{count} baris dibaca dari {name}.</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported</source>
+        <translation>Berkas tidak dapat diimpor</translation>
+    </message>
+    <message>
+        <source>Duplicates ({count})</source>
+        <translation>Duplikat ({count})</translation>
+    </message>
+    <message>
+        <source>The columns are shown once a file is read.</source>
+        <translation>Kolom ditampilkan setelah berkas dibaca.</translation>
+    </message>
+    <message>
+        <source>Column titles found in row {row} of sheet “{sheet}”. Correct what a column holds if it was not recognised.</source>
+        <translation>Judul kolom ditemukan di baris {row} lembar “{sheet}”. Betulkan isi kolom yang tidak dikenali.</translation>
+    </message>
+    <message>
+        <source>Column titles found in row {row}. Correct what a column holds if it was not recognised.</source>
+        <translation>Judul kolom ditemukan di baris {row}. Betulkan isi kolom yang tidak dikenali.</translation>
+    </message>
+    <message>
+        <source>— not imported —</source>
+        <translation>— tidak diimpor —</translation>
+    </message>
+    <message>
+        <source>Row {row}: {status}</source>
+        <translation>Baris {row}: {status}</translation>
+    </message>
+    <message>
+        <source>{new} new, {merged} merged, {skipped} skipped, {problems} with problems</source>
+        <translation>{new} baru, {merged} digabung, {skipped} dilewati, {problems} bermasalah</translation>
+    </message>
+    <message>
+        <source>Rows with problems are not imported: exclude them (untick the row) or fix the file and read it again.</source>
+        <translation>Baris bermasalah tidak diimpor: kecualikan (hilangkan centang barisnya) atau perbaiki berkasnya lalu baca ulang.</translation>
+    </message>
+    <message>
+        <source>Nothing to import: every row is skipped.</source>
+        <translation>Tidak ada yang diimpor: semua baris dilewati.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Mengimpor…</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>Impor selesai</translation>
+    </message>
+    <message>
+        <source>Import refused</source>
+        <translation>Impor ditolak</translation>
+    </message>
+</context>
+<context>
+    <name>InviteeDialog</name>
+    <message>
+        <source>Edit invitee</source>
+        <translation>Ubah data undangan</translation>
+    </message>
+    <message>
+        <source>Add invitee</source>
+        <translation>Tambah undangan</translation>
+    </message>
+    <message>
+        <source>Name, titles may be typed with it: Dr. H. Sri Purwaningsih, M.Si.</source>
+        <translation>Nama, boleh beserta gelar: Dr. H. Sri Purwaningsih, M.Si.</translation>
+    </message>
+    <message>
+        <source>e.g. Dr. H.</source>
+        <translation>mis. Dr. H.</translation>
+    </message>
+    <message>
+        <source>e.g. S.H., M.Si.</source>
+        <translation>mis. S.H., M.Si.</translation>
+    </message>
+    <message>
+        <source>Not this &amp;person</source>
+        <translation>&amp;Bukan orang ini</translation>
+    </message>
+    <message>
+        <source>Save as a new person instead of the one from the directory</source>
+        <translation>Simpan sebagai orang baru, bukan data dari direktori</translation>
+    </message>
+    <message>
+        <source>18 digits, spaces allowed</source>
+        <translation>18 digit, boleh dengan spasi</translation>
+    </message>
+    <message>
+        <source>e.g. Pembina</source>
+        <translation>mis. Pembina</translation>
+    </message>
+    <message>
+        <source>e.g. IV/a</source>
+        <translation>mis. IV/a</translation>
+    </message>
+    <message>
+        <source>e.g. Kepala Badan Kesbangpol</source>
+        <translation>mis. Kepala Badan Kesbangpol</translation>
+    </message>
+    <message>
+        <source>e.g. Pemerintah Kota Jambi</source>
+        <translation>mis. Pemerintah Kota Jambi</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 7400 1234</source>
+        <translation>mis. 0812 7400 1234</translation>
+    </message>
+    <message>
+        <source>L (male)</source>
+        <translation>L (laki-laki)</translation>
+    </message>
+    <message>
+        <source>P (female)</source>
+        <translation>P (perempuan)</translation>
+    </message>
+    <message>
+        <source>Front:</source>
+        <translation>Depan:</translation>
+    </message>
+    <message>
+        <source>Back:</source>
+        <translation>Belakang:</translation>
+    </message>
+    <message>
+        <source>Grade:</source>
+        <translation>Golongan:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Titles:</source>
+        <translation>&amp;Gelar:</translation>
+    </message>
+    <message>
+        <source>N&amp;IP:</source>
+        <translation>N&amp;IP:</translation>
+    </message>
+    <message>
+        <source>&amp;Rank:</source>
+        <translation>&amp;Pangkat:</translation>
+    </message>
+    <message>
+        <source>Position (&amp;jabatan):</source>
+        <translation>&amp;Jabatan:</translation>
+    </message>
+    <message>
+        <source>Instit&amp;ution:</source>
+        <translation>Ins&amp;tansi:</translation>
+    </message>
+    <message>
+        <source>&amp;Group:</source>
+        <translation>&amp;Kelompok:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>No. &amp;HP:</translation>
+    </message>
+    <message>
+        <source>&amp;Sex:</source>
+        <translation>Jenis k&amp;elamin:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>Pe&amp;ran:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Add to the list</source>
+        <translation>Tambahkan ke daftar</translation>
+    </message>
+    <message>
+        <source>This invitee no longer exists.</source>
+        <translation>Data undangan ini sudah tidak ada.</translation>
+    </message>
+    <message>
+        <source>Check-in code: {code}</source>
+        <translation>Kode registrasi: {code}</translation>
+    </message>
+    <message>
+        <source>present since {time} {tz}</source>
+        <translation>hadir sejak pukul {time} {tz}</translation>
+    </message>
+    <message>
+        <source>From the directory: changes here also update the directory entry.</source>
+        <translation>Dari direktori: perubahan di sini juga memperbarui data di direktori.</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>Nama wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Type the name, not only the titles.</source>
+        <translation>Ketik namanya, bukan hanya gelarnya.</translation>
+    </message>
+    <message>
+        <source>A phone number has digits only (spaces, + and - are allowed).</source>
+        <translation>Nomor HP hanya berisi angka (spasi, + dan - diperbolehkan).</translation>
+    </message>
+    <message>
+        <source>{name} is already on the invitation list of this event.</source>
+        <translation>{name} sudah ada di daftar undangan acara ini.</translation>
+    </message>
+    <message>
+        <source>This NIP is in the directory as {name}: that entry will be used.</source>
+        <translation>NIP ini tercatat di direktori atas nama {name}: data itulah yang dipakai.</translation>
+    </message>
+    <message>
+        <source>This NIP belongs to {name} in the directory.</source>
+        <translation>Di direktori, NIP ini milik {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>LivePage</name>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ulangi</translation>
+    </message>
+    <message>
+        <source>Undone: {action}</source>
+        <translation>Diurungkan: {action}</translation>
+    </message>
+    <message>
+        <source>Redone: {action}</source>
+        <translation>Diulangi: {action}</translation>
+    </message>
+    <message>
+        <source>Undo {action}</source>
+        <translation>Urungkan: {action}</translation>
+    </message>
+    <message>
+        <source>Redo {action}</source>
+        <translation>Ulangi: {action}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Event</source>
@@ -199,14 +1719,6 @@
     <message>
         <source>Minutes &amp; Documents</source>
         <translation>Notulen &amp; Dokumen</translation>
-    </message>
-    <message>
-        <source>The moderator&apos;s question queue in rounds (termin): who asked, from which institution, to whom, the answer and the follow-up. Recorded live, used by the minutes.</source>
-        <translation>Antrean pertanyaan moderator per termin: siapa bertanya, dari instansi mana, kepada siapa, jawabannya dan tindak lanjutnya. Dicatat langsung, dipakai untuk notulen.</translation>
-    </message>
-    <message>
-        <source>The notulen and the daftar hadir as DOCX and PDF in the government format, built from what was recorded live.</source>
-        <translation>Notulen dan daftar hadir sebagai DOCX dan PDF sesuai tata naskah dinas, disusun dari catatan selama rapat.</translation>
     </message>
     <message>
         <source>Open an event or create a new one. The demo event shows a whole coordination meeting to explore.</source>
@@ -249,12 +1761,32 @@
         <translation>&amp;Cari peserta</translation>
     </message>
     <message>
+        <source>Open the &amp;registration desk</source>
+        <translation>Buka &amp;meja registrasi</translation>
+    </message>
+    <message>
+        <source>&amp;Projector window</source>
+        <translation>Jendela &amp;proyektor</translation>
+    </message>
+    <message>
+        <source>&amp;Moderator view</source>
+        <translation>Tampilan &amp;moderator</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Berkas</translation>
     </message>
     <message>
+        <source>&amp;Desk</source>
+        <translation>&amp;Meja</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Sunting</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Tampilan</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -269,8 +1801,12 @@
         <translation>Impor berkas acara</translation>
     </message>
     <message>
-        <source>Rakor event files (*.json);;All files (*)</source>
-        <translation>Berkas acara Rakor (*.json);;Semua berkas (*)</translation>
+        <source>Rakor event files (*.rakor *.json);;All files (*)</source>
+        <translation>Berkas acara Rakor (*.rakor *.json);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Rakor event files (*.rakor *.json)</source>
+        <translation>Berkas acara Rakor (*.rakor *.json)</translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -279,10 +1815,6 @@
     <message>
         <source>Export event file</source>
         <translation>Ekspor berkas acara</translation>
-    </message>
-    <message>
-        <source>Rakor event files (*.json)</source>
-        <translation>Berkas acara Rakor (*.json)</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -323,6 +1855,41 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
     <message>
         <source>operator not set</source>
         <translation>operator belum diisi</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingSettingsDialog</name>
+    <message>
+        <source>Meeting settings</source>
+        <translation>Pengaturan rapat</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> dtk</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>Beep when the warning starts and when time is up</source>
+        <translation>Bunyikan bip saat peringatan dimulai dan saat waktu habis</translation>
+    </message>
+    <message>
+        <source>Askers per &amp;termin:</source>
+        <translation>Penanya per &amp;termin:</translation>
+    </message>
+    <message>
+        <source>&amp;Warning in the last:</source>
+        <translation>&amp;Peringatan saat sisa:</translation>
+    </message>
+    <message>
+        <source>Default speaking &amp;time:</source>
+        <translation>&amp;Waktu bicara standar:</translation>
+    </message>
+    <message>
+        <source>Presentations, speeches and reports give their first speaker the item&apos;s duration.</source>
+        <translation>Pada paparan, sambutan dan laporan, pembicara pertama mendapat seluruh durasi mata acara.</translation>
     </message>
 </context>
 <context>
@@ -375,21 +1942,72 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <source>Present / invited</source>
         <translation>Hadir / diundang</translation>
     </message>
+</context>
+<context>
+    <name>ModeratorView</name>
     <message>
-        <source>Time</source>
-        <translation>Waktu</translation>
+        <source>Moderator — Rakor Desktop</source>
+        <translation>Moderator — Rakor Desktop</translation>
     </message>
     <message>
-        <source>Item</source>
-        <translation>Acara</translation>
+        <source>N next asker · J answered · T close termin / next termin · Space pause · + one minute · Ctrl+Z undo</source>
+        <translation>N penanya berikutnya · J dijawab · T tutup termin / termin berikutnya · Spasi jeda · + satu menit · Ctrl+Z urungkan</translation>
     </message>
     <message>
-        <source>Responsible</source>
-        <translation>Penanggung jawab</translation>
+        <source>Next asker</source>
+        <translation>Penanya berikutnya</translation>
     </message>
     <message>
-        <source>Minutes</source>
-        <translation>Menit</translation>
+        <source>Mark answered</source>
+        <translation>Tandai dijawab</translation>
+    </message>
+    <message>
+        <source>Close termin / next termin</source>
+        <translation>Tutup termin / termin berikutnya</translation>
+    </message>
+    <message>
+        <source>Pause/resume speaker</source>
+        <translation>Jeda/lanjutkan pembicara</translation>
+    </message>
+    <message>
+        <source>One more minute</source>
+        <translation>Tambah satu menit</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Layar penuh</translation>
+    </message>
+    <message>
+        <source>No termin yet — press T to open Termin 1</source>
+        <translation>Belum ada termin — tekan T untuk membuka Termin 1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
+        <source>closed — answers</source>
+        <translation>ditutup — sesi jawaban</translation>
+    </message>
+    <message>
+        <source>Termin {number} · {status} · {askers} of {cap} askers</source>
+        <translation>Termin {number} · {status} · {askers} dari {cap} penanya</translation>
+    </message>
+    <message>
+        <source>No question on the projector</source>
+        <translation>Tidak ada pertanyaan di proyektor</translation>
+    </message>
+    <message>
+        <source>Termin {number} opened.</source>
+        <translation>Termin {number} dibuka.</translation>
+    </message>
+    <message>
+        <source>Termin {number} closed: the answers.</source>
+        <translation>Termin {number} ditutup: sesi jawaban.</translation>
+    </message>
+    <message>
+        <source>Nobody is speaking.</source>
+        <translation>Tidak ada yang sedang berbicara.</translation>
     </message>
 </context>
 <context>
@@ -456,18 +2074,128 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
     </message>
 </context>
 <context>
+    <name>OnBehalfDialog</name>
+    <message>
+        <source>On behalf of</source>
+        <translation>Mewakili</translation>
+    </message>
+    <message>
+        <source>Attending on behalf of &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Hadir mewakili &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Jabatan</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Instansi</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Catat hadir</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsArea</name>
+    <message>
+        <source>Invitation list</source>
+        <translation>Daftar undangan</translation>
+    </message>
+    <message>
+        <source>Registration desk</source>
+        <translation>Meja registrasi</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsPage</name>
     <message>
         <source>Search name, position, institution or code…</source>
         <translation>Cari nama, jabatan, instansi atau kode…</translation>
     </message>
     <message>
+        <source>Paper for the invitation cards and name tags</source>
+        <translation>Kertas untuk kartu undangan dan tanda pengenal</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>Kertas:</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tambah…</translation>
+    </message>
+    <message>
+        <source>Add an invitee</source>
+        <translation>Tambah undangan</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>Edit the selected invitee</source>
+        <translation>Ubah data undangan yang dipilih</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Hapus…</translation>
+    </message>
+    <message>
+        <source>Remove the selected invitees from the list</source>
+        <translation>Hapus undangan yang dipilih dari daftar</translation>
+    </message>
+    <message>
         <source>&amp;Import invitation list…</source>
         <translation>&amp;Impor daftar undangan…</translation>
     </message>
     <message>
+        <source>Import the invitation list from a spreadsheet</source>
+        <translation>Impor daftar undangan dari lembar kerja (Excel/CSV)</translation>
+    </message>
+    <message>
+        <source>Print QR &amp;invitations…</source>
+        <translation>Cetak undangan &amp;QR…</translation>
+    </message>
+    <message>
+        <source>Save the QR invitation cards as a PDF to print</source>
+        <translation>Simpan kartu undangan QR sebagai PDF untuk dicetak</translation>
+    </message>
+    <message>
+        <source>Print name &amp;tags…</source>
+        <translation>Cetak tanda &amp;pengenal…</translation>
+    </message>
+    <message>
+        <source>Save a sheet of name tags as a PDF to print</source>
+        <translation>Simpan lembar tanda pengenal sebagai PDF untuk dicetak</translation>
+    </message>
+    <message>
         <source>{shown} shown · {invited} invited · {present} present</source>
         <translation>{shown} ditampilkan · {invited} diundang · {present} hadir</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the invitation list?
+The person stays in the directory for later events.</source>
+        <translation>Hapus {name} dari daftar undangan?
+Datanya tetap ada di direktori untuk acara berikutnya.</translation>
+    </message>
+    <message>
+        <source>Remove {count} invitees from the invitation list?
+They stay in the directory for later events.</source>
+        <translation>Hapus {count} undangan dari daftar undangan?
+Datanya tetap ada di direktori untuk acara berikutnya.</translation>
+    </message>
+    <message>
+        <source>Remove invitee</source>
+        <translation>Hapus undangan</translation>
+    </message>
+    <message>
+        <source>Cannot remove</source>
+        <translation>Tidak dapat dihapus</translation>
     </message>
     <message>
         <source>Import invitation list</source>
@@ -492,6 +2220,767 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
     <message>
         <source>Import finished</source>
         <translation>Impor selesai</translation>
+    </message>
+    <message>
+        <source>Save QR invitations</source>
+        <translation>Simpan undangan QR</translation>
+    </message>
+    <message>
+        <source>Save name tags</source>
+        <translation>Simpan tanda pengenal</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Print for the selected invitees or for everybody on the list?</source>
+        <translation>Cetak untuk undangan yang dipilih atau untuk semua yang ada di daftar?</translation>
+    </message>
+    <message>
+        <source>&amp;Selected ({count})</source>
+        <translation>&amp;Yang dipilih ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Everybody ({count})</source>
+        <translation>&amp;Semua ({count})</translation>
+    </message>
+    <message>
+        <source>The invitation list is empty: nothing to print yet.</source>
+        <translation>Daftar undangan masih kosong: belum ada yang dapat dicetak.</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing {name}…</source>
+        <translation>Menulis {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>Mencetak</translation>
+    </message>
+    <message>
+        <source>{count} invitation cards saved in {path}.</source>
+        <translation>{count} kartu undangan disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>{count} name tags saved in {path}.</source>
+        <translation>{count} tanda pengenal disimpan di {path}.</translation>
+    </message>
+    <message>
+        <source>Open the file now?</source>
+        <translation>Buka berkasnya sekarang?</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>Gagal mencetak</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTableModel</name>
+    <message>
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoListModel</name>
+    <message>
+        <source>(no caption)</source>
+        <translation>(tanpa keterangan)</translation>
+    </message>
+    <message>
+        <source>{number}. {file} ({size} KB)</source>
+        <translation>{number}. {file} ({size} KB)</translation>
+    </message>
+</context>
+<context>
+    <name>PhotosWidget</name>
+    <message>
+        <source>Photos for the appendix of the minutes (dokumentasi), two per row. Drop JPEG or PNG files here or click &quot;Add photos…&quot;; give each a caption.</source>
+        <translation>Foto untuk lampiran notulen (dokumentasi), dua per baris. Seret berkas JPEG atau PNG ke sini atau klik &quot;Tambah foto…&quot;; beri keterangan pada setiap foto.</translation>
+    </message>
+    <message>
+        <source>e.g. Pj. Wali Kota Jambi membuka rapat koordinasi</source>
+        <translation>mis. Pj. Wali Kota Jambi membuka rapat koordinasi</translation>
+    </message>
+    <message>
+        <source>&amp;Caption:</source>
+        <translation>K&amp;eterangan:</translation>
+    </message>
+    <message>
+        <source>&amp;Add photos…</source>
+        <translation>T&amp;ambah foto…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>Hap&amp;us</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Earlier</source>
+        <translation>◀ Ke &amp;depan</translation>
+    </message>
+    <message>
+        <source>&amp;Later ▶</source>
+        <translation>Ke &amp;belakang ▶</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Hapus foto</translation>
+    </message>
+    <message>
+        <source>Move photo earlier</source>
+        <translation>Pindahkan foto ke depan</translation>
+    </message>
+    <message>
+        <source>Move photo later</source>
+        <translation>Pindahkan foto ke belakang</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n foto</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Caption saved.</source>
+        <translation>Keterangan tersimpan.</translation>
+    </message>
+    <message>
+        <source>Add photos</source>
+        <translation>Tambah foto</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;All files (*)</source>
+        <translation>Foto (*.jpg *.jpeg *.png *.JPG *.JPEG *.PNG);;Semua berkas (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n photo(s)…</source>
+        <translation>
+            <numerusform>Menambahkan %n foto…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n photo(s) added. Give each a caption.</source>
+        <translation>
+            <numerusform>%n foto ditambahkan. Beri keterangan pada setiap foto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not added: {file}: {reason}</source>
+        <translation>Tidak ditambahkan: {file}: {reason}</translation>
+    </message>
+    <message>
+        <source>Remove the photo &quot;{name}&quot; from the minutes?</source>
+        <translation>Hapus foto &quot;{name}&quot; dari notulen?</translation>
+    </message>
+    <message>
+        <source>Photo removed.</source>
+        <translation>Foto dihapus.</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectorWindow</name>
+    <message>
+        <source>Projector — Rakor Desktop</source>
+        <translation>Proyektor — Rakor Desktop</translation>
+    </message>
+    <message>
+        <source>F11: full screen · Esc: leave full screen · right-click: choose the screen</source>
+        <translation>F11: layar penuh · Esc: keluar dari layar penuh · klik kanan: pilih layar</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Layar penuh</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Selamat datang</translation>
+    </message>
+    <message>
+        <source>Next: {names}</source>
+        <translation>Berikutnya: {names}</translation>
+    </message>
+    <message>
+        <source>Question · Termin {number}</source>
+        <translation>Pertanyaan · Termin {number}</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>{asker} to {addressee}</source>
+        <translation>{asker} kepada {addressee}</translation>
+    </message>
+    <message>
+        <source>Projector screen</source>
+        <translation>Layar proyektor</translation>
+    </message>
+    <message>
+        <source>Screen {number}: {name} ({width}×{height})</source>
+        <translation>Layar {number}: {name} ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Close the projector</source>
+        <translation>Tutup proyektor</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>RecordModels</name>
+    <message>
+        <source>Registration</source>
+        <translation>Registrasi</translation>
+    </message>
+    <message>
+        <source>Opening</source>
+        <translation>Pembukaan</translation>
+    </message>
+    <message>
+        <source>Indonesia Raya</source>
+        <translation>Indonesia Raya</translation>
+    </message>
+    <message>
+        <source>Prayer</source>
+        <translation>Doa</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>Sambutan</translation>
+    </message>
+    <message>
+        <source>Presentation</source>
+        <translation>Paparan</translation>
+    </message>
+    <message>
+        <source>Discussion</source>
+        <translation>Diskusi</translation>
+    </message>
+    <message>
+        <source>Conclusions</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>Penutup</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>menunggu</translation>
+    </message>
+    <message>
+        <source>speaking</source>
+        <translation>berbicara</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>antre</translation>
+    </message>
+    <message>
+        <source>asking</source>
+        <translation>bertanya</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>dijawab</translation>
+    </message>
+    <message>
+        <source>deferred</source>
+        <translation>ditunda</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>dibatalkan</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Kesimpulan</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Recommendation</source>
+        <translation>Rekomendasi</translation>
+    </message>
+    <message>
+        <source>{minutes} min late</source>
+        <translation>terlambat {minutes} menit</translation>
+    </message>
+    <message>
+        <source>{minutes} min early</source>
+        <translation>lebih cepat {minutes} menit</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>tepat waktu</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <source>Min.</source>
+        <translation>Menit</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mata acara</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>Penanggung jawab</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Realisasi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Spoken</source>
+        <translation>Bicara</translation>
+    </message>
+    <message>
+        <source>Asker</source>
+        <translation>Penanya</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Dijawab oleh</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Jawaban</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Tindak lanjut</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Oleh siapa</translation>
+    </message>
+    <message>
+        <source>By when</source>
+        <translation>Tenggat</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Teks</translation>
+    </message>
+    <message>
+        <source>Turns</source>
+        <translation>Giliran</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>Pembicara</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>selesai</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>berlangsung</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>dibuka</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>Termin {number} ({state})</source>
+        <translation>Termin {number} ({state})</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Participant</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Resource person</source>
+        <translation>Narasumber</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderator</translation>
+    </message>
+    <message>
+        <source>Committee</source>
+        <translation>Panitia</translation>
+    </message>
+</context>
+<context>
+    <name>RundownItemDialog</name>
+    <message>
+        <source>Edit item</source>
+        <translation>Ubah mata acara</translation>
+    </message>
+    <message>
+        <source>New item</source>
+        <translation>Mata acara baru</translation>
+    </message>
+    <message>
+        <source>Type a name to search the invitees, or any text</source>
+        <translation>Cari nama undangan, atau ketik teks bebas</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>belum dicatat</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Jenis:</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Judul:</translation>
+    </message>
+    <message>
+        <source>&amp;Responsible:</source>
+        <translation>&amp;Penanggung jawab:</translation>
+    </message>
+    <message>
+        <source>Planned &amp;start:</source>
+        <translation>Rencana &amp;mulai:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>&amp;Durasi:</translation>
+    </message>
+    <message>
+        <source>Planned end:</source>
+        <translation>Rencana selesai:</translation>
+    </message>
+    <message>
+        <source>Actual start ({tz}):</source>
+        <translation>Realisasi mulai ({tz}):</translation>
+    </message>
+    <message>
+        <source>Actual end ({tz}):</source>
+        <translation>Realisasi selesai ({tz}):</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Tambah mata acara</translation>
+    </message>
+</context>
+<context>
+    <name>RundownPage</name>
+    <message>
+        <source>Start next item (F5)</source>
+        <translation>Mulai mata acara berikutnya (F5)</translation>
+    </message>
+    <message>
+        <source>Finish item (F6)</source>
+        <translation>Selesaikan mata acara (F6)</translation>
+    </message>
+    <message>
+        <source>Projector…</source>
+        <translation>Proyektor…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Pengaturan…</translation>
+    </message>
+    <message>
+        <source>Use the typical rundown</source>
+        <translation>Pakai susunan acara standar</translation>
+    </message>
+    <message>
+        <source>The rundown is empty. Start from the typical rakor (registration, opening, Indonesia Raya, prayer, report, speech, one presentation per narasumber, discussion, conclusions, closing) and adjust it.</source>
+        <translation>Susunan acara masih kosong. Mulailah dari susunan rakor yang lazim (registrasi, pembukaan, Indonesia Raya, doa, laporan, sambutan, satu paparan per narasumber, diskusi, kesimpulan, penutup), lalu sesuaikan.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Tambah…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Ubah…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Naik</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Turun</translation>
+    </message>
+    <message>
+        <source>Re-time</source>
+        <translation>Atur ulang jam</translation>
+    </message>
+    <message>
+        <source>Plan every item right after the one before it, from the first item&apos;s start</source>
+        <translation>Jadwalkan setiap mata acara tepat setelah mata acara sebelumnya, mulai dari jam mulai mata acara pertama</translation>
+    </message>
+    <message>
+        <source>Add speaker…</source>
+        <translation>Tambah pembicara…</translation>
+    </message>
+    <message>
+        <source>Next speaker (F7)</source>
+        <translation>Pembicara berikutnya (F7)</translation>
+    </message>
+    <message>
+        <source>Pause/resume (F8)</source>
+        <translation>Jeda/lanjut (F8)</translation>
+    </message>
+    <message>
+        <source>+1 min (F9)</source>
+        <translation>+1 menit (F9)</translation>
+    </message>
+    <message>
+        <source>Finish speaker</source>
+        <translation>Selesai bicara</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Key points of this item for the minutes (who said what, figures, agreements)…</source>
+        <translation>Pokok-pokok mata acara ini untuk notulen (siapa menyampaikan apa, angka, kesepakatan)…</translation>
+    </message>
+    <message>
+        <source>Per speaker</source>
+        <translation>Per pembicara</translation>
+    </message>
+    <message>
+        <source>Per institution</source>
+        <translation>Per instansi</translation>
+    </message>
+    <message>
+        <source>Speakers &amp;&amp; timer</source>
+        <translation>Pembicara &amp;&amp; pewaktu</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Start next item</source>
+        <translation>Mulai mata acara berikutnya</translation>
+    </message>
+    <message>
+        <source>Finish item</source>
+        <translation>Selesaikan mata acara</translation>
+    </message>
+    <message>
+        <source>Next speaker</source>
+        <translation>Pembicara berikutnya</translation>
+    </message>
+    <message>
+        <source>Pause/resume speaker</source>
+        <translation>Jeda/lanjutkan pembicara</translation>
+    </message>
+    <message>
+        <source>One more minute</source>
+        <translation>Tambah satu menit</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>Tambah mata acara</translation>
+    </message>
+    <message>
+        <source>Edit item</source>
+        <translation>Ubah mata acara</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>Hapus mata acara</translation>
+    </message>
+    <message>
+        <source>Move item up</source>
+        <translation>Naikkan mata acara</translation>
+    </message>
+    <message>
+        <source>Move item down</source>
+        <translation>Turunkan mata acara</translation>
+    </message>
+    <message>
+        <source>Add speaker</source>
+        <translation>Tambah pembicara</translation>
+    </message>
+    <message>
+        <source>Edit speaker</source>
+        <translation>Ubah pembicara</translation>
+    </message>
+    <message>
+        <source>Delete speaker</source>
+        <translation>Hapus pembicara</translation>
+    </message>
+    <message>
+        <source>Move speaker up</source>
+        <translation>Naikkan pembicara</translation>
+    </message>
+    <message>
+        <source>Move speaker down</source>
+        <translation>Turunkan pembicara</translation>
+    </message>
+    <message>
+        <source>Select an item to see its speakers.</source>
+        <translation>Pilih mata acara untuk melihat pembicaranya.</translation>
+    </message>
+    <message>
+        <source>Speakers of: {title}</source>
+        <translation>Pembicara: {title}</translation>
+    </message>
+    <message>
+        <source>Now: {title} (since {time})</source>
+        <translation>Sekarang: {title} (sejak {time})</translation>
+    </message>
+    <message>
+        <source>The rundown is finished.</source>
+        <translation>Susunan acara sudah selesai.</translation>
+    </message>
+    <message>
+        <source>Next: {title}</source>
+        <translation>Berikutnya: {title}</translation>
+    </message>
+    <message>
+        <source>The rundown is empty.</source>
+        <translation>Susunan acara masih kosong.</translation>
+    </message>
+    <message>
+        <source>Ended at {time} {tz}</source>
+        <translation>Selesai pukul {time} {tz}</translation>
+    </message>
+    <message>
+        <source>Projected end {time} {tz}</source>
+        <translation>Perkiraan selesai pukul {time} {tz}</translation>
+    </message>
+    <message>
+        <source>Typical rundown</source>
+        <translation>Susunan acara standar</translation>
+    </message>
+    <message>
+        <source>&quot;{title}&quot; deleted. Ctrl+Z brings it back.</source>
+        <translation>&quot;{title}&quot; dihapus. Ctrl+Z untuk mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>Move item</source>
+        <translation>Pindahkan mata acara</translation>
+    </message>
+    <message>
+        <source>Re-time rundown</source>
+        <translation>Atur ulang jam susunan acara</translation>
+    </message>
+    <message>
+        <source>Select an item first.</source>
+        <translation>Pilih mata acara terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Move speaker</source>
+        <translation>Pindahkan pembicara</translation>
+    </message>
+    <message>
+        <source>Nobody is speaking.</source>
+        <translation>Tidak ada yang sedang berbicara.</translation>
+    </message>
+    <message>
+        <source>Start speaker</source>
+        <translation>Mulai pembicara</translation>
+    </message>
+    <message>
+        <source>Notes of: {title}</source>
+        <translation>Catatan: {title}</translation>
+    </message>
+    <message>
+        <source>Select an item to take its notes.</source>
+        <translation>Pilih mata acara untuk mencatat.</translation>
+    </message>
+    <message>
+        <source>Not saved yet…</source>
+        <translation>Belum tersimpan…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -523,6 +3012,203 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
     <message>
         <source>The station and operator names are recorded with every check-in.</source>
         <translation>Nama meja dan operator dicatat pada setiap registrasi kehadiran.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureDialog</name>
+    <message>
+        <source>Signature</source>
+        <translation>Tanda tangan</translation>
+    </message>
+    <message>
+        <source>Please sign: &lt;b&gt;{name}&lt;/b&gt;</source>
+        <translation>Silakan tanda tangan: &lt;b&gt;{name}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Hapus</translation>
+    </message>
+    <message>
+        <source>&amp;Save signature</source>
+        <translation>&amp;Simpan tanda tangan</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Lewati</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerDialog</name>
+    <message>
+        <source>Edit speaker</source>
+        <translation>Ubah pembicara</translation>
+    </message>
+    <message>
+        <source>Add speaker</source>
+        <translation>Tambah pembicara</translation>
+    </message>
+    <message>
+        <source>Type to search the invitees (narasumber first), or any name</source>
+        <translation>Cari undangan (narasumber lebih dulu), atau ketik nama lain</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nama:</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>&amp;Instansi:</translation>
+    </message>
+    <message>
+        <source>Speaking &amp;time:</source>
+        <translation>&amp;Waktu bicara:</translation>
+    </message>
+    <message>
+        <source>Item: {title}</source>
+        <translation>Mata acara: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>TextPartsEditor</name>
+    <message>
+        <source>These parts of the minutes are written from what was recorded live. Edit them here before creating the documents: an edited part is used in every export until you reset it. A line starting with &quot;1.&quot;, &quot;a.&quot; or &quot;-&quot; becomes a list item.</source>
+        <translation>Bagian-bagian notulen ini disusun dari catatan selama rapat. Sunting di sini sebelum membuat dokumen: bagian yang disunting dipakai di setiap ekspor sampai Anda mengembalikannya. Baris yang diawali &quot;1.&quot;, &quot;a.&quot; atau &quot;-&quot; menjadi butir daftar.</translation>
+    </message>
+    <message>
+        <source>&amp;Reset to the automatic text</source>
+        <translation>Kembalikan ke teks &amp;otomatis</translation>
+    </message>
+    <message>
+        <source>The automatic text, for comparison:</source>
+        <translation>Teks otomatis, sebagai pembanding:</translation>
+    </message>
+    <message>
+        <source>Open an event to see the text of its minutes.</source>
+        <translation>Buka acara untuk melihat teks notulennya.</translation>
+    </message>
+    <message>
+        <source>Edited by hand. Later changes to the record do not appear in this part until you reset it.</source>
+        <translation>Disunting manual. Perubahan catatan sesudahnya tidak muncul di bagian ini sampai Anda mengembalikannya.</translation>
+    </message>
+    <message>
+        <source>Written from the live record. Type to change it; your text is kept.</source>
+        <translation>Disusun dari catatan selama rapat. Ketik untuk mengubahnya; teks Anda akan dipertahankan.</translation>
+    </message>
+</context>
+<context>
+    <name>TextPartsModel</name>
+    <message>
+        <source>{title} (edited)</source>
+        <translation>{title} (diubah)</translation>
+    </message>
+    <message>
+        <source>Edited by hand: kept until you reset it</source>
+        <translation>Diubah manual: dipakai sampai dikembalikan</translation>
+    </message>
+    <message>
+        <source>Written from the live record</source>
+        <translation>Disusun dari catatan rapat</translation>
+    </message>
+</context>
+<context>
+    <name>TimerWidget</name>
+    <message>
+        <source>No speaker</source>
+        <translation>Tidak ada pembicara</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>dijeda</translation>
+    </message>
+    <message>
+        <source>item time</source>
+        <translation>waktu mata acara</translation>
+    </message>
+    <message>
+        <source>overtime</source>
+        <translation>lewat waktu</translation>
+    </message>
+    <message>
+        <source>remaining</source>
+        <translation>sisa waktu</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDialog</name>
+    <message>
+        <source>Undo check-in</source>
+        <translation>Batalkan registrasi</translation>
+    </message>
+    <message>
+        <source>Undo the check-in of &lt;b&gt;{name}&lt;/b&gt; at {time}?</source>
+        <translation>Batalkan registrasi &lt;b&gt;{name}&lt;/b&gt; pukul {time}?</translation>
+    </message>
+    <message>
+        <source>Wrong person selected</source>
+        <translation>Salah memilih orang</translation>
+    </message>
+    <message>
+        <source>Checked in by mistake</source>
+        <translation>Keliru dicatat hadir</translation>
+    </message>
+    <message>
+        <source>Left before the meeting started</source>
+        <translation>Pulang sebelum rapat dimulai</translation>
+    </message>
+    <message>
+        <source>Why? (required, kept in the history)</source>
+        <translation>Alasannya? (wajib, disimpan di riwayat)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Walk-in guest</source>
+        <translation>Peserta tanpa undangan</translation>
+    </message>
+    <message>
+        <source>e.g. Drs. H. Ahmad Yani, M.Si.</source>
+        <translation>mis. Drs. H. Ahmad Yani, M.Si.</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Position</source>
+        <translation>&amp;Jabatan</translation>
+    </message>
+    <message>
+        <source>&amp;Institution</source>
+        <translation>&amp;Instansi</translation>
+    </message>
+    <message>
+        <source>&amp;Group</source>
+        <translation>&amp;Kelompok</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>No. &amp;HP</translation>
+    </message>
+    <message>
+        <source>Register and check in</source>
+        <translation>Daftarkan dan catat hadir</translation>
+    </message>
+    <message>
+        <source>Not on the invitation list: register and check in.</source>
+        <translation>Tidak ada di daftar undangan: daftarkan dan catat hadir.</translation>
+    </message>
+    <message>
+        <source>Name: {name} · titles: {front} … {back}</source>
+        <translation>Nama: {name} · gelar: {front} … {back}</translation>
     </message>
 </context>
 </TS>
