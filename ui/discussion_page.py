@@ -844,18 +844,13 @@ class DiscussionPage(LivePage):
 
     def move_follow_up(self, step: int) -> None:
         """Move the selected follow-up."""
-        row = selected_row(self.follow_up_table)
-        if row >= 0:
-            self._move_follow_up_to(row, row + step)
+        self.move_selected(self.follow_up_table, step, self._move_follow_up_to)
 
     def _move_follow_up_to(self, row: int, index: int) -> None:
-        follow_up = self.follow_up_model.row_object(row)
-        if follow_up is None or not 0 <= index < self.follow_up_model.rowCount():
-            return
-        follow_up_id = follow_up.id
-        self.act(self.tr("Move follow-up"), lambda: mt.move_follow_up(
-            self.storage, follow_up_id, index))
-        select_row(self.follow_up_table, self.follow_up_model.row_of_id(follow_up_id))
+        self.move_row(
+            self.follow_up_table, self.follow_up_model, row, index, self.tr("Move follow-up"),
+            lambda record_id, to: mt.move_follow_up(self.storage, record_id, to),
+        )
 
     # -- conclusions -------------------------------------------------------------------------
 
@@ -910,18 +905,13 @@ class DiscussionPage(LivePage):
 
     def move_conclusion(self, step: int) -> None:
         """Move the selected conclusion."""
-        row = selected_row(self.conclusion_table)
-        if row >= 0:
-            self._move_conclusion_to(row, row + step)
+        self.move_selected(self.conclusion_table, step, self._move_conclusion_to)
 
     def _move_conclusion_to(self, row: int, index: int) -> None:
-        conclusion = self.conclusion_model.row_object(row)
-        if conclusion is None or not 0 <= index < self.conclusion_model.rowCount():
-            return
-        conclusion_id = conclusion.id
-        self.act(self.tr("Move conclusion"), lambda: mt.move_conclusion(
-            self.storage, conclusion_id, index))
-        select_row(self.conclusion_table, self.conclusion_model.row_of_id(conclusion_id))
+        self.move_row(
+            self.conclusion_table, self.conclusion_model, row, index, self.tr("Move conclusion"),
+            lambda record_id, to: mt.move_conclusion(self.storage, record_id, to),
+        )
 
     def save_now(self) -> None:
         """Save the question edited in the form, e.g. before the app closes (a new asker

@@ -177,6 +177,26 @@ class LivePage(QWidget):
         self.show_message("")
         return result
 
+    def move_row(
+        self, table: QTableView, model: Any, row: int, index: int, label: str,
+        operation: Callable[[int, int], object],
+    ) -> None:
+        """Move the record shown in ``row`` to ``index`` (undoable) and keep it selected."""
+        record = model.row_object(row)
+        if record is None or not 0 <= index < model.rowCount():
+            return
+        record_id = record.id
+        self.act(label, lambda: operation(record_id, index))
+        select_row(table, model.row_of_id(record_id))
+
+    def move_selected(
+        self, table: QTableView, step: int, mover: Callable[[int, int], None]
+    ) -> None:
+        """Ctrl+Up/Ctrl+Down: move the selected row of ``table`` by ``step``."""
+        row = selected_row(table)
+        if row >= 0:
+            mover(row, row + step)
+
     def show_message(self, text: str, *, error: bool = False) -> None:
         """Say something on the message line (errors in red); it clears by itself."""
         self.message_label.setStyleSheet(ERROR_STYLE if error else "")
@@ -974,9 +994,7 @@ class RundownPage(LivePage):
 
     def move_item(self, step: int) -> None:
         """Ctrl+Up/Ctrl+Down: move the selected item."""
-        row = selected_row(self.table)
-        if row >= 0:
-            self._move_item_to(row, row + step)
+        self.move_selected(self.table, step, self._move_item_to)
 
     def _move_item_to(self, row: int, index: int) -> None:
         item = self.model.row_object(row)
@@ -1041,18 +1059,12 @@ class RundownPage(LivePage):
 
     def move_speaker(self, step: int) -> None:
         """Move the selected speaker up or down."""
-        row = selected_row(self.speaker_table)
-        if row >= 0:
-            self._move_speaker_to(row, row + step)
+        self.move_selected(self.speaker_table, step, self._move_speaker_to)
 
     def _move_speaker_to(self, row: int, index: int) -> None:
-        speaker = self.speaker_model.row_object(row)
-        if speaker is None or not 0 <= index < self.speaker_model.rowCount():
-            return
-        speaker_id = speaker.id
-        self.act(self.tr("Move speaker"), lambda: mt.move_speaker(
-            self.storage, speaker_id, index))
-        select_row(self.speaker_table, self.speaker_model.row_of_id(speaker_id))
+        self.move_row(self.speaker_table, self.speaker_model, row, index,
+                      self.tr("Move speaker"),
+                      lambda speaker_id, to: mt.move_speaker(self.storage, speaker_id, to))
 
     def _live_item_id(self) -> int | None:
         """The item F7 works on: the one going on, else the one shown."""

@@ -233,6 +233,24 @@ def test_follow_ups_and_conclusions(qtbot: QtBot, page: DiscussionPage, ui_db: S
         "Pemetaan TPS rawan banjir", "BPBD Kota Jambi", "Januari 2024", question.id)
     assert page.follow_up_model.index(0, 4).data() == "Hendra"
     assert "Pemetaan TPS rawan banjir" in page.follow_ups_label.text()
+    # A second follow-up, then Ctrl+Up puts it first; Ctrl+Z puts it back.
+    def fill_second(dialog: QWidget) -> None:
+        assert isinstance(dialog, FollowUpDialog)
+        qtbot.keyClicks(dialog.what_edit, "Apel siaga")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    page.question_table.selectRow(0)
+    when_modal(qtbot, fill_second)
+    qtbot.mouseClick(page.follow_up_button, Qt.MouseButton.LeftButton)
+    assert page.follow_up_model.rowCount() == 2
+    page.tabs.setCurrentWidget(page.follow_up_table.parentWidget())
+    page.follow_up_table.selectRow(1)
+    key(qtbot, page.follow_up_table, Qt.Key.Key_Up, CTRL)
+    assert [f.what for f in ui_db.list_follow_ups(event_id)] == [
+        "Apel siaga", "Pemetaan TPS rawan banjir"]
+    key(qtbot, page.follow_up_table, Qt.Key.Key_Z, CTRL)
+    assert [f.what for f in ui_db.list_follow_ups(event_id)] == [
+        "Pemetaan TPS rawan banjir", "Apel siaga"]
 
     page.tabs.setCurrentIndex(2)
     page.conclusion_kind_combo.setCurrentIndex(page.conclusion_kind_combo.findData("keputusan"))
