@@ -492,6 +492,12 @@ class DiscussionPage(LivePage):
         del blocker
         if termin is None:
             self.termin_status.setText(self.tr("No termin yet: open Termin 1 to take questions."))
+            if self.event_id is not None:  # show the cap the first termin will get
+                blocker_cap = QSignalBlocker(self.cap_spin)
+                self.cap_spin.setValue(
+                    mt.meeting_settings(self.storage, self.event_id).termin_max_askers
+                )
+                del blocker_cap
         else:
             askers = sum(1 for q in questions if q.status != QuestionStatus.DIBATALKAN)
             state = self.tr("open") if termin.closed_at is None else self.tr("closed — answers")
