@@ -36,13 +36,13 @@ from .models import EventListModel
 from .translations import LANGUAGES
 from .widgets import (
     OptionalTimeEdit,
+    error_label,
     from_qdate,
     make_date_edit,
     make_time_edit,
     make_timezone_combo,
+    ok_cancel_buttons,
 )
-
-ERROR_STYLE = "color: #b00020;"
 
 
 class NewEventDialog(QDialog):
@@ -80,16 +80,9 @@ class NewEventDialog(QDialog):
         form.addRow(self.tr("&Government:"), self.government_edit)
         form.addRow(self.tr("&Organising unit:"), self.unit_edit)
 
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.error_label = error_label()
+        self.buttons, self.ok_button = ok_cancel_buttons(self)
         self.ok_button.setText(self.tr("Create event"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -52,13 +51,13 @@ from .record_models import (
     question_status_label,
 )
 from .rundown_page import (
-    ERROR_STYLE,
     InviteeLineEdit,
     LivePage,
     make_table,
     select_row,
     selected_row,
 )
+from .widgets import error_label, ok_cancel_buttons
 
 # Ctrl with the main Return key or with the keypad's Enter key.
 CTRL_ENTER = [
@@ -110,20 +109,13 @@ class FollowUpDialog(QDialog):
             self.question_combo.addItem(f"{question.asker_name}: {text}", question.id)
         chosen = follow_up.question_id if follow_up else question_id
         self.question_combo.setCurrentIndex(max(0, self.question_combo.findData(chosen)))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&What:"), self.what_edit)
         form.addRow(self.tr("W&ho:"), self.who_edit)
         form.addRow(self.tr("&By when:"), self.due_edit)
         form.addRow(self.tr("&Question:"), self.question_combo)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)

@@ -45,11 +45,11 @@ from .letterhead_dialog import DocumentSettingsForm
 from .photos_widget import PhotosWidget
 from .tasks import run_in_background
 from .text_parts_editor import TextPartsEditor
+from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.documents")
 
 PROGRESS_DELAY_MS = 500
-ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #2e7d32;"
 FOLDER_KEY = "documents/folder/{event}"
 

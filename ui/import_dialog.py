@@ -71,6 +71,7 @@ from rakor_desktop.models import Role
 from rakor_desktop.storage import Storage
 
 from .tasks import run_in_background
+from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.import")
 
@@ -78,7 +79,6 @@ Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde0d6")
 PROBLEM_FOREGROUND = QColor("#8a1c00")
 EXCLUDED_FOREGROUND = QColor("#8c8c8c")
-ERROR_STYLE = "color: #b00020;"
 ALLOWED_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role of a decision cell: the decisions allowed for its row."""
 FILE_FILTER_EXTENSIONS = "*.xlsx *.xlsm *.csv *.txt"

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,8 +39,9 @@ from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Invitee, Person, Role
 from rakor_desktop.storage import Storage
 
+from .widgets import ERROR_STYLE, error_label, ok_cancel_buttons
+
 Index = QModelIndex | QPersistentModelIndex
-ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #555555;"
 MIN_SUGGEST_CHARS = 2
 SUGGESTION_LIMIT = 12
@@ -192,9 +192,7 @@ class InviteeDialog(QDialog):
             self.role_combo.addItem(role_label(role), role.value)
         self.status_label = QLabel()
         self.status_label.setStyleSheet(HINT_STYLE)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
 
         self.suggestions = DirectorySuggestionModel(storage, event_id, self)
         self.completer = QCompleter(self.suggestions, self)
@@ -241,13 +239,8 @@ class InviteeDialog(QDialog):
         form.addRow(self.tr("&Sex:"), self.gender_combo)
         form.addRow(self.tr("R&ole:"), self.role_combo)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons, self.ok_button = ok_cancel_buttons(self)
         self.ok_button.setText(self.tr("Save") if editing else self.tr("Add to the list"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -51,11 +51,12 @@ from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, OfficialRole
 from rakor_desktop.storage import Storage
 
+from .widgets import ERROR_STYLE
+
 log = logging.getLogger("rakor.ui.document_settings")
 
 AUTOSAVE_DELAY_MS = 600
 LOGO_PREVIEW_PX = 64
-ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #2e7d32;"
 
 Field = tuple[Callable[[], Any], Callable[[Any], None], tuple[Any, ...]]

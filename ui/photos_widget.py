@@ -63,13 +63,13 @@ from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
 from .tasks import run_in_background
+from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.photos")
 
 Index = QModelIndex | QPersistentModelIndex
 THUMBNAIL = QSize(180, 135)
 CAPTION_SAVE_MS = 600
-ERROR_STYLE = "color: #b00020;"
 OK_STYLE = "color: #2e7d32;"
 PHOTO_ID_ROLE = Qt.ItemDataRole.UserRole
 

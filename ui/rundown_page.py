@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -61,11 +60,10 @@ from .record_models import (
     kind_label,
 )
 from .timer_widget import TimerWidget, set_text
-from .widgets import OptionalTimeEdit, make_time_edit
+from .widgets import ERROR_STYLE, OptionalTimeEdit, error_label, make_time_edit, ok_cancel_buttons
 
 T = TypeVar("T")
 
-ERROR_STYLE = "color: #b00020;"
 MESSAGE_MS = 10_000
 NOTES_SAVE_MS = 800
 
@@ -352,9 +350,7 @@ class RundownItemDialog(QDialog):
             item.actual_start if item else None))
         self.actual_end_edit = OptionalTimeEdit(self.tr("not recorded"), self._local(
             item.actual_end if item else None))
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
 
         form = QFormLayout()
         form.addRow(self.tr("&Kind:"), self.kind_combo)
@@ -365,12 +361,7 @@ class RundownItemDialog(QDialog):
         form.addRow(self.tr("Planned end:"), self.end_label)
         form.addRow(self.tr("Actual start ({tz}):").format(tz=tz), self.actual_start_edit)
         form.addRow(self.tr("Actual end ({tz}):").format(tz=tz), self.actual_end_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
@@ -498,19 +489,12 @@ class SpeakerDialog(QDialog):
                 self.name_edit.choose(responsible)
                 self._chosen(responsible)
         self.name_edit.invitee_chosen.connect(self._chosen)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("&Name:"), self.name_edit)
         form.addRow(self.tr("&Institution:"), self.instansi_edit)
         form.addRow(self.tr("Speaking &time:"), self.minutes_spin)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Item: {title}").format(title=item.title)))
         layout.addLayout(form)
@@ -571,18 +555,13 @@ class MeetingSettingsDialog(QDialog):
         self.minutes_spin.setValue(current.speaker_minutes)
         self.sound_check = QCheckBox(self.tr("Beep when the warning starts and when time is up"))
         self.sound_check.setChecked(current.sound)
-        self.error_label = QLabel()
-        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("Askers per &termin:"), self.cap_spin)
         form.addRow(self.tr("&Warning in the last:"), self.warning_spin)
         form.addRow(self.tr("Default speaking &time:"), self.minutes_spin)
         form.addRow("", self.sound_check)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = ok_cancel_buttons(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr(

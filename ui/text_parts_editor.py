@@ -42,12 +42,13 @@ from rakor_desktop.documents.settings import set_text_override
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
+from .widgets import ERROR_STYLE
+
 log = logging.getLogger("rakor.ui.minutes_text")
 
 Index = QModelIndex | QPersistentModelIndex
 SAVE_DELAY_MS = 700
 PART_KEY_ROLE = Qt.ItemDataRole.UserRole
-ERROR_STYLE = "color: #b00020;"
 
 
 def same_text(a: str, b: str) -> bool:

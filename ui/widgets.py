@@ -9,12 +9,35 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
+    QLabel,
+    QPushButton,
     QTimeEdit,
     QWidget,
 )
 
 TIMEZONES = ("WIB", "WITA", "WIT")
+ERROR_STYLE = "color: #b00020;"  # messages that say why something cannot be saved
+
+
+def error_label() -> QLabel:
+    """The red, wrapping line of a form that says why it cannot be saved."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    return label
+
+
+def ok_cancel_buttons(dialog: QDialog) -> tuple[QDialogButtonBox, QPushButton]:
+    """OK and Cancel wired to the dialog's accept/reject; returns the box and OK."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, buttons.button(QDialogButtonBox.StandardButton.Ok)
 
 
 def to_qdate(value: date) -> QDate:
