@@ -70,10 +70,16 @@ def safe_file_name(name: str) -> str:
 def file_stem(kind: str, storage: Storage, event_id: int) -> str:
     """"Notulen 2023-12-14 Rapat Koordinasi ..." (title shortened, safe characters)."""
     event = get_event(storage, event_id)
-    title = " ".join(event.title.split())
+    return safe_file_name(f"{kind} {event.date.isoformat()} {_short_title(event.title)}")
+
+
+def _short_title(title: str) -> str:
+    """The title cut to a length file names can carry, at a word boundary."""
+    title = " ".join(title.split())
     if len(title) > _MAX_TITLE_CHARS:
-        title = title[:_MAX_TITLE_CHARS].rsplit(" ", 1)[0]
-    return safe_file_name(f"{kind} {event.date.isoformat()} {title}")
+        cut = title[: _MAX_TITLE_CHARS + 1]
+        title = cut.rsplit(" ", 1)[0] if " " in cut else cut[:_MAX_TITLE_CHARS]
+    return title.strip()
 
 
 def default_output_dir(storage: Storage, event_id: int) -> Path:
@@ -88,8 +94,7 @@ def default_output_dir(storage: Storage, event_id: int) -> Path:
         Path(home).expanduser() / "dokumen" if home
         else Path(platformdirs.user_documents_dir()) / DOCUMENTS_FOLDER
     )
-    title = " ".join(event.title.split())[:_MAX_TITLE_CHARS].strip()
-    return base / safe_file_name(f"{event.date.isoformat()} {title}")
+    return base / safe_file_name(f"{event.date.isoformat()} {_short_title(event.title)}")
 
 
 # -- atomic writing ---------------------------------------------------------------------
