@@ -39,6 +39,12 @@ _CLOSING: tuple[tuple[RundownKind, str, int, str], ...] = (
     (RundownKind.PENUTUP, "Penutup", 10, "Pembawa acara (MC)"),
 )
 _PAPARAN_TITLE = "Paparan narasumber"
+_PRESENTATION_LEAD = "Moderator"  # who leads a presentation in the template (not its speaker)
+
+TEMPLATE_ROLES: frozenset[str] = frozenset(
+    {"Panitia", _PRESENTATION_LEAD} | {role for *_, role in (*_OPENING, *_CLOSING)}
+)
+"""The "responsible" texts the typical rundown fills in: roles, not named people."""
 _PAPARAN_ALL_MINUTES = 60  # one item for all presentations when no presenter is named
 
 
@@ -79,11 +85,12 @@ def typical_rundown(
     ]
     if presenters:
         plan.extend(
-            (RundownKind.PAPARAN, f"{_PAPARAN_TITLE}: {name}", PRESENTATION_MINUTES, "Moderator")
+            (RundownKind.PAPARAN, f"{_PAPARAN_TITLE}: {name}", PRESENTATION_MINUTES,
+             _PRESENTATION_LEAD)
             for name in presenters
         )
     else:
-        plan.append((RundownKind.PAPARAN, _PAPARAN_TITLE, _PAPARAN_ALL_MINUTES, "Moderator"))
+        plan.append((RundownKind.PAPARAN, _PAPARAN_TITLE, _PAPARAN_ALL_MINUTES, _PRESENTATION_LEAD))
     plan.extend(_CLOSING)
 
     items: list[RundownItem] = []

@@ -32,6 +32,7 @@ from rakor_desktop.formatting import (
 )
 from rakor_desktop.models import Event, RundownItem, RundownKind
 from rakor_desktop.operations import get_event
+from rakor_desktop.rundown import TEMPLATE_ROLES
 from rakor_desktop.storage import Storage
 
 from .model import (
@@ -376,6 +377,45 @@ def _speaker_name(speaker: dict[str, Any]) -> str:
     return f"{name} ({where})" if where and where.casefold() not in name.casefold() else name
 
 
+def _named_person(record: Record, responsible: str) -> str:
+    """Who an item's "responsible" text names as its speaker ("" for a role of the
+    typical rundown such as "Moderator", or the moderator, who leads but does not speak)."""
+    who = _one_line(responsible)
+    if not who or who.casefold() in {role.casefold() for role in TEMPLATE_ROLES}:
+        return ""
+    moderator = record.officials.get("moderator")
+    if moderator is not None:
+        known = {_official_name(moderator), _one_line(moderator["name"]),
+                 _one_line(moderator["jabatan"] or "")}
+        if who.casefold() in {k.casefold() for k in known if k}:
+            return ""
+    return who
+
+
+def _moderator_line(record: Record) -> str:
+    """"Tanya jawab dipandu oleh <moderator> (<jabatan>), pukul ... ." ("" when nobody is
+    named: the event's moderator, else a person named on the discussion item)."""
+    moderator = record.officials.get("moderator")
+    discussion = next((i for i in record.rundown if i.kind == RundownKind.DISKUSI), None)
+    if moderator is not None:
+        who = _official_name(moderator)
+        where = _one_line(moderator["jabatan"] or moderator["instansi"] or "")
+        if where and where.casefold() not in who.casefold():
+            who += f" ({where})"
+    elif discussion is not None:
+        who = _named_person(record, discussion.responsible_text)
+    else:
+        who = ""
+    if not who:
+        return ""
+    line = f"Tanya jawab dipandu oleh {who}"
+    if discussion is not None:
+        when = _times(discussion.actual_start, discussion.actual_end, record.tz)
+        if when:
+            line += f", {when}"
+    return line + "."
+
+
 def _presentation_text(record: Record, item: RundownItem) -> str:
     lines: list[str] = []
     speakers = record.speakers.get(item.id or 0, [])
@@ -387,10 +427,12 @@ def _presentation_text(record: Record, item: RundownItem) -> str:
             line = f"{_speaker_name(speaker)} menyampaikan paparan"
             lines.append(f"{line} {when}." if when else f"{line}.")
     else:
-        who = _one_line(item.responsible_text)
+        who = _named_person(record, item.responsible_text)
         when = _times(item.actual_start, item.actual_end, record.tz)
-        line = f"Narasumber: {who}" if who else "Paparan disampaikan"
-        lines.append(f"{line}, {when}." if when else f"{line}.")
+        if who:
+            lines.append(f"Narasumber: {who}, {when}." if when else f"Narasumber: {who}.")
+        else:
+            lines.append(f"Paparan disampaikan {when}." if when else "Paparan disampaikan.")
     if item.notes.strip():
         lines.append("Pokok-pokok paparan:")
         lines.extend(_lines(item.notes))
@@ -446,14 +488,11 @@ def _conclusions_text(record: Record) -> str:
 def _closing_text(record: Record) -> str:
     lines: list[str] = []
     closing = [i for i in record.rundown if i.kind == RundownKind.PENUTUP]
-    ended = None
-    if closing and closing[-1].actual_end is not None:
-        ended = closing[-1].actual_end
-    elif closing and closing[-1].actual_start is not None:
-        ended = closing[-1].actual_start
-    else:
-        ends = [i.actual_end for i in record.rundown if i.actual_end is not None]
-        ended = max(ends) if ends else None
+    # The meeting closed when its closing item finished (without one: when the last
+    # item of the rundown finished); before that no closing time is told. A time
+    # known otherwise is typed into this part by the notetaker.
+    last = closing[-1] if closing else (record.rundown[-1] if record.rundown else None)
+    ended = last.actual_end if last is not None else None
     if ended is not None:
         lines.append(f"Rapat ditutup pukul {format_clock(ended, record.tz)} {record.tz}.")
     for item in closing:
@@ -514,18 +553,19 @@ def _header(record: Record) -> KeyValueBlock:
         KeyValueRow("Sidang/Rapat", _value(_one_line(event.title))),
         KeyValueRow("Hari/Tanggal", _value(format_date_span(event.date, event.end_date))),
     ]
+    # The third field (DOMAIN.md §3, variant A or B) is left out when the event has no
+    # value for it, as the model leaves out the Sekretaris: a "-" in an official
+    # header reads as if something were missing.
     if options.third_field == "surat_undangan":
         parts = []
         if event.invitation_number.strip():
             parts.append(f"Nomor {_one_line(event.invitation_number)}")
         if event.invitation_date is not None:
             parts.append(f"tanggal {format_date_long(event.invitation_date)}")
-        rows.append(KeyValueRow("Surat Undangan", _value(" ".join(parts))))
-    else:
-        call = (
-            f"pukul {format_time(event.call_time)} {event.timezone}"
-            if event.call_time is not None else ""
-        )
+        if parts:
+            rows.append(KeyValueRow("Surat Undangan", _value(" ".join(parts))))
+    elif event.call_time is not None:
+        call = f"pukul {format_time(event.call_time)} {event.timezone}"
         rows.append(KeyValueRow("Waktu Panggilan", _value(call)))
     rows.append(KeyValueRow("Waktu Sidang/Rapat", _value(_event_time(event))))
     if options.show_tempat:
@@ -625,6 +665,10 @@ def _activities(record: Record) -> list[Block]:
     if termins:
         sub += 1
         blocks.append(_outline(_label("a", sub), "Tanya Jawab", INDENT_CM))
+        led_by = _moderator_line(record)
+        if led_by:
+            blocks.append(paragraph(led_by, indent_cm=2 * INDENT_CM, space_after_pt=2,
+                                    align="justify", keep_with_next=True))
         for number, _questions in termins:
             blocks.append(
                 paragraph(f"Termin {roman(number)}", bold=True, indent_cm=2 * INDENT_CM,

@@ -301,3 +301,97 @@ def test_minutes_with_rundown_kinds_missing(storage: Storage, tmp_path: Path) ->
         assert "pukul 13.30 s.d. 15.00 WITA" in text
         assert "DAFTAR HADIR" not in text
         assert "Lampiran" not in text
+
+
+# -- the field trial (issue 9, item 8): what the notulen must not say -----------------------
+
+
+def _small_event(storage: Storage, **fields: object) -> int:
+    from datetime import date, time
+
+    from rakor_desktop.models import Event
+
+    event = Event(title="Rapat kecil", date=date(2023, 12, 14), start_time=time(9, 0),
+                  venue="Aula Griya Mayang")
+    event_id = operations.create_event(storage, replace(event, **fields))  # type: ignore[arg-type]
+    save_document_options(storage, event_id, replace(
+        DocumentOptions(), attach_attendance=False, attach_photos=False))
+    return event_id
+
+
+def _part(storage: Storage, event_id: int, prefix: str) -> str:
+    return next(p.text for p in minutes_parts(storage, event_id) if p.key.startswith(prefix))
+
+
+def test_no_call_time_leaves_the_line_out(storage: Storage, tmp_path: Path) -> None:
+    event_id = _small_event(storage)  # no Waktu Panggilan set
+    labels = [label for label, _ in _header_rows(storage, event_id)]
+    assert labels[:4] == ["Sidang/Rapat", "Hari/Tanggal", "Waktu Sidang/Rapat", "Tempat"]
+    docx, pdf = _render(storage, event_id, tmp_path)
+    assert "Waktu Panggilan" not in docx and "Waktu Panggilan" not in pdf
+    # Variant B without a number or a date of the invitation: left out as well.
+    save_document_options(storage, event_id, replace(
+        DocumentOptions(), third_field="surat_undangan", attach_attendance=False))
+    assert "Surat Undangan" not in dict(_header_rows(storage, event_id))
+
+
+def test_a_presentation_without_a_speaker_names_nobody(storage: Storage) -> None:
+    from rakor_desktop import meeting as mt
+    from rakor_desktop.rundown import apply_typical_rundown, update_rundown_item
+
+    from .document_record import wib
+
+    event_id = _small_event(storage)
+    apply_typical_rundown(storage, event_id)  # one "Paparan narasumber", led by "Moderator"
+    paparan = next(i for i in storage.list_rundown_items(event_id)
+                   if i.kind == RundownKind.PAPARAN)
+    assert paparan.responsible_text == "Moderator" and paparan.id is not None
+    mt.start_item(storage, paparan.id, clock=lambda: wib(9, 40))
+    mt.finish_item(storage, paparan.id, clock=lambda: wib(10, 35))
+    assert _part(storage, event_id, "pembahasan.") == (
+        "Paparan disampaikan pukul 09.40 s.d. 10.35 WIB.")
+    # The event's moderator leads the presentation; he is not its speaker either.
+    operations.name_official_by_text(storage, event_id, OfficialRole.MODERATOR,
+                                     "Drs. H. Nasrul Rahman, M.Si.")
+    update_rundown_item(storage, paparan.id, {"responsible_text": "Drs. H. Nasrul Rahman, M.Si."})
+    assert _part(storage, event_id, "pembahasan.") == (
+        "Paparan disampaikan pukul 09.40 s.d. 10.35 WIB.")
+    # A speaker typed as the one responsible is named.
+    update_rundown_item(storage, paparan.id, {"responsible_text": "Ketua KPU Kota Jambi"})
+    assert _part(storage, event_id, "pembahasan.") == (
+        "Narasumber: Ketua KPU Kota Jambi, pukul 09.40 s.d. 10.35 WIB.")
+
+
+def test_no_closing_time_until_the_closing_item_is_finished(
+    storage: Storage, tmp_path: Path
+) -> None:
+    from rakor_desktop import meeting as mt
+    from rakor_desktop.demo import create_demo_event
+
+    from .document_record import wib
+
+    event_id = create_demo_event(storage)
+    for minute in range(5):  # the rundown is on item 5, the laporan
+        mt.start_next_item(storage, event_id, clock=lambda m=minute: wib(9, m))
+    closing = "Demikian notula ini dibuat untuk dipergunakan sebagaimana mestinya."
+    assert _part(storage, event_id, "penutup") == closing
+    docx, pdf = _render(storage, event_id, tmp_path)
+    assert "Rapat ditutup" not in docx and "Rapat ditutup" not in pdf
+    for minute in range(5, 13):  # ... to the closing item, which goes on
+        mt.start_next_item(storage, event_id, clock=lambda m=minute: wib(10, m))
+    assert _part(storage, event_id, "penutup") == closing
+    mt.finish_running_item(storage, event_id, clock=lambda: wib(12, 25))
+    assert _part(storage, event_id, "penutup") == f"Rapat ditutup pukul 12.25 WIB.\n{closing}"
+
+
+def test_the_moderator_leads_the_discussion(
+    storage: Storage, demo: DemoRecord, tmp_path: Path
+) -> None:
+    line = ("Tanya jawab dipandu oleh Drs. H. Nasrul Rahman, M.Si. (Staf Ahli Wali Kota Bidang "
+            "Pemerintahan, Hukum dan Politik), pukul 11.00 s.d. 12.00 WIB.")
+    paragraphs = [b.text for b in build_minutes(storage, demo.event_id).blocks()
+                  if isinstance(b, Paragraph)]
+    assert paragraphs[paragraphs.index("Tanya Jawab") + 1] == line
+    assert paragraphs[paragraphs.index("Tanya Jawab") + 2] == "Termin I"
+    docx, pdf = _render(storage, demo.event_id, tmp_path)
+    assert squeeze(line) in squeeze(docx) and squeeze(line) in squeeze(pdf)
