@@ -203,14 +203,16 @@ Handler = Callable[[argparse.Namespace, Storage, Settings], int]
 
 @dataclass(frozen=True)
 class _Command:
-    """What a subcommand runs, and whether to back the database up first.
+    """What a subcommand runs, whether to back the database up first, whether it writes.
 
     Bulk changes (imports) are preceded by a backup; a check-in, which appends one
-    small entry, is not (the desk must answer at once).
+    small entry, is not (the desk must answer at once). A command that only reads
+    the database also works on one in a read-only folder or on a full disk.
     """
 
     handler: Handler
     backup_first: bool = False
+    reads_only: bool = False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -300,7 +302,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing = event_actions.add_parser(
         "list", help="daftar semua acara", description="Menampilkan semua acara.", parents=[common]
     )
-    listing.set_defaults(command_spec=_Command(_event_list))
+    listing.set_defaults(command_spec=_Command(_event_list, reads_only=True))
 
     show = event_actions.add_parser(
         "show",
@@ -309,7 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     show.add_argument("event_id", metavar="ID", type=_id_arg, help="nomor acara")
-    show.set_defaults(command_spec=_Command(_event_show))
+    show.set_defaults(command_spec=_Command(_event_show, reads_only=True))
 
     export = event_actions.add_parser(
         "export",
@@ -321,7 +323,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--out", required=True, type=Path, metavar="BERKAS", help="berkas tujuan (.json)"
     )
-    export.set_defaults(command_spec=_Command(_event_export))
+    export.set_defaults(command_spec=_Command(_event_export, reads_only=True))
 
     imported = event_actions.add_parser(
         "import",
@@ -373,7 +375,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_list.add_argument("event_id", metavar="ID", type=_id_arg, help="nomor acara")
     p_list.add_argument("--json", action="store_true", help="cetak sebagai JSON (untuk skrip lain)")
-    p_list.set_defaults(command_spec=_Command(_participants_list))
+    p_list.set_defaults(command_spec=_Command(_participants_list, reads_only=True))
 
     # checkin
     checkin = commands.add_parser(
@@ -433,7 +435,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FOLDER",
         help="folder tujuan (dibuat bila belum ada); bawaan: folder dokumen acara",
     )
-    export_docs.set_defaults(command_spec=_Command(_export_documents))
+    export_docs.set_defaults(command_spec=_Command(_export_documents, reads_only=True))
     return parser
 
 
@@ -801,7 +803,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     database = args.db if args.db is not None else paths.default_database_path()
     try:
         storage = Storage.open(
-            database, backup=command.backup_first, backups_kept=settings.backups_kept
+            database,
+            backup=command.backup_first,
+            backups_kept=settings.backups_kept,
+            read_only_fallback=command.reads_only,
         )
         try:
             return command.handler(args, storage, settings)

@@ -24,10 +24,44 @@ def current_language() -> str:
     return _language
 
 
+MAX_VALUE_LENGTH = 200  # characters of one value shown in a message
+
+
+def shorten(value: Any, limit: int = MAX_VALUE_LENGTH) -> Any:
+    """A value as it may appear in a message: long texts are cut in the middle.
+
+    A 100,000-digit NIP or a whole paragraph pasted into a name must not make a
+    100 KB error line. Short values, numbers and other objects whose text is short
+    are returned unchanged (so format specs such as ``{count:d}`` keep working).
+    Every core message goes through this (see :func:`text` and :class:`RakorError`).
+    """
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return value
+    if isinstance(value, int):
+        if value.bit_length() <= 3 * limit:  # at most ~limit decimal digits
+            return value
+        return f"{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}"
+    shown = value if isinstance(value, str) else str(value)
+    if len(shown) <= limit:
+        return value
+    keep = max(limit - 3, 2)
+    head = keep * 2 // 3
+    return f"{shown[:head]} … {shown[len(shown) - (keep - head):]}"
+
+
+def _fill(template: str, params: dict[str, Any]) -> str:
+    if not params:
+        return template
+    return template.format(**{name: shorten(value) for name, value in params.items()})
+
+
 def text(indonesian: str, english: str, **params: Any) -> str:
-    """Pick the message in the current language and fill in ``{name}`` parameters."""
+    """Pick the message in the current language and fill in ``{name}`` parameters.
+
+    Long values are cut (:func:`shorten`).
+    """
     template = english if _language == "en" else indonesian
-    return template.format(**params) if params else template
+    return _fill(template, params)
 
 
 class RakorError(Exception):
@@ -37,8 +71,8 @@ class RakorError(Exception):
     """
 
     def __init__(self, indonesian: str, english: str, **params: Any) -> None:
-        self.indonesian = indonesian.format(**params) if params else indonesian
-        self.english = english.format(**params) if params else english
+        self.indonesian = _fill(indonesian, params)
+        self.english = _fill(english, params)
         super().__init__(self.indonesian)
 
     def __str__(self) -> str:

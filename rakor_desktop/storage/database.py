@@ -11,9 +11,13 @@ the operations in :mod:`rakor_desktop.operations` wrap each user action in one.
 
 from __future__ import annotations
 
+import errno
 import logging
+import os
 import re
 import sqlite3
+import tempfile
+import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -21,9 +25,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rakor_desktop import paths
-from rakor_desktop.messages import DatabaseError
+from rakor_desktop.messages import DatabaseError, text
 
-from .migrations import LATEST_VERSION, MIGRATIONS
+from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, tables_created_by
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -33,6 +37,9 @@ log = logging.getLogger("rakor.storage")
 DEFAULT_BACKUPS_KEPT = 10
 BACKUP_SUFFIX = ".sqlite3"
 _BACKUP_STAMP = re.compile(r"\d{8}T\d{12}Z")
+# Files of schema versions below this one were made before the application id
+# existed; they are recognised by their tables.
+FIRST_STAMPED_VERSION = 3
 
 
 class StorageBase:
@@ -42,6 +49,8 @@ class StorageBase:
         self.path = Path(path)
         self.conn = conn
         self._db: sqlite_utils.Database | None = None
+        #: Opened read-only because its folder cannot be written (see :meth:`open`).
+        self.read_only = False
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -68,6 +77,7 @@ class StorageBase:
         backups_kept: int = DEFAULT_BACKUPS_KEPT,
         migrate: bool = True,
         target_version: int = LATEST_VERSION,
+        read_only_fallback: bool = False,
     ) -> Self:
         """Open (or create) the database at ``path``, ready for use.
 
@@ -75,6 +85,14 @@ class StorageBase:
         are left to the caller, who runs :func:`check_and_back_up` soon after (the
         desktop app does it in the background once its window is up). A database that
         needs a migration is always backed up first.
+
+        The file is recognised as ours (``PRAGMA application_id``, or for files of
+        earlier versions their tables) before anything is written to it: another
+        program's SQLite file is never switched to WAL, backed up or migrated.
+
+        With ``read_only_fallback`` (commands that only read), a database in a folder
+        that cannot be written (read-only folder or medium, full disk) is opened
+        read-only when SQLite allows it; :attr:`read_only` then says so.
 
         Raises:
             DatabaseError: the file is newer than this app, damaged, not a database,
@@ -92,46 +110,166 @@ class StorageBase:
             ) from exc
         existed = path.exists() and path.stat().st_size > 0
         try:
-            conn = sqlite3.connect(str(path), timeout=10)
-            version = _user_version(conn)
-        except sqlite3.DatabaseError as exc:
-            raise _not_a_database(path, exc) from exc
-        storage = cls(path, conn=conn)
+            return cls._open_writable(
+                path,
+                existed=existed,
+                backup=backup,
+                check=check,
+                backups_kept=backups_kept,
+                migrate=migrate,
+                target_version=target_version,
+            )
+        except _FolderProblem as problem:
+            if not (read_only_fallback and existed):
+                raise problem.error from problem.__cause__
+            log.warning("%s: %s; opening it read-only", path, problem.error)
+            return cls._open_read_only(
+                path, problem.error, check=check, target_version=target_version
+            )
+
+    @classmethod
+    def _open_writable(
+        cls,
+        path: Path,
+        *,
+        existed: bool,
+        backup: bool,
+        check: bool,
+        backups_kept: int,
+        migrate: bool,
+        target_version: int,
+    ) -> Self:
+        conn: sqlite3.Connection | None = None
         try:
-            if version > LATEST_VERSION:
-                raise DatabaseError(
-                    "Database {path} dibuat oleh versi Rakor Desktop yang lebih baru "
-                    "(skema versi {found}; aplikasi ini mendukung sampai versi {latest}). "
-                    "Perbarui Rakor Desktop untuk membukanya.",
-                    "Database {path} was made by a newer version of Rakor Desktop "
-                    "(schema version {found}; this app supports up to {latest}). "
-                    "Update Rakor Desktop to open it.",
-                    path=path,
-                    found=version,
-                    latest=LATEST_VERSION,
-                )
-            if existed:
-                if version == 0 and storage._has_tables():
-                    # Another program's SQLite file: never add our schema into it.
-                    raise _not_a_database(path, "tidak ada skema Rakor Desktop")
-                if check:
-                    storage.check_integrity()
+            conn = sqlite3.connect(str(path), timeout=10)
+            storage = cls(path, conn=conn)
+            version = storage._recognise(existed)
+            if existed and check:
+                storage.check_integrity()
             storage._apply_pragmas()
-            needs_migration = migrate and 0 < version < target_version
+            needs_migration = migrate and version < target_version
             if existed and version > 0 and (backup or needs_migration):
                 storage._backup_at_open(backups_kept)
             if migrate:
                 storage.migrate(target_version)
-        except sqlite3.OperationalError as exc:
-            conn.close()
-            raise _unwritable(path, exc) from exc
-        except sqlite3.DatabaseError as exc:
-            conn.close()
-            raise _not_a_database(path, exc) from exc
+        except sqlite3.Error as exc:
+            if conn is not None:
+                conn.close()
+            raise _failure(path, exc) from exc
         except BaseException:
-            conn.close()
+            if conn is not None:
+                conn.close()
             raise
         return storage
+
+    @classmethod
+    def _open_read_only(
+        cls, path: Path, why: DatabaseError, *, check: bool, target_version: int
+    ) -> Self:
+        """Open ``path`` for reading only, in a folder that cannot be written."""
+        conn: sqlite3.Connection | None = None
+        location = urllib.parse.quote(str(path.resolve()))
+        modes = ["mode=ro"]
+        wal = path.with_name(path.name + "-wal")
+        if not (wal.exists() and wal.stat().st_size > 0):
+            # Without a -shm file (a cleanly closed WAL database) SQLite can read the
+            # file only as immutable; safe, as nothing can write in this folder.
+            modes.append("immutable=1")
+        last: sqlite3.Error | None = None
+        for mode in modes:
+            try:
+                conn = sqlite3.connect(f"file:{location}?{mode}", uri=True, timeout=10)
+                storage = cls(path, conn=conn)
+                version = storage._recognise(True)
+                if version < target_version:
+                    raise DatabaseError(
+                        "{why} Database ini perlu diperbarui ke versi skema {latest} dan tidak "
+                        "dapat dibuka sebelum foldernya dapat ditulisi.",
+                        "{why} This database needs an upgrade to schema version {latest} and "
+                        "cannot be opened until its folder can be written.",
+                        why=why,
+                        latest=target_version,
+                    )
+                if check:
+                    storage.check_integrity()
+                conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute("PRAGMA busy_timeout=10000")
+                storage.read_only = True
+                return storage
+            except sqlite3.Error as exc:
+                if conn is not None:
+                    conn.close()
+                last = exc
+            except BaseException:
+                if conn is not None:
+                    conn.close()
+                raise
+        raise why from last
+
+    def _recognise(self, existed: bool) -> int:
+        """Check that the file is a Rakor Desktop database this app can use.
+
+        Reads the header and the table names only (nothing is written).
+
+        Returns:
+            The schema version (0 for a new, empty file).
+
+        Raises:
+            DatabaseError: another program's file, a newer version, or a schema
+                version that does not match the tables.
+        """
+        version = _user_version(self.conn)
+        application_id = int(self.conn.execute("PRAGMA application_id").fetchone()[0])
+        tables = {
+            str(row[0]).lower()
+            for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
+        if not existed and not tables and version == 0 and application_id == 0:
+            return 0
+        ours = application_id == APPLICATION_ID or (
+            application_id == 0
+            and version < FIRST_STAMPED_VERSION
+            and tables_created_by(1) <= tables
+        )
+        if not ours:
+            if application_id == 0 and version == 0 and not tables:
+                return 0  # an empty SQLite file: becomes a new database
+            raise _not_a_database(
+                self.path,
+                text(
+                    "tidak ada skema Rakor Desktop",
+                    "no Rakor Desktop schema",
+                ),
+            )
+        if version > LATEST_VERSION:
+            raise DatabaseError(
+                "Database {path} dibuat oleh versi Rakor Desktop yang lebih baru "
+                "(skema versi {found}; aplikasi ini mendukung sampai versi {latest}). "
+                "Perbarui Rakor Desktop untuk membukanya.",
+                "Database {path} was made by a newer version of Rakor Desktop "
+                "(schema version {found}; this app supports up to {latest}). "
+                "Update Rakor Desktop to open it.",
+                path=self.path,
+                found=version,
+                latest=LATEST_VERSION,
+            )
+        expected: set[str] = set()
+        for number in range(1, max(version, 0) + 1):
+            expected |= tables_created_by(number)
+        later: set[str] = set()
+        for number in range(max(version, 0) + 1, LATEST_VERSION + 1):
+            later |= tables_created_by(number)
+        if version < 1 or not expected <= tables or later & tables:
+            raise DatabaseError(
+                "Database {path} rusak: versi skemanya ({found}) tidak cocok dengan "
+                "tabel-tabelnya. Cadangan terakhir ada di folder {backups}.",
+                "Database {path} is damaged: its schema version ({found}) does not match "
+                "its tables. The latest backups are in {backups}.",
+                path=self.path,
+                found=version,
+                backups=paths.backups_dir(self.path),
+            )
+        return version
 
     def _apply_pragmas(self) -> None:
         mode = self.conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
@@ -191,9 +329,6 @@ class StorageBase:
                 detail=first[:200],
                 backups=paths.backups_dir(self.path),
             )
-
-    def _has_tables(self) -> bool:
-        return bool(self._scalar("SELECT COUNT(*) FROM sqlite_master"))
 
     # -- backups -----------------------------------------------------------------
 
@@ -305,13 +440,90 @@ def _not_a_database(path: Path, exc: object) -> DatabaseError:
     )
 
 
-def _unwritable(path: Path, exc: Exception) -> DatabaseError:
+class _FolderProblem(Exception):
+    """The database's folder or disk cannot be written (read-only, full): a read-only
+    opening may still work."""
+
+    def __init__(self, error: DatabaseError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+_DAMAGE_CODES = {"SQLITE_NOTADB", "SQLITE_CORRUPT"}
+
+
+def _failure(path: Path, exc: sqlite3.Error) -> Exception:
+    """The true reason a database could not be opened, as a message a person can act on."""
+    code = str(getattr(exc, "sqlite_errorname", "") or "")
+    base_code = code.split("_", 2)
+    family = "_".join(base_code[:2])
+    if family in _DAMAGE_CODES:
+        return _not_a_database(path, exc)
+    problem = _folder_problem(path)
+    if problem is not None:
+        return _FolderProblem(problem)
+    if family == "SQLITE_FULL":
+        return _FolderProblem(_disk_full(path))
+    if family == "SQLITE_READONLY":
+        return _FolderProblem(_read_only(path, path, exc))
+    if isinstance(exc, sqlite3.OperationalError) or family in {"SQLITE_IOERR", "SQLITE_CANTOPEN"}:
+        return DatabaseError(
+            "Database {path} tidak dapat dipakai ({error}). Periksa izin folder dan sisa "
+            "ruang disk.",
+            "Cannot use the database {path} ({error}). Check the folder permissions and free "
+            "disk space.",
+            path=path,
+            error=exc,
+        )
+    return _not_a_database(path, exc)
+
+
+def _folder_problem(path: Path) -> DatabaseError | None:
+    """Find out whether the database file or its folder cannot be written, and why.
+
+    Called only after SQLite failed: tries to write a small temporary file in the
+    folder (a full disk refuses it) and to open the database file for writing.
+    """
+    folder = path.parent
+    try:
+        with tempfile.TemporaryFile(dir=folder) as probe:
+            probe.write(b"\0" * 65536)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return _disk_full(path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return _read_only(path, folder, exc.strerror or exc)
+        return None
+    if path.exists():
+        try:
+            with open(path, "r+b"):
+                pass
+        except OSError as exc:
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                return _read_only(path, path, exc.strerror or exc)
+    return None
+
+
+def _read_only(path: Path, where: Path, error: object) -> DatabaseError:
     return DatabaseError(
-        "Database {path} tidak dapat ditulis ({error}). Periksa izin folder dan sisa ruang disk.",
-        "Cannot write the database {path} ({error}). Check the folder permissions and free disk "
-        "space.",
+        "Rakor Desktop tidak dapat menulis di {where} ({error}): database {path} hanya dapat "
+        "dibaca. Pindahkan database ke folder yang dapat ditulisi atau periksa izin foldernya.",
+        "Rakor Desktop cannot write in {where} ({error}): the database {path} can only be "
+        "read. Move the database to a folder that can be written or check the folder's "
+        "permissions.",
+        where=where,
+        error=error,
         path=path,
-        error=exc,
+    )
+
+
+def _disk_full(path: Path) -> DatabaseError:
+    return DatabaseError(
+        "Disk tempat database {path} penuh. Kosongkan sebagian ruang disk lalu coba lagi.",
+        "The disk of the database {path} is full. Free some disk space and try again.",
+        path=path,
     )
 
 

@@ -6,6 +6,8 @@ migration that has shipped: add a new one.
 
 from __future__ import annotations
 
+import re
+
 MIGRATION_1 = """
 -- The event, the person directory, the invitation list and the attendance log.
 CREATE TABLE events (
@@ -296,8 +298,29 @@ WHERE a.kind = 'checkin'
 CREATE INDEX invitees_person ON invitees(person_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Every database of Rakor Desktop carries this number in its header
+# (``PRAGMA application_id``, bytes 68-71 of the file), so another program's SQLite
+# file is recognised before anything is written to it. The four bytes read "RAKD".
+APPLICATION_ID = 0x52414B44
+
+MIGRATION_3 = f"""
+-- Issue 10, item 7: mark the file as a Rakor Desktop database. Files of versions 1
+-- and 2 were made without the mark; they are recognised by their tables and get it here.
+PRAGMA application_id = {APPLICATION_ID:d};
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 LATEST_VERSION = len(MIGRATIONS)
+
+_CREATED_TABLE = re.compile(
+    r"^\s*CREATE\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?(\w+)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def tables_created_by(number: int) -> frozenset[str]:
+    """The tables migration ``number`` creates (read from its SQL)."""
+    return frozenset(name.lower() for name in _CREATED_TABLE.findall(MIGRATIONS[number - 1]))
 
 # Tables that belong to one event, in an order that respects foreign keys.
 EVENT_TABLES: tuple[str, ...] = (

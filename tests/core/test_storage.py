@@ -23,6 +23,7 @@ from rakor_desktop.models import (
     Person,
 )
 from rakor_desktop.storage import LATEST_VERSION, Storage
+from rakor_desktop.storage.migrations import APPLICATION_ID
 
 T0 = datetime(2023, 12, 14, 1, 30, tzinfo=UTC)  # 08.30 WIB
 
@@ -339,6 +340,102 @@ def test_sqlite_file_with_a_clashing_table_is_called_not_ours(db_path: Path) -> 
         Storage.open(db_path)
     assert "bukan database Rakor Desktop" in str(caught.value)
     assert "izin folder" not in str(caught.value)
+    assert db_path.read_bytes() == before
+
+
+# -- whose file is it (issue 10, item 7) -----------------------------------------------
+
+
+def _foreign_sqlite_file(path: Path, user_version: int) -> bytes:
+    """Another program's SQLite file, e.g. Firefox's places.sqlite (user_version 74)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path))
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://kotajambi.go.id')")
+    conn.execute(f"PRAGMA user_version = {user_version:d}")
+    conn.commit()
+    conn.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("user_version", [74, 1, 2, -1])
+def test_sqlite_file_of_another_program_with_a_user_version_is_refused_untouched(
+    db_path: Path, user_version: int
+) -> None:
+    before = _foreign_sqlite_file(db_path, user_version)
+    with pytest.raises(DatabaseError) as caught:
+        Storage.open(db_path)
+    message = str(caught.value)
+    assert "bukan database Rakor Desktop" in message
+    assert "lebih baru" not in message
+    assert "izin folder" not in message
+    assert db_path.read_bytes() == before
+    # not switched to WAL, not backed up
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+@pytest.mark.usefixtures("english")
+def test_firefox_places_file_is_not_called_a_newer_rakor_database(db_path: Path) -> None:
+    _foreign_sqlite_file(db_path, 74)
+    with pytest.raises(DatabaseError, match="is not a Rakor Desktop database"):
+        Storage.open(db_path)
+
+
+def test_new_database_carries_the_rakor_application_id(db_path: Path) -> None:
+    Storage.open(db_path).close()
+    conn = _plain(db_path)
+    try:
+        assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_database_of_an_earlier_version_without_the_id_opens_and_is_stamped(
+    db_path: Path, version: int
+) -> None:
+    old = Storage.open(db_path, target_version=version)
+    event_id = _event(old, "Rakor Lama")
+    old.close()
+    conn = _plain(db_path)
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == 0
+    conn.close()
+
+    storage = Storage.open(db_path)
+    try:
+        assert storage.schema_version == LATEST_VERSION
+        assert _pragma(storage, "application_id") == APPLICATION_ID
+        assert storage.get_event(event_id).title == "Rakor Lama"
+    finally:
+        storage.close()
+
+
+# -- odd schema versions (issue 10, item 8) ------------------------------------------------
+
+
+def _set_user_version(path: Path, version: int) -> None:
+    conn = sqlite3.connect(str(path))
+    conn.execute(f"PRAGMA user_version = {version:d}")
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    ("made_at", "claimed"), [(LATEST_VERSION, -1), (2, 1), (LATEST_VERSION, 1), (2, -1)]
+)
+def test_schema_version_that_does_not_match_the_tables_is_called_damaged(
+    db_path: Path, made_at: int, claimed: int
+) -> None:
+    Storage.open(db_path, target_version=made_at).close()
+    _set_user_version(db_path, claimed)
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError) as caught:
+        Storage.open(db_path)
+    message = str(caught.value)
+    assert f"versi skemanya ({claimed})" in message
+    assert "tidak cocok" in message
+    assert "already exists" not in message
+    assert "izin folder" not in message
     assert db_path.read_bytes() == before
 
 
