@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from rakor_desktop.clock import Clock, from_iso, to_iso, utc_now
 from rakor_desktop.formatting import TimeZone, format_name
@@ -153,6 +153,9 @@ class ScheduleStatus:
         running: The item going on now.
         next_item: The next item not started yet.
         finished: Every item has been held.
+        other_day: The rundown is run (or looked at) on another day than the
+            event's (a rehearsal, the demo): lateness means nothing then, so
+            ``delay_seconds`` is None.
     """
 
     delay_seconds: int | None
@@ -161,6 +164,7 @@ class ScheduleStatus:
     running: RundownItem | None
     next_item: RundownItem | None
     finished: bool
+    other_day: bool = False
 
     @property
     def delay_minutes(self) -> int:
@@ -190,6 +194,15 @@ def planned_moments(event: Event, items: Iterable[RundownItem]) -> dict[int, dat
         moments[item.id] = moment
         previous = moment
     return moments
+
+
+def is_other_day(event: Event, now: datetime) -> bool:
+    """Whether ``now`` falls on another day than the event's (in the event's zone).
+
+    A multi-day event counts every day from its date to its end date.
+    """
+    today = local_moment(event, now).date()
+    return not event.date <= today <= (event.end_date or event.date)
 
 
 def local_moment(event: Event, value: datetime) -> datetime:
@@ -254,18 +267,27 @@ def schedule_status(event: Event, items: list[RundownItem], now: datetime) -> Sc
         expected = planned_end(last)
         if expected is not None:
             delay = last.actual_end - expected
+        other_day = is_other_day(event, last.actual_end)
         return ScheduleStatus(
-            None if delay is None else int(delay.total_seconds()),
-            last.actual_end, planned_finish, None, None, True,
+            _told_delay(delay, other_day), last.actual_end, planned_finish, None, None, True,
+            other_day,
         )
 
     projected = cursor + timedelta(minutes=sum(i.planned_minutes for i in pending))
-    if delay is not None and abs(delay) > MAX_TOLD_DELAY:
-        delay = None  # run on another day than planned (a rehearsal, the demo): not "late"
+    held_at = running.actual_start if running is not None and running.actual_start else now
+    other_day = is_other_day(event, held_at)
     return ScheduleStatus(
-        None if delay is None else int(delay.total_seconds()),
-        projected, planned_finish, running, next_item, False,
+        _told_delay(delay, other_day), projected, planned_finish, running, next_item, False,
+        other_day,
     )
+
+
+def _told_delay(delay: timedelta | None, other_day: bool) -> int | None:
+    """The lateness to show in seconds; None on another day than planned (a rehearsal,
+    the demo) or beyond :data:`MAX_TOLD_DELAY`: not "late" then."""
+    if delay is None or other_day or abs(delay) > MAX_TOLD_DELAY:
+        return None
+    return int(delay.total_seconds())
 
 
 def item_countdown(
@@ -1067,7 +1089,9 @@ EDITABLE_QUESTION_FIELDS = (
 def update_question(storage: Storage, question_id: int, changes: dict[str, Any]) -> Question:
     """Change a question (text, asker, addressee, answer, status) in one step.
 
-    A status change follows :data:`QUESTION_TRANSITIONS`.
+    A status change follows :data:`QUESTION_TRANSITIONS`. An answer typed for an asker
+    still queued (antre) marks the question answered (dijawab): it was asked and
+    answered without the N/F7 step, and must not wait in the queue any more.
     """
     unknown = set(changes) - set(EDITABLE_QUESTION_FIELDS)
     if unknown:
@@ -1089,7 +1113,17 @@ def update_question(storage: Storage, question_id: int, changes: dict[str, Any])
                 cleaned[key] = value
         if "asker_name" in cleaned and not cleaned["asker_name"]:
             raise ValidationError("Nama penanya wajib diisi.", "The asker's name is required.")
+        if (
+            cleaned.get("answer")
+            and "status" not in cleaned
+            and current.status == QuestionStatus.ANTRE
+        ):
+            # An answer typed for a queued asker: the question was asked and answered
+            # (the N/F7 step was skipped), so it no longer waits in the queue.
+            cleaned["status"] = QuestionStatus.DIJAWAB
         storage.update_question_fields(question_id, cleaned)
+        if cleaned.get("status") == QuestionStatus.DIJAWAB:
+            _move_highlight_after(storage, current)
         return get_question(storage, question_id)
 
 
@@ -1188,10 +1222,7 @@ def mark_answered(
                     storage, termin.id
                 )
                 if not waiting:
-                    raise ValidationError(
-                        "Tidak ada pertanyaan yang menunggu jawaban.",
-                        "No question is waiting for an answer.",
-                    )
+                    _nothing_waiting(storage, termin)
                 question = waiting[0]
         else:
             question = get_question(storage, question_id)
@@ -1203,6 +1234,38 @@ def mark_answered(
         next_up = later or remaining
         _set_highlight(storage, event_id, next_up[0] if next_up else None)
         return get_question(storage, question.id)
+
+
+def _nothing_waiting(storage: Storage, termin: Termin | None) -> NoReturn:
+    """Refuse the J/F8 key: nobody waits for an answer (saying who is still queued)."""
+    queued = [] if termin is None or termin.id is None else [
+        q for q in storage.list_questions(termin.id) if q.status == QuestionStatus.ANTRE
+    ]
+    if queued:
+        assert termin is not None
+        raise ValidationError(
+            "Tidak ada pertanyaan yang menunggu jawaban: {count} penanya di termin {number} "
+            "masih antre dan belum dipersilakan bertanya.",
+            "No question is waiting for an answer: {count} asker(s) in termin {number} are "
+            "still queued and have not been called yet.",
+            count=len(queued), number=termin.number,
+        )
+    raise ValidationError(
+        "Tidak ada pertanyaan yang menunggu jawaban.",
+        "No question is waiting for an answer.",
+    )
+
+
+def _move_highlight_after(storage: Storage, question: Question) -> None:
+    """A question answered by typing its answer: when it was on the projector, the next
+    one waiting for its answer is shown instead (as the J key does)."""
+    highlighted = highlighted_question(storage, question.event_id)
+    if highlighted is None or highlighted.id != question.id:
+        return
+    remaining = _unanswered(storage, question.termin_id)
+    later = [q for q in remaining if q.position > question.position]
+    next_up = later or remaining
+    _set_highlight(storage, question.event_id, next_up[0] if next_up else None)
 
 
 # -- follow-ups -----------------------------------------------------------------------

@@ -620,3 +620,53 @@ def test_schedule_on_another_day_is_as_planned(storage: Storage) -> None:
     assert (later.delay_seconds, later.projected_end) == (None, _wib(12, 0))
     before = mt.schedule_status(event, items, datetime(2023, 12, 1, 3, 0, tzinfo=UTC))
     assert (before.delay_minutes, before.projected_end) == (0, _wib(12, 0))
+
+
+# -- the field trial (issue 9): a rehearsal on another day, answers typed for the queue -------
+
+
+def test_a_rundown_run_on_another_day_tells_no_lateness(storage: Storage) -> None:
+    event_id = _event(storage)
+    apply_typical_rundown(storage, event_id)
+    event = operations.get_event(storage, event_id)
+    rehearsal = ManualClock(datetime(2026, 12, 3, 2, 0, tzinfo=UTC))  # 09.00 WIB, 3 years on
+    assert mt.is_other_day(event, rehearsal()) and not mt.is_other_day(event, _wib(23, 59))
+    mt.start_next_item(storage, event_id, clock=rehearsal)
+    running = mt.schedule_status(event, list_rundown(storage, event_id), rehearsal())
+    assert (running.delay_seconds, running.other_day) == (None, True)
+    while any(i.actual_start is None for i in list_rundown(storage, event_id)):
+        rehearsal.advance(60)
+        mt.start_next_item(storage, event_id, clock=rehearsal)
+    mt.finish_running_item(storage, event_id, clock=rehearsal)
+    done = mt.schedule_status(event, list_rundown(storage, event_id), rehearsal())
+    assert done.finished
+    assert (done.delay_seconds, done.delay_minutes, done.other_day) == (None, 0, True)
+    # On the day itself the lateness is told as before.
+    today = mt.schedule_status(event, list_rundown(storage, _event(storage)), _wib(9, 0))
+    assert today.other_day is False
+
+
+def test_an_answer_typed_for_a_queued_asker_marks_it_answered(
+    storage: Storage, clock: ManualClock
+) -> None:
+    event_id = _event(storage)
+    termin = mt.open_termin(storage, event_id, clock=clock)
+    first = mt.add_question(storage, termin.id or 0, asker_name="A", clock=clock)
+    second = mt.add_question(storage, termin.id or 0, asker_name="B", clock=clock)
+    mt.highlight_question(storage, event_id, first.id)
+    answered = mt.update_question(storage, first.id or 0, {
+        "answer": "Sudah disiapkan.", "answered_by": "Ketua KPU", "status": QuestionStatus.ANTRE,
+    })
+    assert answered.status == QuestionStatus.DIJAWAB
+    assert mt.highlighted_question(storage, event_id) is None  # nobody else asks yet
+    # J/F8 now: nobody waits for an answer, and the message says B is still queued.
+    with pytest.raises(ValidationError) as refused:
+        mt.mark_answered(storage, event_id)
+    assert str(refused.value) == (
+        "Tidak ada pertanyaan yang menunggu jawaban: 1 penanya di termin 1 masih antre dan "
+        "belum dipersilakan bertanya.")
+    # An answer typed while the asker is asking leaves the J key to the moderator.
+    mt.next_asker(storage, event_id)
+    asking = mt.update_question(storage, second.id or 0, {"answer": "Ya."})
+    assert asking.status == QuestionStatus.BERTANYA
+    assert mt.mark_answered(storage, event_id).id == second.id
