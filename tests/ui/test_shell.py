@@ -308,7 +308,7 @@ def test_database_newer_than_the_app_is_refused_with_a_message(tmp_path: Path) -
 
     db = tmp_path / "newer.sqlite3"
     with sqlite3.connect(db) as conn:
-        conn.execute("PRAGMA application_id = 1380011844")  # a Rakor Desktop file (0x52414B44)
+        conn.execute("PRAGMA application_id = 1380010820")  # a Rakor Desktop file (0x52414B44)
         conn.execute("PRAGMA user_version = 999")
     env = {"QT_QPA_PLATFORM": "offscreen", "RAKOR_HOME": str(tmp_path / "home"),
            "PATH": "/usr/bin:/bin"}
