@@ -11,6 +11,7 @@ import logging
 import os
 import platform
 from dataclasses import asdict, dataclass, fields
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -48,17 +49,26 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
-    """Read the settings; a missing or broken file gives the defaults (and is logged)."""
+    """Read the settings; a missing or broken file gives the defaults.
+
+    A broken file (not JSON, not an object) is said once: it is kept beside as
+    ``settings.json.broken-<time>`` and replaced by the defaults, so the next start
+    (or the next command) is quiet again.
+    """
     path = path or settings_path()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError) as exc:
+    except OSError as exc:  # unreadable (permissions ...): left as it is
         log.warning("settings file %s unreadable, using defaults: %s", path, exc)
+        return Settings()
+    except ValueError as exc:
+        _set_aside_broken(path, str(exc))
         return Settings()
     settings = Settings()
     if not isinstance(raw, dict):
+        _set_aside_broken(path, f"a JSON {type(raw).__name__}, not an object")
         return settings
     for field in fields(Settings):
         value: Any = raw.get(field.name)
@@ -71,6 +81,21 @@ def load_settings(path: Path | None = None) -> Settings:
             continue
         setattr(settings, field.name, value)
     return settings
+
+
+def _set_aside_broken(path: Path, reason: str) -> None:
+    """Keep a copy of a broken settings file and write the defaults in its place."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    copy = path.with_name(f"{path.name}.broken-{stamp}")
+    try:
+        os.replace(path, copy)
+        save_settings(Settings(), path)
+    except OSError as exc:
+        log.warning("settings file %s is broken (%s), using defaults; it could not be "
+                    "replaced: %s", path, reason, exc)
+        return
+    log.warning("settings file %s was broken (%s): kept as %s, defaults written",
+                path, reason, copy.name)
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:

@@ -144,6 +144,38 @@ def test_broken_settings_file_gives_defaults(rakor_home: Path, content: bytes) -
     assert load_settings() == Settings()
 
 
+def test_broken_settings_file_is_kept_aside_and_replaced_by_defaults(rakor_home: Path) -> None:
+    path = rakor_home / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b'{"language": "en", "station_name": "meja-2"')  # cut off
+    assert load_settings() == Settings()
+    copies = list(path.parent.glob("settings.json.broken-*"))
+    assert len(copies) == 1
+    assert copies[0].read_bytes() == b'{"language": "en", "station_name": "meja-2"'
+    assert json.loads(path.read_text(encoding="utf-8"))["language"] == "id"
+
+
+def test_broken_settings_file_is_reported_once_not_by_every_command(rakor_home: Path) -> None:
+    import subprocess
+
+    path = rakor_home / "config" / "settings.json"
+    path.parent.mkdir(parents=True)
+    path.write_text("{ this is not json", encoding="utf-8")
+    env = {**os.environ, "RAKOR_HOME": str(rakor_home)}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "rakor_desktop.cli", "event", "list"],
+            capture_output=True, text=True, timeout=60, env=env, check=False,
+        )
+        for _ in range(3)
+    ]
+    assert all(run.returncode == 0 for run in runs), runs[0].stderr
+    assert "settings" in runs[0].stderr
+    assert runs[1].stderr == ""
+    assert runs[2].stderr == ""
+    assert len(list(path.parent.glob("settings.json.broken-*"))) == 1
+
+
 def test_wrong_types_fall_back_to_their_default(rakor_home: Path) -> None:
     path = rakor_home / "config" / "settings.json"
     path.parent.mkdir(parents=True)
