@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self._paint_watcher = _FirstPaintWatcher(self)
         self._paint_watcher.painted.connect(self.first_painted)
         self.installEventFilter(self._paint_watcher)
+        self.event_opened.connect(self._hall_windows_follow)
         self._build_ui()
         self._restore_state()
 
@@ -259,6 +260,11 @@ class MainWindow(QMainWindow):
         from .moderator_view import show_moderator_view
 
         show_moderator_view(self.storage, settings=self.settings, event_id=self.event_id)
+
+    def _hall_windows_follow(self, event_id: int) -> None:
+        """The projector and the moderator's window (when open) show the event opened."""
+        if "ui.record_models" in sys.modules:  # else no hall window was ever opened
+            self.live_meeting().follow_event(event_id)
 
     def _event_saved(self) -> None:
         self._update_titles()

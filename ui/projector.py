@@ -7,11 +7,13 @@ institutions only: never a NIP or a phone number). It follows the
 :class:`~ui.record_models.LiveMeeting`, so it changes as the pages act.
 
 F11 toggles full screen, Esc leaves it; right-click chooses the screen.
+Open it with :func:`show_projector`: the live meeting holds the window while it is
+open (one per meeting, brought forward when asked again) and closes it with the
+main window.
 """
 
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt, QTimer
@@ -24,7 +26,16 @@ from PySide6.QtGui import (
     QResizeEvent,
     QScreen,
 )
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rakor_desktop.models import SpeakerState
 from rakor_desktop.settings import Settings
@@ -50,7 +61,9 @@ _SIZES = {
 }
 # With a question on screen, these shrink by the factor given.
 _YIELDING = {"item": 0.7, "speaker": 0.55, "instansi": 0.7, "countdown": 0.4, "next": 0.8}
-_windows: weakref.WeakValueDictionary[int, ProjectorWindow] = weakref.WeakValueDictionary()
+WINDOW_KIND = "projector"
+# Room left for the title bar and the window frame when the projector opens as a window.
+_FRAME_ALLOWANCE = 48
 
 
 def _label(name: str, colour: str = TEXT, *, bold: bool = False, wrap: bool = True) -> QLabel:
@@ -210,22 +223,40 @@ class ProjectorWindow(QWidget):
         """The screens connected now."""
         return list(QGuiApplication.screens())
 
+    @classmethod
+    def hall_screen(cls) -> QScreen | None:
+        """The screen for the hall: one that is not the desk's (the screen of the window
+        the operator works in, else the primary one); the desk's when it is alone."""
+        desk_window = QApplication.activeWindow() or next(
+            (w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow)
+             and w.isVisible()), None)
+        desk = desk_window.screen() if desk_window is not None else None
+        desk = desk or QGuiApplication.primaryScreen()
+        others = [s for s in cls.screens() if s is not desk]
+        return others[0] if others else desk
+
     def show_on_screen(self, screen: QScreen | int | None = None, *,
                        full_screen: bool = True) -> None:
-        """Show the window on a screen (default: the last one, usually the projector)."""
+        """Show the window on a screen (default: :meth:`hall_screen`), full screen or as a
+        window that fits in the screen's free area."""
         screens = self.screens()
         if isinstance(screen, int):
             screen = screens[screen] if 0 <= screen < len(screens) else None
         if screen is None:
-            screen = screens[-1] if screens else None
-        if full_screen and self.isFullScreen():
+            screen = self.hall_screen()
+        if self.isFullScreen():
             self.showNormal()
         if screen is not None:
             self.setScreen(screen)
-            geometry: QRect = screen.geometry()
-            self.move(geometry.topLeft())
-            if not full_screen:
-                self.resize(min(1280, geometry.width()), min(720, geometry.height()))
+            free: QRect = screen.availableGeometry()
+            if full_screen:
+                self.move(screen.geometry().topLeft())
+            else:
+                width = min(1280, free.width())
+                height = min(720, free.height() - _FRAME_ALLOWANCE)
+                self.resize(width, height)
+                self.move(free.left() + (free.width() - width) // 2,
+                          free.top() + max(0, (free.height() - height - _FRAME_ALLOWANCE) // 2))
         if full_screen:
             self.showFullScreen()
         else:
@@ -304,21 +335,24 @@ def show_projector(storage: Storage, live: LiveMeeting | None = None,
                    screen: int | None = None) -> ProjectorWindow:
     """Open the projector window (or bring the open one forward).
 
-    With more than one screen it goes full screen on the last one (the projector,
-    usually); on a laptop alone it opens as a window, so the desk is not covered.
+    The live meeting holds the window while it is open. With a second screen it goes
+    full screen there (the projector, usually); on a laptop alone it opens as a
+    window that fits the screen, so the desk is not covered.
     """
     live = live or LiveMeeting.shared(storage)
     if event_id is not None:
-        live.set_event(event_id)
-    window = _windows.get(id(live))
-    if window is None:
-        window = ProjectorWindow(storage, settings, live=live)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        _windows[id(live)] = window
-        several = len(ProjectorWindow.screens()) > 1
-        window.show_on_screen(screen, full_screen=several or screen is not None)
-    else:
+        live.follow_event(event_id)
+    window = live.open_window(WINDOW_KIND)
+    if isinstance(window, ProjectorWindow):
+        if screen is not None:
+            window.show_on_screen(screen, full_screen=True)
+        window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
         window.show()
         window.raise_()
         window.activateWindow()
+        return window
+    window = ProjectorWindow(storage, settings, live=live)
+    live.keep_window(WINDOW_KIND, window)
+    several = len(ProjectorWindow.screens()) > 1
+    window.show_on_screen(screen, full_screen=several or screen is not None)
     return window

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from rakor_desktop import meeting as mt
 from rakor_desktop.clock import Clock, utc_now
@@ -118,19 +118,33 @@ def conclusion_kind_label(kind: str) -> str:
 
 
 def delay_text(status: ScheduleStatus) -> str:
-    """ "12 min late", "on time", "3 min early" (empty when it cannot be told)."""
+    """ "12 min late", "1 h 5 min late", "on time", "3 min early"; "another day than the
+    event's" on a rehearsal day; empty when it cannot be told. Never minutes past an hour."""
     if status.delay_seconds is None:
+        if status.other_day:
+            return QCoreApplication.translate("RecordModels", "another day than the event's")
         return ""
     minutes = status.delay_minutes
+    if abs(minutes) >= 24 * 60:  # never told (see meeting.MAX_TOLD_DELAY); never in minutes
+        return QCoreApplication.translate("RecordModels", "another day than the event's")
+    hours, rest = divmod(abs(minutes), 60)
     if minutes > 0:
-        return QCoreApplication.translate("RecordModels", "{minutes} min late").format(
-            minutes=minutes
-        )
-    if minutes < 0:
-        return QCoreApplication.translate("RecordModels", "{minutes} min early").format(
-            minutes=-minutes
-        )
-    return QCoreApplication.translate("RecordModels", "on time")
+        if not hours:
+            text = QCoreApplication.translate("RecordModels", "{minutes} min late")
+        elif not rest:
+            text = QCoreApplication.translate("RecordModels", "{hours} h late")
+        else:
+            text = QCoreApplication.translate("RecordModels", "{hours} h {minutes} min late")
+    elif minutes < 0:
+        if not hours:
+            text = QCoreApplication.translate("RecordModels", "{minutes} min early")
+        elif not rest:
+            text = QCoreApplication.translate("RecordModels", "{hours} h early")
+        else:
+            text = QCoreApplication.translate("RecordModels", "{hours} h {minutes} min early")
+    else:
+        return QCoreApplication.translate("RecordModels", "on time")
+    return text.format(hours=hours, minutes=rest)
 
 
 # -- the live meeting ------------------------------------------------------------------
@@ -162,14 +176,18 @@ class LiveMeeting(QObject):
     read what to show from :attr:`state`, :meth:`countdown` and :meth:`schedule`,
     and refresh on the signals.
 
+    It also owns the hall windows (the projector, the moderator's view) while they
+    are open, one of each kind: a top-level window that nothing refers to is freed
+    by Python at once, so :meth:`keep_window` holds it until Qt destroys it after
+    it closes, and :meth:`close_windows` closes them with the main window.
+
     Signals:
         event_changed: another event (or none) is open.
         changed: the record changed (an action, an undo, a redo, a reload).
         tick: the clock moved on (twice a second); nothing is read from the database.
         phase_changed(str): the countdown entered another :class:`TimerPhase`.
         undo_changed: what undo/redo would do changed.
-        windows_closing: the app is closing; the projector and the moderator's window
-            close with it.
+        windows_closing: the hall windows are being closed (the main window closes).
     """
 
     event_changed = Signal()
@@ -195,6 +213,7 @@ class LiveMeeting(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(self.TICK_MS)
         self._timer.timeout.connect(self.tick_now)
+        self._windows: dict[str, QWidget] = {}
 
     @classmethod
     def shared(cls, storage: Storage) -> LiveMeeting:
@@ -205,9 +224,51 @@ class LiveMeeting(QObject):
             _shared[storage] = live
         return live
 
+    # -- the hall windows ---------------------------------------------------------------
+
+    def keep_window(self, kind: str, window: QWidget) -> None:
+        """Hold the open window of a kind ("projector", "moderator") until it closes.
+
+        The window is deleted when it closes and let go when Qt destroys it; a window
+        of the same kind held before is replaced (open one per kind: see
+        :meth:`open_window`).
+        """
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._windows[kind] = window
+        window_id = id(window)  # not the window: the connection must not hold it
+        window.destroyed.connect(lambda: self._forget_window(kind, window_id))
+
+    def _forget_window(self, kind: str, window_id: int) -> None:
+        window = self._windows.get(kind)
+        if window is not None and id(window) == window_id:
+            del self._windows[kind]
+
+    def open_window(self, kind: str) -> QWidget | None:
+        """The window of a kind that is open now (None: none, or it is closing)."""
+        window = self._windows.get(kind)
+        if window is None:
+            return None
+        try:
+            shown = window.isVisible()
+        except RuntimeError:  # already deleted by Qt
+            shown = False
+        return window if shown else None
+
+    def open_windows(self) -> list[QWidget]:
+        """The hall windows open now."""
+        return [w for kind in list(self._windows) if (w := self.open_window(kind)) is not None]
+
     def close_windows(self) -> None:
         """Close the projector and the moderator's window (when the main window closes)."""
         self.windows_closing.emit()
+        for window in self.open_windows():
+            window.close()
+
+    def follow_event(self, event_id: int) -> None:
+        """Another event was opened in the main window: the screens of the meeting (the
+        open hall windows too) show it."""
+        if event_id != self.event_id:
+            self.set_event(event_id)
 
     # -- the open event ----------------------------------------------------------------
 
@@ -452,8 +513,10 @@ class RecordTableModel(QAbstractTableModel):
             return None
         obj = self._rows[index.row()]
         column = self.COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display(obj, column, index.row())
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of an elided cell
+            return self.tooltip(obj, column, index.row())
         if role == Qt.ItemDataRole.UserRole:
             return obj.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (
@@ -480,6 +543,10 @@ class RecordTableModel(QAbstractTableModel):
     def display(self, obj: Any, column: str, row: int) -> Any:
         """The text of one cell."""
         raise NotImplementedError
+
+    def tooltip(self, obj: Any, column: str, row: int) -> Any:
+        """The tooltip of one cell: its whole text (models add what hidden columns say)."""
+        return self.display(obj, column, row)
 
     def background(self, obj: Any) -> QColor | None:
         """A row's background colour (None: the default)."""
@@ -580,6 +647,17 @@ class RundownModel(RecordTableModel):
             return QCoreApplication.translate("RecordModels", "now")
         return ""
 
+    def tooltip(self, obj: Any, column: str, row: int) -> Any:
+        item: RundownItem = obj
+        if column != "title":
+            return self.display(obj, column, row)
+        # The kind, the minutes and the one responsible give way on a narrow screen.
+        details = QCoreApplication.translate(
+            "RecordModels", "{kind} · {minutes} min · {responsible}"
+        ).format(kind=kind_label(item.kind), minutes=item.planned_minutes,
+                 responsible=item.responsible_text or "—")
+        return f"{item.title}\n{details}"
+
     def background(self, obj: Any) -> QColor | None:
         item: RundownItem = obj
         return RUNNING_BACKGROUND if item.actual_start and not item.actual_end else None
@@ -650,6 +728,22 @@ class QuestionModel(RecordTableModel):
             "answer": question.answer,
         }
         return values[column]
+
+    def tooltip(self, obj: Any, column: str, row: int) -> Any:
+        question: Question = obj
+        if column not in ("asker", "question", "answer"):
+            return self.display(obj, column, row)
+        # The whole question and answer (the institution, the addressee and who
+        # answered give way on a narrow screen).
+        lines = [f"{question.asker_name} ({question.asker_instansi})"
+                 if question.asker_instansi else question.asker_name]
+        if question.question:
+            to = f" → {question.addressed_to}" if question.addressed_to else ""
+            lines.append(f"{question.question}{to}")
+        if question.answer:
+            by = f"{question.answered_by}: " if question.answered_by else ""
+            lines.append(f"{by}{question.answer}")
+        return "\n".join(lines)
 
     def background(self, obj: Any) -> QColor | None:
         return HIGHLIGHT_BACKGROUND if obj.uid == self.highlighted_uid else None

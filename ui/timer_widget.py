@@ -120,3 +120,10 @@ class TimerWidget(QFrame):
         if font.pixelSize() != size:
             font.setPixelSize(size)
             self.time_label.setFont(font)
+        # Whose time it is and its state, legible from a seat away (not the 9-point default).
+        words = max(14, min(28, size // 5))
+        for label in (self.subject_label, self.state_label):
+            font = label.font()
+            if font.pixelSize() != words:
+                font.setPixelSize(words)
+                label.setFont(font)
