@@ -185,8 +185,10 @@ class ModeratorView(LivePage):
         self.termin_action = act(self.tr("Close termin / next termin"), self.termin_step, "T")
         self.pause_action = act(self.tr("Pause/resume speaker"), self.toggle_pause, "Space")
         self.minute_action = act(self.tr("One more minute"), self.add_minute, "+")
+        # "+" as typed: with Shift on most layouts, alone on the keypad; "=" unshifted.
         self.minute_action.setShortcuts([
             QKeySequence("+"), QKeySequence("="),
+            QKeySequence(Qt.KeyboardModifier.ShiftModifier | Qt.Key.Key_Plus),
             QKeySequence(Qt.KeyboardModifier.KeypadModifier | Qt.Key.Key_Plus),
         ])
         self.full_screen_action = act(self.tr("Full screen"), self.toggle_full_screen, "F11")

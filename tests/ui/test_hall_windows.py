@@ -244,7 +244,7 @@ def test_the_moderator_view_opens_and_stays_open(
 # -- the moderator's keys and buttons ----------------------------------------------------------
 
 
-def _setup_speaker_and_questions(storage: Storage, event_id: int) -> None:
+def _add_waiting_speaker(storage: Storage, event_id: int) -> None:
     """A speaker waits on the item going on (for Space and +)."""
     item = mt.running_item_of(storage.list_rundown_items(event_id))
     assert item is not None and item.id is not None
@@ -322,7 +322,7 @@ def test_the_moderators_keys_work_while_the_view_is_active(
     assert stack is not None and stack.redo_label == view.tr("Mark answered")
 
     # The timer: Space gives the floor to the waiting speaker, pauses, resumes; + adds.
-    _setup_speaker_and_questions(ui_db, demo)
+    _add_waiting_speaker(ui_db, demo)
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert _speaker(ui_db, demo).state == SpeakerState.SPEAKING
     assert projector.speaker_label.text() == "Drs. H. Ahmad Fauzi"
@@ -335,6 +335,8 @@ def test_the_moderators_keys_work_while_the_view_is_active(
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     assert _speaker(ui_db, demo).allotted_seconds == 360
     assert view.timer_widget.time_label.text() == "06:00"
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)  # Shift+=
+    assert _speaker(ui_db, demo).allotted_seconds == 420
 
     qtbot.keyClick(view, Qt.Key.Key_T)  # closed: opens Termin 2
     assert [t.number for t in ui_db.list_termins(demo)] == [1, 2]
@@ -368,7 +370,7 @@ def test_the_moderators_buttons(
     click(view.undo_button)
     assert _statuses(ui_db, termin_id) == [QuestionStatus.BERTANYA, QuestionStatus.ANTRE]
 
-    _setup_speaker_and_questions(ui_db, demo)
+    _add_waiting_speaker(ui_db, demo)
     assert view.pause_button.text().startswith(view.tr("Start speaker"))
     click(view.pause_button)
     assert _speaker(ui_db, demo).state == SpeakerState.SPEAKING
