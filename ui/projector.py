@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -97,7 +97,6 @@ class ProjectorWindow(QWidget):
         self.setWindowTitle(self.tr("Projector — Rakor Desktop"))
         self.setStyleSheet(f"QWidget#projector {{ background: {BACKGROUND}; }}")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setCursor(Qt.CursorShape.BlankCursor)
         self.resize(1280, 720)
 
         self.title_label = _label("title", DIM, bold=True)
@@ -291,6 +290,16 @@ class ProjectorWindow(QWidget):
         return menu
 
     # -- events ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        """No mouse pointer on the hall's screen; as a window on the desk's screen the
+        pointer stays (the operator moves over it)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            if self.isFullScreen():
+                self.setCursor(Qt.CursorShape.BlankCursor)
+            else:
+                self.unsetCursor()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Esc leaves full screen."""

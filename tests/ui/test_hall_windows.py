@@ -119,6 +119,7 @@ def test_the_projector_opens_and_stays_open(
     assert projector.title_label.text() == event.title
     assert projector.item_label.text() == "Registrasi peserta"
     assert not projector.isFullScreen()  # one screen: a window, the desk stays visible
+    assert projector.cursor().shape() != Qt.CursorShape.BlankCursor  # the pointer stays
     frame = projector.frameGeometry()
     assert projector.width() <= LAPTOP_WIDTH
     assert projector.height() + TITLE_BAR <= LAPTOP_HEIGHT
@@ -170,7 +171,10 @@ window.projector_action.trigger()
 gc.collect()
 app.processEvents()
 shown = [w for w in app.topLevelWidgets() if isinstance(w, ProjectorWindow) and w.isVisible()]
-print(len(shown), shown[0].screen().name(), shown[0].isFullScreen(), window.screen().name())
+from PySide6.QtCore import Qt
+blank = shown[0].cursor().shape() == Qt.CursorShape.BlankCursor
+print(len(shown), shown[0].screen().name(), shown[0].isFullScreen(), window.screen().name(),
+      blank)
 window.close()
 """
 
@@ -194,8 +198,8 @@ def test_with_a_second_screen_the_projector_fills_it(tmp_path: Path) -> None:
         timeout=120, check=False,
     )
     assert result.returncode == 0, result.stderr
-    count, projector_screen, full_screen, desk_screen = result.stdout.split()
-    assert (count, full_screen) == ("1", "True")
+    count, projector_screen, full_screen, desk_screen, no_pointer = result.stdout.split()
+    assert (count, full_screen, no_pointer) == ("1", "True", "True")
     assert projector_screen != desk_screen
     assert {projector_screen, desk_screen} == {"hall", "laptop"}
 
