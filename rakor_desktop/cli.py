@@ -345,20 +345,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p_import = participant_actions.add_parser(
         "import",
-        help="impor daftar peserta dari berkas Excel (.xlsx) atau CSV",
+        help="impor daftar peserta dari berkas Excel (.xlsx, .xls), OpenDocument (.ods) atau CSV",
         description=(
-            "Mengimpor daftar peserta dari buku kerja Excel (.xlsx) atau berkas CSV. Baris "
+            "Mengimpor daftar peserta dari buku kerja Excel (.xlsx, .xls), OpenDocument (.ods) "
+            "atau berkas CSV (pengodean dikenali otomatis). Baris "
             "judul di atas tabel, sel yang digabung, baris kosong, pemisah ; atau , dan kolom "
             "seperti No, Nama, NIP, Pangkat/Gol., Jabatan, Instansi/Unit Kerja, Kelompok, "
             "No. HP, L/P, Peran dikenali otomatis. Orang yang sudah ada di daftar atau muncul "
             "dua kali dilewati; orang yang sudah ada di direktori digabung tanpa menghapus "
-            "datanya. Bila ada baris yang bermasalah, tidak ada yang disimpan."
+            "datanya. Baris dengan NIP yang rusak diimpor dengan NIP kosong dan peringatan; bila "
+            "ada baris tanpa nama, tidak ada yang disimpan."
         ),
         parents=[common],
     )
     p_import.add_argument("event_id", metavar="ID", type=_id_arg, help="nomor acara")
     p_import.add_argument(
-        "file", metavar="BERKAS", type=Path, help="berkas daftar peserta (.xlsx atau .csv)"
+        "file", metavar="BERKAS", type=Path,
+        help="berkas daftar peserta (.xlsx, .xls, .ods atau .csv)",
     )
     p_import.add_argument(
         "--sheet",
@@ -579,7 +582,20 @@ def _participants_import(args: argparse.Namespace, storage: Storage, settings: S
     width = max(len(label) for label, _ in lines)
     for label, value in lines:
         print(f"{label.ljust(width)} : {value}")
+    # Imported all the same: what was left empty, row by row (on stderr, like any notice).
+    shown_warnings = report.warnings[:_WARNINGS_SHOWN]
+    for warning in shown_warnings:
+        print(text("Peringatan: {w}", "Warning: {w}", w=warning), file=sys.stderr)
+    if len(report.warnings) > len(shown_warnings):
+        rest = len(report.warnings) - len(shown_warnings)
+        print(
+            text("Peringatan: dan {n} lainnya", "Warning: and {n} more", n=rest), file=sys.stderr
+        )
     return EXIT_OK
+
+
+_WARNINGS_SHOWN = 20
+"""How many warnings of an import the command prints."""
 
 
 def _invitee_json(invitee: Invitee) -> dict[str, Any]:

@@ -9,8 +9,9 @@ Two steps, as the secretariat works:
    earlier in the file, already on this event's list, or in the directory.
    :func:`preview_sheet` previews the same cells again with a corrected mapping.
 2. :func:`apply_import` writes the rows as decided, all or nothing in one
-   transaction. Rows with problems block the import unless they are excluded
-   (decided :attr:`Decision.SKIP`). Merging never erases what the directory
+   transaction. Rows with errors (no name) block the import unless they are
+   excluded (decided :attr:`Decision.SKIP`); rows with warnings (a NIP Excel
+   rounded, left empty) are imported. Merging never erases what the directory
    knows (:func:`rakor_desktop.operations.merge_person`).
 
 :func:`import_file` does both with the proposed decisions (the command line).
@@ -150,10 +151,13 @@ class PreviewRow:
         row: The row number as shown in the file.
         person: The person read (with problems: what could be read).
         role: The role at the event.
-        problems: Why the row cannot be imported; it blocks the import unless skipped.
+        problems: Why the row cannot be imported (errors); it blocks the import
+            unless skipped.
         duplicate: The same person found elsewhere, or None.
         proposed: The decision proposed (see :func:`proposed_decision`).
         role_given: Whether the file named the role.
+        warnings: What was left out of an optional field (the row is imported).
+        raw_nip: The NIP cell as typed when it is not a valid NIP.
     """
 
     row: int
@@ -163,6 +167,8 @@ class PreviewRow:
     duplicate: Duplicate | None
     proposed: Decision
     role_given: bool = False
+    warnings: list[RowProblem] = field(default_factory=list)
+    raw_nip: str = ""
 
     @property
     def allowed(self) -> tuple[Decision, ...]:
@@ -181,6 +187,10 @@ class PreviewRow:
     def problem_text(self) -> str:
         """The problems of the row in the user's language, "" when none."""
         return "; ".join(text(p.indonesian, p.english) for p in self.problems)
+
+    def warning_text(self) -> str:
+        """The warnings of the row in the user's language, "" when none."""
+        return "; ".join(text(p.indonesian, p.english) for p in self.warnings)
 
 
 def proposed_decision(problems: list[RowProblem], duplicate: Duplicate | None) -> Decision:
@@ -230,6 +240,8 @@ class ImportPreview:
         mapping: The columns used (as guessed, or as corrected).
         guessed_mapping: The columns as recognised from their names.
         rows: Every person row, in file order.
+        notes: Warnings about the file rather than a row (a signature block
+            left out).
     """
 
     event_id: int
@@ -238,6 +250,7 @@ class ImportPreview:
     mapping: dict[Column, int]
     guessed_mapping: dict[Column, int]
     rows: list[PreviewRow]
+    notes: list[RowProblem] = field(default_factory=list)
     _by_row: dict[int, PreviewRow] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
@@ -262,6 +275,18 @@ class ImportPreview:
         if decisions is None:
             return row.proposed
         return decisions.get(row.row, row.proposed)
+
+    def warnings(self, decisions: Decisions | None = None) -> list[RowProblem]:
+        """The notes on the file, then the warnings of the rows that are imported."""
+        return [
+            *self.notes,
+            *(
+                warning
+                for row in self.rows
+                if not row.problems and self.decision(row, decisions) is not Decision.SKIP
+                for warning in row.warnings
+            ),
+        ]
 
     def blocking_problems(self, decisions: Decisions | None = None) -> list[RowProblem]:
         """The problems of the rows not excluded: the import is refused while any."""
@@ -300,6 +325,7 @@ class ImportReport:
         from_directory: Directory persons put on the list by this import.
         skipped_names: The names of the skipped rows, in file order.
         invitee_ids: The invitations created, in file order.
+        warnings: What was left out of the rows imported (and of the file).
     """
 
     added: int = 0
@@ -308,6 +334,7 @@ class ImportReport:
     from_directory: int = 0
     skipped_names: list[str] = field(default_factory=list)
     invitee_ids: list[int] = field(default_factory=list)
+    warnings: list[RowProblem] = field(default_factory=list)
 
     @property
     def invited(self) -> int:
@@ -443,6 +470,8 @@ def preview_sheet(
             duplicate=duplicate,
             proposed=proposed_decision(entry.problems, duplicate),
             role_given=entry.role_given,
+            warnings=entry.warnings,
+            raw_nip=entry.raw_nip,
         )
         for entry, duplicate in zip(table.entries, duplicates, strict=True)
     ]
@@ -453,6 +482,7 @@ def preview_sheet(
         mapping=dict(table.mapping),
         guessed_mapping=dict(guessed.mapping),
         rows=rows,
+        notes=list(table.notes),
     )
 
 
@@ -463,8 +493,9 @@ def preview_import(
     *,
     sheet: str | None = None,
     mapping: dict[Column, int] | None = None,
+    encoding: str | None = None,
 ) -> ImportPreview:
-    """Read an invitation list (.xlsx or CSV) and show what importing it would do.
+    """Read an invitation list (a workbook or CSV) and show what importing it would do.
 
     Nothing is written.
 
@@ -474,6 +505,7 @@ def preview_import(
         path: The file.
         sheet: The sheet of a workbook; None: the first one holding a list.
         mapping: The columns as corrected by the user; None: as recognised.
+        encoding: The encoding of a CSV file as chosen by the user; None: detected.
 
     Raises:
         NotFoundError: No such event, file or sheet.
@@ -481,7 +513,8 @@ def preview_import(
         ValidationError: ``mapping`` has no name column.
     """
     get_event(storage, event_id)
-    return preview_sheet(storage, event_id, read_sheet(path, sheet=sheet), mapping=mapping)
+    data = read_sheet(path, sheet=sheet, encoding=encoding)
+    return preview_sheet(storage, event_id, data, mapping=mapping)
 
 
 # -- applying it ------------------------------------------------------------------------
@@ -573,6 +606,7 @@ def apply_import(
         _check_unchanged(storage, preview)
         plan = _plan(storage, preview, decisions)
         _write(storage, event_id, plan, now)
+    plan.report.warnings = preview.warnings(decisions)
     return plan.report
 
 
@@ -781,7 +815,8 @@ def import_file(
     """Import an invitation list with the proposed decisions (the command line).
 
     Someone already on the list is skipped, a directory person is merged, a
-    repeated row is skipped; any row with a problem refuses the whole file.
+    repeated row is skipped; any row with an error (no name) refuses the whole
+    file. Rows with warnings are imported; the report lists the warnings.
 
     Raises:
         NotFoundError: No such event, file or sheet.

@@ -6,8 +6,15 @@ header row among title rows, recognising the column names a secretariat uses
 role, with a problem list that names the row numbers as shown in the file
 (:func:`participants_from_rows`). A format reader only has to produce the cells
 as a list of rows of text: :mod:`rakor_desktop.importers.csv_import` does it for
-CSV and :mod:`rakor_desktop.importers.xlsx_import` for Excel workbooks;
-:func:`read_sheet` chooses the reader by the content of the file.
+CSV and :mod:`rakor_desktop.importers.xlsx_import` for workbooks (.xlsx,
+.xlsm, .xls, .ods); :func:`read_sheet` chooses the reader by the content of the
+file, read once with bounds (:func:`rakor_desktop.safe_files.read_user_file`).
+
+A row's problems are of two kinds. An *error* (no name, a "name" of a thousand
+characters) keeps the row out until the user excludes it or fixes the file. A
+*warning* is about an optional field (a NIP that Excel rounded, ``#VALUE!`` in
+the NIP column, an unknown role): the person is real and invited, so the row is
+imported with that field left empty, and the warning names the row.
 """
 
 from __future__ import annotations
@@ -21,16 +28,18 @@ from pathlib import Path
 from rakor_desktop.formatting import normalize_for_search, normalize_nip, split_titles
 from rakor_desktop.messages import (
     FileFormatError,
-    NotFoundError,
     RakorError,
     ValidationError,
     text,
 )
 from rakor_desktop.models import Person, Role
+from rakor_desktop.safe_files import read_user_file
 
 __all__ = [
     "EXCEL_SUFFIXES",
     "HEADER_SEARCH_ROWS",
+    "MAX_FILE_BYTES",
+    "MAX_NAME_LENGTH",
     "Column",
     "MergedRange",
     "ParticipantRow",
@@ -40,21 +49,28 @@ __all__ = [
     "check_readable_file",
     "clean_phone",
     "damaged_workbook",
-    "excel_not_supported",
     "find_header_row",
     "guess_mapping",
     "participants_from_rows",
     "read_participants_file",
     "read_sheet",
     "refusal",
+    "sniff_kind",
     "split_pangkat_golongan",
-    "unsupported_workbook",
 ]
 
 HEADER_SEARCH_ROWS = 15
 """The header row is looked for among this many rows at the top of the file."""
 
 EXCEL_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
+MAX_NAME_LENGTH = 200
+"""A "name" longer than this is not a name (a paragraph pasted into the cell)."""
+MAX_FIELD_LENGTH = 500
+"""Other fields are cut to this length (with a warning)."""
+EXCEL_ERRORS = frozenset({
+    "#VALUE!", "#N/A", "#REF!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+    "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+})  # fmt: skip
 PROBLEMS_SHOWN = 5
 """How many row problems a refusal message lists."""
 
@@ -140,15 +156,17 @@ _GOLONGAN = re.compile(r"(?<![\w/])(IV|III|II|I)\s*[/.]\s*([a-eA-E])(?![\w/])")
 
 @dataclass(frozen=True)
 class RowProblem:
-    """Why one row of the file cannot be imported.
+    """What is wrong with one row of the file.
 
     ``row`` is the row number as shown in the file (the first row is 1), as a
-    spreadsheet program numbers it.
+    spreadsheet program numbers it. An error keeps the row out of the import; a
+    warning (``warning=True``) does not: the field it is about is left empty.
     """
 
     row: int
     indonesian: str
     english: str
+    warning: bool = False
 
     def __str__(self) -> str:
         return text(
@@ -170,8 +188,11 @@ class ParticipantRow:
         row: The row number as shown in the file.
         person: The person read (titles split off the name).
         role: The role at the event (peserta when the file does not say).
-        problems: Why the row cannot be imported as it is; empty when it can.
+        problems: Why the row cannot be imported as it is (errors); empty when it can.
         role_given: Whether the file named the role (an update then changes it).
+        warnings: What was left out of an optional field, and why.
+        raw_nip: The NIP cell as typed when it is not a valid NIP (the
+            person's NIP is then empty).
     """
 
     row: int
@@ -179,6 +200,8 @@ class ParticipantRow:
     role: Role
     problems: list[RowProblem] = field(default_factory=list)
     role_given: bool = False
+    warnings: list[RowProblem] = field(default_factory=list)
+    raw_nip: str = ""
 
 
 @dataclass
@@ -190,12 +213,15 @@ class ParticipantTable:
         mapping: Which column index holds which field.
         ignored_columns: Names of the columns that were not recognised.
         entries: Every person row read, in file order, with its problems.
+        notes: Warnings about the file rather than a person (rows left out
+            because they look like a signature block).
     """
 
     header_row: int
     mapping: dict[Column, int]
     ignored_columns: list[str] = field(default_factory=list)
     entries: list[ParticipantRow] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)
 
     @property
     def rows(self) -> list[ParticipantRow]:
@@ -206,6 +232,11 @@ class ParticipantTable:
     def problems(self) -> list[RowProblem]:
         """What is wrong, row by row; an import is refused when any."""
         return [p for r in self.entries for p in r.problems]
+
+    @property
+    def warnings(self) -> list[RowProblem]:
+        """What was left out, row by row (the rows are imported): notes first."""
+        return [*self.notes, *(w for r in self.entries for w in r.warnings)]
 
     @property
     def participants(self) -> list[tuple[Person, Role]]:
@@ -380,25 +411,92 @@ def clean_phone(value: str) -> str:
 
 
 def _read_nip(raw: str, row_number: int) -> tuple[str, RowProblem | None]:
-    """The 18 digits of a NIP cell, or the cell as typed with the problem."""
+    """The 18 digits of a NIP cell; or "" with a warning (the NIP is left empty)."""
     try:
         return normalize_nip(raw), None
     except ValueError as exc:
         indonesian = exc.indonesian if isinstance(exc, RakorError) else str(exc)
-        return raw, RowProblem(row_number, indonesian, _nip_problem_english(raw))
+        return "", RowProblem(
+            row_number,
+            f"{indonesian}; NIP dikosongkan",
+            f"{_nip_problem_english(raw)}; the NIP is left empty",
+            warning=True,
+        )
+
+
+def _shorten(value: str, limit: int = 40) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "\u2026"
+
+
+_FIELD_NAMES: dict[Column, tuple[str, str]] = {
+    Column.NAME: ("Nama", "name"),
+    Column.FRONT_TITLES: ("Gelar depan", "front titles"),
+    Column.BACK_TITLES: ("Gelar belakang", "back titles"),
+    Column.TITLES: ("Gelar", "titles"),
+    Column.NIP: ("NIP", "NIP"),
+    Column.PANGKAT: ("Pangkat", "rank"),
+    Column.GOLONGAN: ("Golongan", "grade"),
+    Column.PANGKAT_GOLONGAN: ("Pangkat/Golongan", "rank/grade"),
+    Column.JABATAN: ("Jabatan", "position"),
+    Column.INSTANSI: ("Instansi", "institution"),
+    Column.GROUP: ("Kelompok", "group"),
+    Column.PHONE: ("No. HP", "phone"),
+    Column.GENDER: ("L/P", "sex"),
+    Column.ROLE: ("Peran", "role"),
+}
 
 
 def _parse_row(
     cells: Sequence[str], mapping: dict[Column, int], row_number: int, section: str = ""
 ) -> ParticipantRow:
+    problems: list[RowProblem] = []
+    warnings: list[RowProblem] = []
+
     def cell(column: Column) -> str:
         index = mapping.get(column)
         if index is None or index >= len(cells):
             return ""
-        return " ".join(cells[index].split())
+        value = " ".join(cells[index].split())
+        if value.upper() in EXCEL_ERRORS:
+            # A formula that failed in Excel: the field is left empty, and said so.
+            field_id, field_en = _FIELD_NAMES.get(column, (column.value, column.value))
+            warnings.append(
+                RowProblem(
+                    row_number,
+                    f"kolom {field_id} berisi galat Excel {value}; dikosongkan",
+                    f"the {field_en} cell holds the Excel error {value}; left empty",
+                    warning=True,
+                )
+            )
+            return ""
+        if column is not Column.NAME and len(value) > MAX_FIELD_LENGTH:
+            field_id, field_en = _FIELD_NAMES.get(column, (column.value, column.value))
+            warnings.append(
+                RowProblem(
+                    row_number,
+                    f"kolom {field_id} terlalu panjang ({len(value)} karakter); dipotong",
+                    f"the {field_en} is too long ({len(value)} characters); cut short",
+                    warning=True,
+                )
+            )
+            return value[:MAX_FIELD_LENGTH]
+        return value
 
-    problems: list[RowProblem] = []
-    front, name, back = split_titles(cell(Column.NAME))
+    full_name = cell(Column.NAME)
+    if len(full_name) > MAX_NAME_LENGTH:
+        # Not a name: a paragraph pasted into the cell. Shown cut, never split into titles.
+        problems.append(
+            RowProblem(
+                row_number,
+                f"kolom Nama berisi {len(full_name)} karakter; itu bukan nama "
+                f"(paling banyak {MAX_NAME_LENGTH})",
+                f"the Nama (name) holds {len(full_name)} characters; that is not a name "
+                f"(at most {MAX_NAME_LENGTH})",
+            )
+        )
+        front, name, back = "", _shorten(full_name, 80), ""
+    else:
+        front, name, back = split_titles(full_name)
     if cell(Column.TITLES):
         front, back = _split_titles_cell(cell(Column.TITLES))
     front = cell(Column.FRONT_TITLES) or front
@@ -408,11 +506,12 @@ def _parse_row(
 
     raw_nip = cell(Column.NIP)
     nip = ""
+    shown_nip = ""
     if raw_nip.strip(" '\u2018\u2019-"):
-        # A NIP with a problem is kept as typed, to be shown in a preview; never saved.
         nip, problem = _read_nip(raw_nip, row_number)
         if problem is not None:
-            problems.append(problem)
+            warnings.append(problem)
+            shown_nip = raw_nip
 
     pangkat, golongan = split_pangkat_golongan(cell(Column.PANGKAT_GOLONGAN))
     pangkat = cell(Column.PANGKAT) or pangkat
@@ -420,19 +519,23 @@ def _parse_row(
 
     role = Role.PESERTA
     raw_role = cell(Column.ROLE)
+    role_given = False
     if raw_role:
         found = _ROLE_WORDS.get(normalize_for_search(raw_role))
         if found is None:
-            problems.append(
+            shown = _shorten(raw_role)
+            warnings.append(
                 RowProblem(
                     row_number,
-                    f"peran {raw_role!r} tidak dikenal (gunakan peserta, narasumber, "
-                    "moderator atau panitia)",
-                    f"unknown role {raw_role!r} (use peserta, narasumber, moderator or panitia)",
+                    f"peran {shown!r} tidak dikenal (peserta, narasumber, moderator atau "
+                    "panitia); diimpor sebagai peserta",
+                    f"unknown role {shown!r} (peserta, narasumber, moderator or panitia); "
+                    "imported as peserta",
+                    warning=True,
                 )
             )
         else:
-            role = found
+            role, role_given = found, True
 
     person = Person(
         name=name,
@@ -448,7 +551,13 @@ def _parse_row(
         gender=_GENDER_WORDS.get(normalize_for_search(cell(Column.GENDER)), ""),
     )
     return ParticipantRow(
-        row=row_number, person=person, role=role, problems=problems, role_given=bool(raw_role)
+        row=row_number,
+        person=person,
+        role=role,
+        problems=problems,
+        role_given=role_given,
+        warnings=warnings,
+        raw_nip=shown_nip,
     )
 
 
@@ -520,6 +629,67 @@ def _drop_signature_block(entries: list[ParticipantRow], indexes: list[int]) -> 
         del entries[last_named + 1 :]
 
 
+_MONTH_WORDS = (
+    "januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember"
+    "|january|february|march|may|june|july|august|october|december|jan|feb|mar|apr|jun|jul"
+    "|agu|agt|aug|sep|okt|oct|nov|des|dec"
+)
+_SIGNATURE_LINE = re.compile(
+    rf"\b[0-9]{{1,2}}\s+(?:{_MONTH_WORDS})\.?\s+[0-9]{{4}}\b"  # "Jambi, 14 Desember 2023"
+    r"|^\s*(?:nip|nrp)\b"  # "NIP. 19700101 199003 1 001"
+    r"|^\s*(?:mengetahui|menyetujui|disahkan|ttd|a\.\s?n\.|u\.\s?b\.)",
+    re.IGNORECASE,
+)
+SIGNATURE_BLOCK_ROWS = 8
+"""A signature block under a list has at most this many rows."""
+
+
+def _signature_text(entry: ParticipantRow) -> str:
+    person = entry.person
+    return " ".join(
+        p for p in (person.front_titles, person.name, person.back_titles, entry.raw_nip) if p
+    )
+
+
+def _split_off_signature_block(
+    entries: list[ParticipantRow], indexes: list[int]
+) -> RowProblem | None:
+    """Take a signature block typed into the Nama column off the end of the list.
+
+    "Jambi, 14 Desember 2023", "Kepala Badan …", the signer's name and
+    "NIP. …" under the table, each in the Nama column, are not people. A block
+    of at most :data:`SIGNATURE_BLOCK_ROWS` rows at the end, after a blank row
+    or starting with a place and date, with a line such as a date, "NIP." or
+    "Mengetahui", is removed; the returned warning names its rows.
+    """
+    first_line = max(1, len(entries) - SIGNATURE_BLOCK_ROWS)
+    for start in range(first_line, len(entries)):
+        after_gap = indexes[start] - indexes[start - 1] > 1
+        text_here = _signature_text(entries[start])
+        opens_block = _SIGNATURE_LINE.search(text_here) is not None
+        if not (after_gap or opens_block):
+            continue
+        tail = entries[start:]
+        lines = [_signature_text(e) for e in tail]
+        if not any(_SIGNATURE_LINE.search(line) for line in lines):
+            continue
+        first, last = tail[0].row, tail[-1].row
+        shown = _shorten(next(line for line in lines if line), 40)
+        rows_id = f"baris {first}\u2013{last}" if last != first else f"baris {first}"
+        rows_en = f"rows {first}\u2013{last}" if last != first else f"row {first}"
+        del entries[start:]
+        del indexes[start:]
+        return RowProblem(
+            first,
+            f"{rows_id} tampak seperti blok tanda tangan (\u201c{shown}\u201d), bukan peserta; "
+            "tidak diimpor",
+            f"{rows_en} look like a signature block (\u201c{shown}\u201d), not participants; "
+            "not imported",
+            warning=True,
+        )
+    return None
+
+
 def participants_from_rows(
     rows: Sequence[Sequence[str]],
     *,
@@ -585,6 +755,10 @@ def participants_from_rows(
         table.entries.append(_parse_row(cells, mapping, index + first_row_number, section))
         indexes.append(index)
     _drop_signature_block(table.entries, indexes)
+    if len(table.entries) > 1:
+        note = _split_off_signature_block(table.entries, indexes)
+        if note is not None:
+            table.notes.append(note)
     if not table.entries:
         raise FileFormatError(
             f"Berkas {source} tidak berisi peserta: di bawah judul kolom (baris "
@@ -604,12 +778,15 @@ class SheetData:
 
     Attributes:
         path: The file read.
-        kind: "xlsx" or "csv".
+        kind: "xlsx", "xls", "ods" or "csv".
         rows: Every row from the first one of the sheet, as text cells (a row
             may be shorter than others; a blank row is an empty list).
         sheet: The name of the sheet read ("" for CSV).
         sheets: The names of the sheets of the workbook (empty for CSV).
         merged: The merged cell blocks of the sheet.
+        encoding: The text encoding of a CSV file ("" for a workbook), as
+            detected or as chosen (see :func:`rakor_desktop.importers.csv_import.decode_csv`).
+        encoding_detected: Whether the encoding was detected (not chosen).
     """
 
     path: Path
@@ -618,6 +795,8 @@ class SheetData:
     sheet: str = ""
     sheets: list[str] = field(default_factory=list)
     merged: list[MergedRange] = field(default_factory=list)
+    encoding: str = ""
+    encoding_detected: bool = True
 
     @property
     def source(self) -> str:
@@ -630,6 +809,16 @@ class SheetData:
             self.rows, source=self.source, mapping=mapping, merged=self.merged
         )
 
+    def set_cell(self, row_number: int, column: int, value: str) -> None:
+        """Correct one cell (a NIP typed in the preview); ``row_number`` as in the file."""
+        index = row_number - 1
+        if not 0 <= index < len(self.rows) or column < 0:
+            raise IndexError(f"no cell at row {row_number}, column {column}")
+        cells = self.rows[index]
+        if len(cells) <= column:
+            cells.extend([""] * (column + 1 - len(cells)))
+        cells[column] = value
+
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 """Larger files are refused: an invitation list of 20,000 people is about 1.5 MB."""
@@ -637,69 +826,30 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
+_ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 
 
-def check_readable_file(path: Path) -> bytes:
-    """The first bytes of a file to import, after checking it is a readable file.
+def sniff_kind(data: bytes, path: Path) -> str:
+    """What a file holds, told by its content and never by its name.
 
-    Raises:
-        NotFoundError: It does not exist.
-        FileFormatError: A folder, too large, or unreadable.
-    """
-    try:
-        if path.is_dir():
-            raise FileFormatError(
-                f"{path} adalah folder, bukan berkas.", f"{path} is a folder, not a file."
-            )
-        if path.stat().st_size > MAX_FILE_BYTES:
-            limit = MAX_FILE_BYTES // (1024 * 1024)
-            raise FileFormatError(
-                f"Berkas {path.name} terlalu besar untuk sebuah daftar peserta "
-                f"(lebih dari {limit} MB).",
-                f"The file {path.name} is too large for a participant list "
-                f"(more than {limit} MB).",
-            )
-        with path.open("rb") as handle:
-            return handle.read(8)
-    except FileNotFoundError as exc:
-        raise NotFoundError(
-            f"Berkas {path} tidak ditemukan.", f"The file {path} does not exist."
-        ) from exc
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileFormatError(
-            f"Berkas {path} tidak dapat dibaca ({reason}).",
-            f"Cannot read the file {path} ({reason}).",
-        ) from exc
-
-
-def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
-    """Read the cells of an invitation list: an Excel workbook (.xlsx) or a CSV file.
-
-    The kind is told by the content, not only the name: a workbook renamed .csv
-    is read as a workbook. Old Excel (.xls), OpenDocument (.ods) and
-    password-protected workbooks are refused with what to do instead.
-
-    Args:
-        path: The file.
-        sheet: The sheet of a workbook to read; None: the first sheet that holds
-            a list (see :func:`rakor_desktop.importers.xlsx_import.read_xlsx`).
+    Returns:
+        "xlsx" (also .xlsm), "ods", "xls" or "csv" (any text).
 
     Raises:
-        NotFoundError: The file (or the sheet) does not exist.
-        FileFormatError: The file cannot be read; nothing was changed.
+        FileFormatError: A password-protected workbook, or a ZIP archive that
+            is no spreadsheet (a Word document, a folder zipped).
     """
-    start = check_readable_file(path)
-    suffix = path.suffix.lower()
-    # Imported here: both readers build on this module.
-    if start.startswith(_ZIP_MAGIC):
-        if suffix == ".ods":
-            raise unsupported_workbook(path)
-        from rakor_desktop.importers.xlsx_import import read_xlsx
-
-        return read_xlsx(path, sheet=sheet)
-    if start.startswith(_OLE_MAGIC[:4]):
-        if _ENCRYPTED_MARK in _read_all(path):
+    if data.startswith(_ZIP_MAGIC):
+        # The first member of an OpenDocument file is its uncompressed "mimetype".
+        if _ODS_MIMETYPE in data[:200]:
+            return "ods"
+        if b"xl/workbook" in data or b"[Content_Types].xml" in data[:4096]:
+            return "xlsx"
+        if b"content.xml" in data:
+            return "ods"
+        raise damaged_workbook(path, "arsip ZIP tanpa lembar kerja", "a ZIP archive with no sheet")
+    if data.startswith(_OLE_MAGIC):
+        if _ENCRYPTED_MARK in data:
             raise FileFormatError(
                 f"Berkas {path.name} dilindungi kata sandi. Buka di Excel, hapus kata sandinya "
                 "(File > Info > Protect Workbook > Encrypt with Password, kosongkan), simpan, "
@@ -708,25 +858,50 @@ def read_sheet(path: Path, *, sheet: str | None = None) -> SheetData:
                 "password (File > Info > Protect Workbook > Encrypt with Password, leave it "
                 "empty), save it, then import it again.",
             )
-        raise unsupported_workbook(path)
-    if suffix in EXCEL_SUFFIXES:
-        if suffix in (".xls", ".ods"):
-            raise unsupported_workbook(path)
-        raise damaged_workbook(path, "bukan arsip ZIP", "not a ZIP archive")
-    from rakor_desktop.importers.csv_import import read_csv_sheet
-
-    return read_csv_sheet(path)
+        return "xls"
+    return "csv"
 
 
-def _read_all(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileFormatError(
-            f"Berkas {path} tidak dapat dibaca ({reason}).",
-            f"Cannot read the file {path} ({reason}).",
-        ) from exc
+def check_readable_file(path: Path) -> bytes:
+    """The whole content of a file to import, read with bounds (kept for older callers).
+
+    Raises:
+        NotFoundError: It does not exist.
+        FileFormatError: Not a regular file, too large, or unreadable.
+    """
+    return read_user_file(path, max_bytes=MAX_FILE_BYTES)
+
+
+def read_sheet(
+    path: Path, *, sheet: str | None = None, encoding: str | None = None
+) -> SheetData:
+    """Read the cells of an invitation list: a workbook (.xlsx, .xlsm, .xls, .ods) or CSV.
+
+    The file is read once, with bounds (a FIFO, a device or a file over
+    :data:`MAX_FILE_BYTES` is refused), and its kind is told by the content, not
+    the name: a workbook renamed .csv is read as a workbook, CSV text named
+    .xlsx as CSV. Password-protected workbooks are refused with what to do.
+
+    Args:
+        path: The file.
+        sheet: The sheet of a workbook to read; None: the first sheet that holds
+            a list (see :func:`rakor_desktop.importers.xlsx_import.read_workbook`).
+        encoding: The text encoding of a CSV file; None: detected.
+
+    Raises:
+        NotFoundError: The file (or the sheet) does not exist.
+        FileFormatError: The file cannot be read; nothing was changed.
+    """
+    data = read_user_file(path, max_bytes=MAX_FILE_BYTES)
+    kind = sniff_kind(data, path)
+    # Imported here: both readers build on this module.
+    if kind == "csv":
+        from rakor_desktop.importers.csv_import import sheet_from_bytes
+
+        return sheet_from_bytes(path, data, encoding=encoding)
+    from rakor_desktop.importers.xlsx_import import read_workbook
+
+    return read_workbook(path, data, kind, sheet=sheet)
 
 
 def read_participants_file(path: Path, *, sheet: str | None = None) -> ParticipantTable:
@@ -737,22 +912,6 @@ def read_participants_file(path: Path, *, sheet: str | None = None) -> Participa
         NotFoundError: The file does not exist.
     """
     return read_sheet(path, sheet=sheet).table()
-
-
-def unsupported_workbook(path: Path) -> FileFormatError:
-    """The refusal of an old Excel (.xls) or an OpenDocument (.ods) workbook."""
-    return FileFormatError(
-        f"Berkas {path.name} berformat Excel lama (.xls) atau OpenDocument (.ods) yang belum "
-        "didukung. Buka di Excel atau LibreOffice, simpan sebagai \u201cExcel Workbook "
-        "(.xlsx)\u201d atau \u201cCSV UTF-8\u201d, lalu impor berkas itu.",
-        f"The file {path.name} is an old Excel (.xls) or OpenDocument (.ods) workbook, which "
-        "is not supported. Open it in Excel or LibreOffice, save it as \u201cExcel Workbook "
-        "(.xlsx)\u201d or \u201cCSV UTF-8\u201d, then import that file.",
-    )
-
-
-# Kept for callers of the CSV reader: a workbook handed to it is refused this way.
-excel_not_supported = unsupported_workbook
 
 
 def damaged_workbook(path: Path, reason_id: str, reason_en: str) -> FileFormatError:

@@ -1,4 +1,4 @@
-"""Reading an invitation list from an Excel workbook (.xlsx, .xlsm) with python-calamine.
+"""Reading an invitation list from a workbook (.xlsx, .xlsm, .xls, .ods) with python-calamine.
 
 calamine (Rust) reads a list of 20,000 people in about 0.3 s where openpyxl's
 read-only mode took 2.7 s on the same machine, which made the 10 s budget of a
@@ -13,10 +13,17 @@ merged across the table, is read as a person means it (see
 
 Which sheet: the one asked for, or else the first visible sheet with a header
 row (a "Petunjuk" sheet before the list is passed over).
+
+Before calamine sees the file, :mod:`rakor_desktop.importers.bounds` measures
+what it would build (a far-away cell, a compression bomb) and refuses what is
+far beyond a list: calamine cannot be stopped once it allocates. Cells that
+Excel shows as an error (``#VALUE!``), which calamine gives as empty text, get
+their error text back so that the row reader can say so.
 """
 
 from __future__ import annotations
 
+import io
 import logging
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -29,17 +36,17 @@ from rakor_desktop.importers import (
     damaged_workbook,
     find_header_row,
 )
+from rakor_desktop.importers.bounds import MAX_ROWS, SheetBounds, WorkbookBounds, check_area
+from rakor_desktop.importers.bounds import workbook_bounds as measure_workbook
 from rakor_desktop.messages import FileFormatError, NotFoundError
+from rakor_desktop.safe_files import read_user_file
 
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet, CalamineWorkbook
 
-__all__ = ["MAX_ROWS", "cell_text", "list_sheets", "read_xlsx"]
+__all__ = ["MAX_ROWS", "cell_text", "list_sheets", "read_workbook", "read_xlsx"]
 
 log = logging.getLogger("rakor.importers.xlsx")
-
-MAX_ROWS = 200_000
-"""A sheet with more rows than this is refused (an invitation list has at most thousands)."""
 
 
 def cell_text(value: Any) -> str:
@@ -72,19 +79,12 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
-def _open_workbook(path: Path) -> CalamineWorkbook:
-    """The whole workbook, read by content (a workbook renamed .csv is still read)."""
+def _open_workbook(path: Path, data: bytes) -> CalamineWorkbook:
+    """The workbook in ``data``, read by content (a workbook renamed .csv is still read)."""
     from python_calamine import CalamineError, CalamineWorkbook  # loaded on first use
 
     try:
-        with path.open("rb") as handle:
-            return CalamineWorkbook.from_filelike(handle)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise FileFormatError(
-            f"Berkas {path} tidak dapat dibaca ({reason}).",
-            f"Cannot read the file {path} ({reason}).",
-        ) from exc
+        return CalamineWorkbook.from_filelike(io.BytesIO(data))
     except CalamineError as exc:
         log.warning("cannot open workbook %s: %s", path, exc)
         raise damaged_workbook(
@@ -112,14 +112,22 @@ def list_sheets(path: Path) -> list[str]:
     Raises:
         FileFormatError: The workbook cannot be opened.
     """
-    workbook = _open_workbook(path)
+    from rakor_desktop.importers import MAX_FILE_BYTES, sniff_kind
+
+    data = read_user_file(path, max_bytes=MAX_FILE_BYTES)
+    measure_workbook(data, sniff_kind(data, path), source=path.name)
+    workbook = _open_workbook(path, data)
     try:
         return [name for name, _visible in _worksheets(workbook)]
     finally:
         workbook.close()
 
 
-def _sheet(workbook: CalamineWorkbook, name: str, path: Path) -> CalamineSheet:
+def _sheet(
+    workbook: CalamineWorkbook, name: str, path: Path, bounds: WorkbookBounds
+) -> CalamineSheet:
+    # Measured before calamine builds it: a far-away cell would end the process.
+    check_area(bounds.of(name), source=path.name, sheet=name)
     try:
         return workbook.get_sheet_by_name(name)
     except Exception as exc:  # a damaged sheet part
@@ -129,14 +137,29 @@ def _sheet(workbook: CalamineWorkbook, name: str, path: Path) -> CalamineSheet:
         ) from exc
 
 
-def _text_rows(sheet: CalamineSheet, limit: int | None = None) -> list[list[str]]:
-    """The rows of a sheet from its first row (A1), as text, without trailing blanks."""
+def _text_rows(
+    sheet: CalamineSheet, limit: int | None = None, errors: SheetBounds | None = None
+) -> list[list[str]]:
+    """The rows of a sheet from its first row (A1), as text, without trailing blanks.
+
+    Cells that hold an Excel error (calamine gives ""), as found by the measuring
+    of the sheet, hold their error text ("#VALUE!").
+    """
     rows: list[list[str]] = []
     for values in sheet.to_python(skip_empty_area=False, nrows=limit):
         row = [cell_text(v) for v in values]
         while row and not row[-1].strip():
             row.pop()
         rows.append(row)
+    if errors is not None and errors.errors:
+        for (row_index, column), error in errors.errors.items():
+            if row_index >= len(rows) or (limit is not None and row_index >= limit):
+                continue
+            cells = rows[row_index]
+            if len(cells) <= column:
+                cells.extend([""] * (column + 1 - len(cells)))
+            if not cells[column]:
+                cells[column] = error
     while rows and not rows[-1]:
         rows.pop()
     return rows
@@ -150,14 +173,19 @@ def _merged_ranges(sheet: CalamineSheet) -> list[MergedRange]:
 
 
 def _default_sheet(
-    workbook: CalamineWorkbook, worksheets: list[tuple[str, bool]], path: Path
+    workbook: CalamineWorkbook,
+    worksheets: list[tuple[str, bool]],
+    path: Path,
+    bounds: WorkbookBounds,
 ) -> CalamineSheet:
     """The first visible sheet with a header row; else the first one with any text."""
     ordered = [name for name, visible in worksheets if visible]
     ordered += [name for name, visible in worksheets if not visible]
     first_filled: CalamineSheet | None = None
     for name in ordered:
-        sheet = _sheet(workbook, name, path)
+        if bounds.of(name).cells == 0 and name in bounds.by_name:
+            continue  # an empty sheet
+        sheet = _sheet(workbook, name, path, bounds)
         top = _text_rows(sheet, HEADER_SEARCH_ROWS)
         if not any(any(c.strip() for c in row) for row in top):
             continue
@@ -177,10 +205,20 @@ def _default_sheet(
 
 
 def read_xlsx(path: Path, *, sheet: str | None = None) -> SheetData:
+    """The cells of one sheet of a workbook file as text (see :func:`read_workbook`)."""
+    from rakor_desktop.importers import MAX_FILE_BYTES, sniff_kind
+
+    data = read_user_file(path, max_bytes=MAX_FILE_BYTES)
+    return read_workbook(path, data, sniff_kind(data, path), sheet=sheet)
+
+
+def read_workbook(path: Path, data: bytes, kind: str, *, sheet: str | None = None) -> SheetData:
     """The cells of one sheet of a workbook as text.
 
     Args:
-        path: The .xlsx (or .xlsm) file.
+        path: The file (for messages).
+        data: Its content.
+        kind: "xlsx" (also .xlsm), "xls" or "ods".
         sheet: The name of the sheet; None: the first visible sheet with a
             header row, else the first that holds any text.
 
@@ -188,7 +226,8 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> SheetData:
         NotFoundError: No sheet of that name.
         FileFormatError: The workbook is damaged, empty or far too large.
     """
-    workbook = _open_workbook(path)
+    bounds = measure_workbook(data, kind, source=path.name)
+    workbook = _open_workbook(path, data)
     try:
         worksheets = _worksheets(workbook)
         names = [name for name, _visible in worksheets]
@@ -198,23 +237,21 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> SheetData:
                 f"The workbook {path.name} has no worksheet with cells.",
             )
         if sheet is None:
-            chosen = _default_sheet(workbook, worksheets, path)
+            chosen = _default_sheet(workbook, worksheets, path, bounds)
         elif sheet in names:
-            chosen = _sheet(workbook, sheet, path)
+            chosen = _sheet(workbook, sheet, path, bounds)
         else:
             listed = ", ".join(names)
             raise NotFoundError(
                 f"Lembar \u201c{sheet}\u201d tidak ada di {path.name} (yang ada: {listed}).",
                 f"There is no sheet \u201c{sheet}\u201d in {path.name} (there are: {listed}).",
             )
-        if chosen.total_height > MAX_ROWS:
-            raise FileFormatError(
-                f"Lembar \u201c{chosen.name}\u201d di {path.name} punya lebih dari "
-                f"{MAX_ROWS // 1000}.000 baris; terlalu banyak untuk sebuah daftar undangan.",
-                f"The sheet \u201c{chosen.name}\u201d of {path.name} has more than "
-                f"{MAX_ROWS:,} rows; too many for an invitation list.",
-            )
-        rows = _text_rows(chosen)
+        check_area(
+            SheetBounds(rows=chosen.total_height, columns=chosen.total_width),
+            source=path.name,
+            sheet=chosen.name,
+        )
+        rows = _text_rows(chosen, errors=bounds.of(chosen.name))
         merged = _merged_ranges(chosen)
     finally:
         workbook.close()
@@ -224,5 +261,5 @@ def read_xlsx(path: Path, *, sheet: str | None = None) -> SheetData:
             f"The sheet \u201c{chosen.name}\u201d of {path.name} is empty.",
         )
     return SheetData(
-        path=path, kind="xlsx", rows=rows, sheet=chosen.name, sheets=names, merged=merged
+        path=path, kind=kind, rows=rows, sheet=chosen.name, sheets=names, merged=merged
     )

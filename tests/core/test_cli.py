@@ -401,7 +401,7 @@ BAD_INPUT: list[tuple[list[str], int, str]] = [
      "Judul kolom tidak ditemukan di 15 baris pertama berkas rusak.csv"),
     (["participants", "import", "1", "{tmp}/salah.csv"], 1,
      "Impor dari salah.csv dibatalkan, tidak ada yang disimpan. 1 masalah: baris 3: "
-     "NIP tidak valid: '12345'"),
+     "kolom Nama kosong"),
     (["participants", "list", "99"], 1, "Acara dengan nomor 99 tidak ditemukan."),
     (["participants", "list"], 2, "argumen berikut wajib diisi: ID"),
     # checkin
@@ -430,7 +430,8 @@ def test_bad_input_gives_one_clear_line_and_an_exit_code(
     (tmp_path / "rusak.json").write_text("{ bukan json", encoding="utf-8")
     (tmp_path / "daftar.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "rusak.csv").write_bytes(b"foo;bar\r\n1;2\r\n")
-    (tmp_path / "salah.csv").write_text("Nama;NIP\r\nAndi;\r\nRahmat;12345\r\n", encoding="utf-8")
+    (tmp_path / "salah.csv").write_text("Nama;NIP\r\nAndi;\r\n;12345\r\nRahmat;\r\n",
+                                        encoding="utf-8")  # row 3: no name
     filled = [a.format(tmp=tmp_path, csv=participants_csv) for a in args]
 
     line = assert_one_line_error(cli(*filled), code)
@@ -446,7 +447,7 @@ def test_a_refused_import_leaves_the_database_unchanged(
     before = cli("participants", "list", str(rakor), "--json").out
     broken = tmp_path / "sebagian.csv"
     broken.write_text(
-        "Nama;NIP;Instansi\r\nAndi;;KPU\r\nRahmat;19770312 2003;Bawaslu\r\nDewi;;FKUB\r\n",
+        "Nama;NIP;Instansi\r\nAndi;;KPU\r\n;19770312 2003;Bawaslu\r\nDewi;;FKUB\r\n",
         encoding="utf-8",
     )
 

@@ -385,29 +385,43 @@ def test_rows_with_problems_refuse_the_whole_file_with_row_numbers_as_in_the_fil
     )
 
     table = read_csv_table(path)
-    assert [p.row for p in table.problems] == [5, 7, 8, 9]
+    # Only the row without a name is an error; the others are real people whose
+    # optional fields were wrong: warnings, and the field is left empty.
+    assert [p.row for p in table.problems] == [7]
+    assert [w.row for w in table.warnings] == [5, 8, 9]
+    assert all(w.warning for w in table.warnings)
+    by_row = {e.row: e for e in table.entries}
+    assert (by_row[5].person.nip, by_row[5].raw_nip) == ("", "1977031220031")
+    assert by_row[9].role is Role.PESERTA
 
     with pytest.raises(FileFormatError) as refused:
         read_participants_csv(path)
 
     message = str(refused.value)
-    assert message.startswith(
-        "Impor dari salah.csv dibatalkan, tidak ada yang disimpan. 4 masalah:"
+    assert message == (
+        "Impor dari salah.csv dibatalkan, tidak ada yang disimpan. 1 masalah: "
+        "baris 7: kolom Nama kosong. Perbaiki berkasnya lalu impor lagi."
     )
-    assert "baris 5: NIP tidak valid: '1977031220031'; NIP harus 18 digit" in message
-    assert "baris 7: kolom Nama kosong" in message
-    assert "baris 8: NIP tidak valid: '1.97703122003122E+17' sudah diubah Excel" in message
-    assert "baris 9: peran 'tamu' tidak dikenal" in message
-    assert "\n" not in message
+    warnings = [str(w) for w in table.warnings]
+    assert "baris 5: NIP tidak valid: '1977031220031'; NIP harus 18 digit" in warnings[0]
+    assert warnings[0].endswith("; NIP dikosongkan")
+    assert "baris 8: NIP tidak valid: '1.97703122003122E+17' sudah diubah Excel" in warnings[1]
+    assert "baris 9: peran 'tamu' tidak dikenal" in warnings[2]
     messages.set_language("en")
-    english = str(refused.value)
-    assert english.startswith("Import from salah.csv refused, nothing was saved. 4 problem(s):")
-    assert "row 5: invalid NIP '1977031220031': a NIP has exactly 18 digits (found 13)" in english
-    assert "row 8: the NIP '1.97703122003122E+17' was turned into scientific notation" in english
+    english = [str(w) for w in table.warnings]
+    assert "row 5: invalid NIP '1977031220031': a NIP has exactly 18 digits (found 13)" in (
+        english[0]
+    )
+    assert "row 8: the NIP '1.97703122003122E+17' was turned into scientific notation" in (
+        english[1]
+    )
 
 
 def test_only_the_first_problems_are_listed(tmp_path: Path) -> None:
-    path = _write(tmp_path / "banyak.csv", ["Nama;NIP", *(f"Orang {i};12345" for i in range(8))])
+    path = _write(
+        tmp_path / "banyak.csv",
+        ["Nama;NIP;Instansi", *(f";12345;Dinas {i}" for i in range(8)), "Budi;;KPU"],
+    )
 
     with pytest.raises(FileFormatError) as refused:
         read_participants_csv(path)
@@ -427,7 +441,7 @@ def test_a_refused_file_leaves_the_database_unchanged(storage: Storage, tmp_path
     before = [(i.person.name, i.checkin_code) for i in storage.list_invitees(event_id)]
     path = _write(
         tmp_path / "sebagian-salah.csv",
-        ["Nama;NIP", "Budi Santoso;", "Rahmat;12345", "Andi;"],
+        ["Nama;NIP", "Budi Santoso;", ";19770312 200312 2 007", "Andi;"],
     )
 
     with pytest.raises(FileFormatError):

@@ -80,7 +80,7 @@ def workbook(path: Path, rows: list[list[object]]) -> Path:
 
 @pytest.fixture
 def invitation_list(tmp_path: Path) -> Path:
-    """Rows 3-10: new people, known people, repeated rows and one problem."""
+    """Rows 3-10: new people, known people, repeated rows and one problem (no name)."""
     return workbook(
         tmp_path / "undangan.xlsx",
         [
@@ -91,7 +91,7 @@ def invitation_list(tmp_path: Path) -> Path:
             [5, "Rina Marlina, S.H.", "19851230 201001 2 015", None, None, "0812 555"],
             [6, "Yusuf Mansur", None, "Ketua", "FKUB", None],
             [7, "yusuf mansur", None, "Anggota", "FKUB", None],
-            [8, "Dewi Lestari", "12345", "Camat", "Kecamatan Telanaipura", None],
+            [8, None, "12345", "Camat", "Kecamatan Telanaipura", None],
         ],
     )
 
@@ -119,7 +119,7 @@ def test_preview_shows_header_mapping_people_problems_and_duplicates(
     }  # fmt: skip
     assert [(r.row, r.person.name) for r in shown.rows] == [
         (3, "Sri Purwaningsih"), (4, "BUDI SANTOSO"), (5, "Andi Wijaya"), (6, "Rina Marlina"),
-        (7, "Rina Marlina"), (8, "Yusuf Mansur"), (9, "yusuf mansur"), (10, "Dewi Lestari"),
+        (7, "Rina Marlina"), (8, "Yusuf Mansur"), (9, "yusuf mansur"), (10, ""),
     ]  # fmt: skip
     found = {
         r.row: (
@@ -138,7 +138,7 @@ def test_preview_shows_header_mapping_people_problems_and_duplicates(
         10: (None, None, None, Decision.ADD),
     }
     assert [p.row for p in shown.rows[7].problems] == [10]
-    assert "NIP harus 18 digit" in shown.rows[7].problem_text()
+    assert shown.rows[7].problem_text() == "kolom Nama kosong"
     assert shown.summary().describe() == "2 baru, 2 digabung, 3 dilewati, 1 bermasalah"
     messages.set_language("en")
     assert shown.summary().describe() == "2 new, 2 merged, 3 skipped, 1 with problems"
@@ -180,7 +180,7 @@ def test_problem_rows_block_the_import_until_excluded(
 
     assert str(refused.value).startswith(
         "Impor dari undangan.xlsx dibatalkan, tidak ada yang disimpan. 1 masalah: baris 10: "
-        "NIP tidak valid: '12345'"
+        "kolom Nama kosong"
     )
     assert table_counts(storage) == before
     assert shown.blocking_problems({10: Decision.SKIP}) == []
@@ -201,7 +201,7 @@ def test_import_with_proposed_decisions_merges_without_erasing(
     assert report.describe() == (
         "4 orang masuk daftar undangan: 2 baru, 2 digabung, 4 dilewati."
     )
-    assert report.skipped_names == ["Andi Wijaya", "Rina Marlina", "yusuf mansur", "Dewi Lestari"]
+    assert report.skipped_names == ["Andi Wijaya", "Rina Marlina", "yusuf mansur", ""]
     assert table_counts(storage)["persons"] == persons_before + 2
     listed = storage.list_invitees(event_id)
     assert [(i.position, i.person.name, i.jabatan) for i in listed] == [
@@ -333,7 +333,8 @@ def test_a_corrected_mapping_is_previewed_again_without_reading_the_file(
     assert again.mapping == mapping
     assert again.guessed_mapping == shown.mapping
     assert again.row(6).person.group_name == "Forkopimda"
-    assert again.row(10).problems == []  # its NIP is no longer read
+    assert again.row(10).warnings == []  # its NIP is no longer read
+    assert shown.row(10).warnings != []
     assert again.row(3).duplicate is not None
     assert again.row(3).duplicate.matched_by is MatchedBy.NAME
 
@@ -393,10 +394,41 @@ def test_cli_imports_a_workbook_sheet_and_prints_the_summary(
     ]  # fmt: skip
 
 
-def test_cli_refuses_a_workbook_with_problems_and_writes_nothing(
+def test_cli_imports_a_rounded_nip_empty_and_prints_the_warning(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = messy_workbook(tmp_path / "undangan.xlsx")
+    storage = Storage.open(db_path)
+    event_id = operations.create_event(storage, rakor())
+    storage.close()
+
+    code = main(["--db", str(db_path), "participants", "import", str(event_id), str(path)])
+
+    captured = capsys.readouterr()
+    assert code == 0
+    assert "5 peserta" in captured.out
+    (warning,) = captured.err.splitlines()
+    assert warning.startswith(
+        "Peringatan: baris 13: NIP tidak valid: '1.97703122003122E+17' sudah diubah Excel"
+    )
+    assert warning.endswith("NIP dikosongkan")
+    storage = Storage.open(db_path, backup=False)
+    try:
+        names = {i.person.name: i.person.nip for i in storage.list_invitees(event_id)}
+    finally:
+        storage.close()
+    assert names["Rahmat Hidayat"] == ""
+    assert len(names) == 5
+
+
+def test_cli_refuses_a_workbook_with_a_row_without_name_and_writes_nothing(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = workbook(
+        tmp_path / "undangan.xlsx",
+        [[1, "Budi Santoso", None, "Lurah", "Kelurahan"], [2, None, NIP_SRI, "Camat", "X"],
+         [3, "Dewi Lestari", None, "Camat", "Y"]],
+    )  # fmt: skip
     storage = Storage.open(db_path)
     event_id = operations.create_event(storage, rakor())
     before = table_counts(storage)
@@ -408,7 +440,7 @@ def test_cli_refuses_a_workbook_with_problems_and_writes_nothing(
     assert (code, captured.out) == (1, "")
     assert captured.err.startswith(
         "rakor: Impor dari undangan.xlsx dibatalkan, tidak ada yang disimpan. 1 masalah: "
-        "baris 13: NIP tidak valid"
+        "baris 4: kolom Nama kosong"
     )
     assert len(captured.err.splitlines()) == 1
     storage = Storage.open(db_path, backup=False)
@@ -416,6 +448,27 @@ def test_cli_refuses_a_workbook_with_problems_and_writes_nothing(
         assert table_counts(storage) == before
     finally:
         storage.close()
+
+
+def test_a_nip_typed_in_the_preview_replaces_the_rounded_one(
+    storage: Storage, event_id: int, tmp_path: Path
+) -> None:
+    shown = preview(storage, event_id, messy_workbook(tmp_path / "undangan.xlsx"))
+    rahmat = shown.row(13)
+    assert (rahmat.person.nip, rahmat.raw_nip, rahmat.proposed) == (
+        "", "1.97703122003122E+17", Decision.ADD,
+    )  # fmt: skip
+    assert [w.row for w in shown.warnings()] == [13]
+    assert shown.summary().problems == 0
+
+    shown.data.set_cell(13, shown.mapping[Column.NIP], "19800101 200501 1 009")
+    again = preview_sheet(storage, event_id, shown.data, mapping=shown.mapping)
+
+    assert again.row(13).person.nip == "198001012005011009"
+    assert again.warnings() == []
+    report = apply_import(storage, event_id, again, clock=clock)
+    assert report.warnings == []
+    assert [p.nip for p in storage.search_persons("rahmat")] == ["198001012005011009"]
 
 
 def test_rows_written_in_bulk_are_those_written_one_by_one(

@@ -142,18 +142,22 @@ def test_the_messy_workbook_is_read_as_a_person_reads_it(tmp_path: Path) -> None
     assert ridwan.nip == "197001011995031004"  # spaces around and inside
     assert ridwan.group_name == "OPD"  # the Kelompok column wins over the heading
     assert siti.instansi == "Dinas PUPR Kota Jambi"  # written once, merged down
-    assert table.entries[4].problems and not table.entries[3].problems
-    assert rahmat.name == "Rahmat Hidayat"
+    # The rounded NIP is left empty with a warning: Rahmat is real and invited.
+    assert table.entries[4].warnings and not table.entries[4].problems
+    assert not table.entries[3].warnings
+    assert (rahmat.name, rahmat.nip) == ("Rahmat Hidayat", "")
+    assert table.entries[4].raw_nip == "1.97703122003122E+17"
 
 
-def test_a_nip_excel_rounded_is_a_row_problem_with_the_excel_hint(tmp_path: Path) -> None:
+def test_a_nip_excel_rounded_is_a_row_warning_with_the_excel_hint(tmp_path: Path) -> None:
     table = read_participants_file(messy_workbook(tmp_path / "undangan.xlsx"))
 
-    (problem,) = table.problems
-    assert problem.row == 13
+    assert table.problems == []
+    (problem,) = table.warnings
+    assert problem.row == 13 and problem.warning
     assert "1.97703122003122E+17" in str(problem)
-    assert "notasi ilmiah" in str(problem)
-    assert "format sel sebagai Teks" in str(problem)
+    assert "notasi ilmiah" in problem.indonesian
+    assert "format sel sebagai Teks" in problem.indonesian
     messages.set_language("en")
     assert "row 13: the NIP '1.97703122003122E+17' was turned into scientific notation" in str(
         problem
@@ -318,13 +322,12 @@ def _ods(path: Path) -> Path:
 
 REFUSED = [
     ("rusak.xlsx", _corrupt_zip, "bukan buku kerja Excel (.xlsx) yang utuh"),
-    ("teks.xlsx", _text_named_xlsx, "bukan buku kerja Excel (.xlsx) yang utuh (bukan arsip ZIP)"),
     ("kosong.xlsx", _empty_workbook, "Buku kerja kosong.xlsx kosong"),
     ("tanpa-nama.xlsx", _no_name_column, "tidak punya kolom Nama (kolom yang dikenali: No, NIP"),
     ("judul-saja.xlsx", _header_only, "tidak berisi peserta"),
     ("rahasia.xlsx", lambda p: _ole(p, encrypted=True), "dilindungi kata sandi"),
-    ("lama.xls", lambda p: _ole(p, encrypted=False), "Excel lama (.xls)"),
-    ("calc.ods", _ods, "OpenDocument (.ods)"),
+    ("lama.xls", lambda p: _ole(p, encrypted=False), "lama.xls bukan buku kerja yang utuh"),
+    ("calc.ods", _ods, "calc.ods bukan buku kerja yang utuh (tanpa content.xml)"),
 ]
 
 
@@ -347,20 +350,34 @@ def test_files_that_cannot_be_read_are_refused_and_nothing_changes(
     )
 
 
-def test_a_file_with_a_problem_row_is_refused_whole_and_nothing_changes(
+def test_a_rounded_nip_is_imported_empty_and_a_row_without_name_refuses_the_file(
     storage: Storage, event_id: int, tmp_path: Path
 ) -> None:
-    path = messy_workbook(tmp_path / "undangan.xlsx")
+    report = import_file(storage, event_id, messy_workbook(tmp_path / "undangan.xlsx"))
+    assert report.invited == 5
+    assert [(w.row, w.warning) for w in report.warnings] == [(13, True)]
+    rahmat = next(p for p in storage.search_persons("rahmat"))
+    assert rahmat.nip == ""
+
+    book = openpyxl.Workbook()
+    book.active.append(["Nama", "NIP", "Instansi"])
+    book.active.append(["Budi", None, "KPU"])
+    book.active.append([None, "197703122003122007", "Bawaslu"])
+    book.active.append(["Dewi", None, "FKUB"])
+    book.save(tmp_path / "tanpa-nama.xlsx")
     before = table_counts(storage)
-
     with pytest.raises(FileFormatError) as refused:
-        import_file(storage, event_id, path)
-
+        import_file(storage, event_id, tmp_path / "tanpa-nama.xlsx")
     assert str(refused.value).startswith(
-        "Impor dari undangan.xlsx dibatalkan, tidak ada yang disimpan. 1 masalah: baris 13: "
-        "NIP tidak valid: '1.97703122003122E+17' sudah diubah Excel"
+        "Impor dari tanpa-nama.xlsx dibatalkan, tidak ada yang disimpan. 1 masalah: baris 3: "
+        "kolom Nama kosong"
     )
     assert table_counts(storage) == before
+
+
+def test_csv_text_named_xlsx_is_read_as_csv(tmp_path: Path) -> None:
+    table = read_participants_file(_text_named_xlsx(tmp_path / "teks.xlsx"))
+    assert [(r.person.name, r.person.instansi) for r in table.entries] == [("Andi", "KPU")]
 
 
 def test_a_missing_file_is_a_clear_not_found(
