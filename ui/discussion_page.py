@@ -1,7 +1,7 @@
 """The "Diskusi" area: the moderator's question log in termins, the follow-ups
 (tindak lanjut) and the conclusions and decisions of the meeting.
 
-Keys (while the page has the focus):
+Keys (from anywhere in the main window while the page is shown):
 
 - F6 close the termin and turn to the answers / open the next termin;
 - F7 the next asker asks, F8 the question on the projector is answered,
@@ -53,7 +53,9 @@ from .record_models import (
 from .rundown_page import (
     InviteeLineEdit,
     LivePage,
+    TableColumns,
     make_table,
+    remember_splitter,
     select_row,
     selected_row,
 )
@@ -194,8 +196,14 @@ class DiscussionPage(LivePage):
 
         # -- the questions
         self.question_model = QuestionModel(self)
-        self.question_table = make_table(
-            self.question_model, (35, 160, 140, 260, 120, 75, 120))
+        self.question_table = make_table(self.question_model, stretch=3)
+        # The question stretches; the status and the answer always show (elided, the
+        # whole text in the tooltip); the institution, the addressee and who answered
+        # give way first on a narrow screen.
+        self.question_columns = TableColumns(
+            self.question_table, 3, min_stretch=160,
+            caps={1: 170, 2: 150, 4: 140, 6: 140, 7: 200}, drop_order=(2, 4, 6),
+            samples={5: tuple(question_status_label(s) for s in QuestionStatus)})
         self.new_question_button = QPushButton(self.tr("&New question"))
         self.delete_question_button = QPushButton(self.tr("Delete"))
         self.question_up_button = QPushButton(self.tr("Up"))
@@ -259,6 +267,9 @@ class DiscussionPage(LivePage):
         splitter.addWidget(self.form_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([740, 380])
+        remember_splitter(splitter, "discussion")
+        self.splitter = splitter
         questions_tab = QWidget()
         questions_layout = QVBoxLayout(questions_tab)
         questions_layout.addLayout(top)
@@ -267,8 +278,9 @@ class DiscussionPage(LivePage):
 
         # -- follow-ups
         self.follow_up_model = FollowUpModel(self)
-        self.follow_up_table = make_table(
-            self.follow_up_model, (35, 0, 200, 140, 180), stretch=1)
+        self.follow_up_table = make_table(self.follow_up_model, stretch=1)
+        self.follow_up_columns = TableColumns(self.follow_up_table, 1, min_stretch=240,
+                                              caps={2: 220, 3: 160, 4: 200})
         self.add_follow_up_button = QPushButton(self.tr("Add…"))
         self.edit_follow_up_button = QPushButton(self.tr("Edit…"))
         self.delete_follow_up_button = QPushButton(self.tr("Delete"))
@@ -287,7 +299,8 @@ class DiscussionPage(LivePage):
 
         # -- conclusions
         self.conclusion_model = ConclusionModel(self)
-        self.conclusion_table = make_table(self.conclusion_model, (35, 130, 0), stretch=2)
+        self.conclusion_table = make_table(self.conclusion_model, stretch=2)
+        self.conclusion_columns = TableColumns(self.conclusion_table, 2)
         self.conclusion_kind_combo = QComboBox()
         for kind in mt.CONCLUSION_KINDS:
             self.conclusion_kind_combo.addItem(conclusion_kind_label(kind), kind)
@@ -580,14 +593,25 @@ class DiscussionPage(LivePage):
     def mark_answered(self) -> None:
         """F8: the question on the projector (else the first waiting) is answered."""
         event_id = self.event_id
-        if event_id is None or not self._leave_form():
+        if event_id is None:
+            return
+        before = self._form_question()
+        if not self._leave_form():
             return
         # The question in the form when it waits for its answer, else the highlighted one.
         shown = self._form_question()
+        if (before is not None and shown is not None and shown.id == before.id
+                and before.status != QuestionStatus.DIJAWAB
+                and shown.status == QuestionStatus.DIJAWAB):
+            # Its answer, typed just now and saved by leaving the form, answered it.
+            self.show_message(self.tr("Answered: {name}.").format(name=shown.asker_name))
+            return
         waiting = (QuestionStatus.BERTANYA, QuestionStatus.DITUNDA)
         question_id = shown.id if shown is not None and shown.status in waiting else None
-        self.act(self.tr("Mark answered"), lambda: mt.mark_answered(
+        answered = self.act(self.tr("Mark answered"), lambda: mt.mark_answered(
             self.storage, event_id, question_id))
+        if answered is not None:
+            self.show_message(self.tr("Answered: {name}.").format(name=answered.asker_name))
 
     def toggle_highlight(self) -> None:
         """F9: show the selected question on the projector, or hide it when shown."""
@@ -757,7 +781,12 @@ class DiscussionPage(LivePage):
             self._follow_latest = True
             self._draft = None
             self._load_form(None)
-            self.show_message(self.tr("{name} is in the queue.").format(name=saved.asker_name))
+            self.asker_edit.setFocus()  # the next asker's name is typed next
+            self.show_message(
+                self.tr("{name} is in the queue.").format(name=saved.asker_name)
+                if saved.status == QuestionStatus.ANTRE else
+                self.tr("{name}: question and answer saved.").format(name=saved.asker_name)
+            )
         else:
             self.refresh()
             self.show_message(self.tr("Saved."))

@@ -1,7 +1,7 @@
 """The "Susunan Acara" area: plan the rundown, run it live, speakers and the timer,
 and the notetaker's notes per item.
 
-Keys (while the page has the focus):
+Keys (from anywhere in the main window while the page is shown):
 
 - F5 start the next item, F6 finish the item going on;
 - F7 next speaker, Shift+F7 finish the speaker, F8 pause/resume, F9 one more minute;
@@ -16,7 +16,17 @@ from collections.abc import Callable
 from datetime import UTC, datetime, time
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,10 +40,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QSplitter,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -42,7 +54,13 @@ from PySide6.QtWidgets import (
 
 from rakor_desktop import meeting as mt
 from rakor_desktop import rundown as rd
-from rakor_desktop.formatting import TimeZone, format_clock, format_time
+from rakor_desktop.formatting import (
+    TimeZone,
+    format_clock,
+    format_date,
+    format_date_span,
+    format_time,
+)
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, Invitee, RundownItem, RundownKind
 from rakor_desktop.settings import Settings
@@ -101,6 +119,107 @@ def make_table(model: RecordTableModel, widths: tuple[int, ...] = (),
     return table
 
 
+class TableColumns(QObject):
+    """Column widths for a small laptop screen (1366 px wide).
+
+    One column (the title, the question) stretches; every other column is as wide
+    as its content, up to a cap, and elided with the full text in its tooltip. When
+    the stretching column would get narrower than ``min_stretch``, the columns in
+    ``drop_order`` are hidden one by one (lowest priority first) and come back when
+    there is room. A column the user resized keeps the user's width.
+    """
+
+    PADDING = 10
+
+    def __init__(self, table: QTableView, stretch: int, *, min_stretch: int = 200,
+                 caps: dict[int, int] | None = None, drop_order: tuple[int, ...] = (),
+                 samples: dict[int, tuple[str, ...]] | None = None) -> None:
+        super().__init__(table)
+        self.table = table
+        self.stretch = stretch
+        self.min_stretch = min_stretch
+        self.caps = caps or {}
+        # Texts a column may come to show (every status, say): its width is kept for
+        # them, so the columns do not jump while the meeting runs.
+        self.samples = samples or {}
+        self.drop_order = drop_order
+        self._user_widths: dict[int, int] = {}
+        self._fitting = False
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.sectionResized.connect(self._resized)
+        model = table.model()
+        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted,
+                       model.dataChanged):
+            signal.connect(self.fit)
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def _resized(self, column: int, _old: int, new: int) -> None:
+        if not self._fitting and column != self.stretch and new > 0:
+            self._user_widths[column] = new
+
+    def content_width(self, column: int) -> int:
+        """What a column needs to show its header and cells in full (at most its cap)."""
+        if column in self._user_widths:
+            return self._user_widths[column]
+        header = self.table.horizontalHeader()
+        cells = self.table.sizeHintForColumn(column)
+        metrics = self.table.fontMetrics()
+        sample = max((metrics.horizontalAdvance(text) for text in self.samples.get(column, ())),
+                     default=0)
+        width = max(header.sectionSizeFromContents(column).width(), cells,
+                    sample + 2 * self.table.style().pixelMetric(
+                        QStyle.PixelMetric.PM_FocusFrameHMargin) + 6) + self.PADDING
+        return min(width, self.caps.get(column, width))
+
+    def fit(self, *_args: Any) -> None:
+        """Size the columns to their content and the width there is."""
+        model = self.table.model()
+        if model is None or self._fitting:
+            return
+        self._fitting = True
+        try:
+            columns = [c for c in range(model.columnCount()) if c != self.stretch]
+            widths = {c: self.content_width(c) for c in columns}
+            room = self.table.viewport().width()
+            hidden: set[int] = set()
+            for column in self.drop_order:
+                shown = sum(w for c, w in widths.items() if c not in hidden)
+                if shown + self.min_stretch <= room:
+                    break
+                hidden.add(column)
+            for column in columns:
+                self.table.setColumnHidden(column, column in hidden)
+                if column not in hidden:
+                    self.table.horizontalHeader().resizeSection(column, widths[column])
+        finally:
+            self._fitting = False
+
+
+def remember_splitter(splitter: QSplitter, key: str) -> None:
+    """Keep where the user put a splitter (UI state, not a preference) across runs."""
+    from .mainwindow import ui_state
+
+    splitter.setObjectName(key)
+    saved = ui_state().value(f"splitters/{key}")
+    if isinstance(saved, QByteArray) and not saved.isEmpty():
+        splitter.restoreState(saved)
+
+    def save(_pos: int, _index: int) -> None:
+        ui_state().setValue(f"splitters/{key}", splitter.saveState())
+
+    splitter.splitterMoved.connect(save)
+
+
 def selected_row(table: QTableView) -> int:
     """The row selected in a table, or -1."""
     rows = table.selectionModel().selectedRows() if table.selectionModel() else []
@@ -153,13 +272,16 @@ class LivePage(QWidget):
 
     def page_action(self, text: str, slot: Callable[[], Any], shortcut: str = "",
                     widget: QWidget | None = None) -> QAction:
-        """An action with a key that works while ``widget`` (default: the page) has focus."""
+        """An action with a key: a page key (no ``widget``) works from anywhere in the main
+        window while the page is the one shown (Qt fires a window shortcut only for a
+        visible widget, so the keys of a hidden page never clash); a ``widget`` key
+        (Delete on a table, say) only while that widget has the focus."""
         action = QAction(text, self)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(
             Qt.ShortcutContext.WidgetShortcut if widget is not None
-            else Qt.ShortcutContext.WidgetWithChildrenShortcut
+            else Qt.ShortcutContext.WindowShortcut
         )
         action.triggered.connect(lambda _checked=False: slot())
         (widget or self).addAction(action)
@@ -612,6 +734,7 @@ class RundownPage(LivePage):
         self._delay_colour = ""
         self._can_start: bool | None = None
         self._can_finish: bool | None = None
+        self._rehearsal_told: set[int | None] = set()  # events warned of another day
 
         # -- the status strip, always visible
         self.now_label = QLabel()
@@ -644,7 +767,15 @@ class RundownPage(LivePage):
 
         # -- the rundown
         self.model = RundownModel(self)
-        self.table = make_table(self.model, (34, 88, 36, 92, 0, 150, 80, 55), stretch=4)
+        self.table = make_table(self.model, stretch=4)
+        # The title stretches; when it gets too narrow the kind, the minutes and the one
+        # responsible give way (in that order, shown in the title's tooltip); the times
+        # and the status always show.
+        self.columns = TableColumns(
+            self.table, 4, min_stretch=220, caps={3: 120, 5: 180}, drop_order=(3, 2, 5),
+            samples={6: ("00.00–00.00",), 7: (
+                QCoreApplication.translate("RecordModels", "now"),
+                QCoreApplication.translate("RecordModels", "done"))})
         self.template_button = QPushButton(self.tr("Use the typical rundown"))
         self.template_label = QLabel(self.tr(
             "The rundown is empty. Start from the typical rakor (registration, opening, "
@@ -681,7 +812,9 @@ class RundownPage(LivePage):
         self.timer_widget = TimerWidget(self.live)
         self.speakers_title = QLabel()
         self.speaker_model = SpeakerModel(self)
-        self.speaker_table = make_table(self.speaker_model, (28, 0, 100, 70, 48, 52), stretch=1)
+        self.speaker_table = make_table(self.speaker_model, stretch=1)
+        self.speaker_columns = TableColumns(self.speaker_table, 1, min_stretch=120,
+                                            caps={2: 140}, drop_order=(2,))
         self.add_speaker_button = QPushButton(self.tr("Add speaker…"))
         self.next_speaker_button = QPushButton(self.tr("Next speaker (F7)"))
         self.pause_button = QPushButton(self.tr("Pause/resume (F8)"))
@@ -726,8 +859,14 @@ class RundownPage(LivePage):
         # -- statistics
         self.speaker_totals_model = SpeakerTotalsModel(self)
         self.instansi_totals_model = InstansiTotalsModel(self)
-        self.speaker_totals_table = make_table(self.speaker_totals_model, (220, 200, 60))
-        self.instansi_totals_table = make_table(self.instansi_totals_model, (260, 80, 60))
+        self.speaker_totals_table = make_table(self.speaker_totals_model, stretch=0)
+        self.instansi_totals_table = make_table(self.instansi_totals_model, stretch=0)
+        # The names stretch; the counts and the times are always shown in full.
+        self.statistics_columns = (
+            TableColumns(self.speaker_totals_table, 0, min_stretch=110, caps={1: 140},
+                         drop_order=(1,)),
+            TableColumns(self.instansi_totals_table, 0, min_stretch=110),
+        )
         stats_tab = QWidget()
         stats_layout = QVBoxLayout(stats_tab)
         stats_layout.addWidget(QLabel(self.tr("Per speaker")))
@@ -745,7 +884,9 @@ class RundownPage(LivePage):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 420])  # the rundown's titles need the room
+        splitter.setSizes([760, 380])  # the rundown's titles need the room
+        remember_splitter(splitter, "rundown")
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(strip)
         layout.addLayout(strip_buttons)
@@ -922,12 +1063,38 @@ class RundownPage(LivePage):
     def start_next_item(self) -> None:
         """F5: start the next item (the one going on finishes)."""
         event_id = self.event_id
-        if event_id is None:
+        if event_id is None or not self._rehearsal_confirmed():
             return
         item = self.act(self.tr("Start next item"), lambda: mt.start_next_item(
             self.storage, event_id, clock=self.live.clock))
         if item is not None:
             self._select_item(item.id)
+
+    def _rehearsal_confirmed(self) -> bool:
+        """Before the rundown runs on another day than the event's (a rehearsal, the demo):
+        say so once per event, and what happens to the times. False: not started."""
+        event = self.live.state.event
+        now = self.live.clock()
+        if event is None or event.id in self._rehearsal_told or not mt.is_other_day(event, now):
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not the day of the event"),
+                          self.tr("Today is {today}, but the event is on {date}.").format(
+                              today=format_date(mt.local_moment(event, now).date()),
+                              date=format_date_span(event.date, event.end_date)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText(self.tr(
+            "Run the rundown as a rehearsal? The times are recorded as usual and appear in "
+            "the minutes; how late it runs is not shown. Afterwards, Ctrl+Z takes each step "
+            "back, and Edit… corrects the times of an item. If the meeting really is today, "
+            "change its date on the Event page."))
+        start = box.addButton(self.tr("Start (rehearsal)"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(start)
+        box.exec()
+        if box.clickedButton() is not start:
+            return False
+        self._rehearsal_told.add(event.id)
+        return True
 
     def finish_item(self) -> None:
         """F6: finish the item going on."""
