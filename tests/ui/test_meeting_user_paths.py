@@ -311,7 +311,6 @@ def test_the_meeting_pages_fit_a_laptop_screen(
     assert isinstance(rundown, RundownPage)
     rundown.live.reload()
     qtbot.wait(50)
-    rundown.grab().save(str(window.property("screenshot_dir") or "/tmp") + "/rundown-1340.png")
     columns = rundown.model.COLUMNS
     table = rundown.table
     assert table.horizontalScrollBar().maximum() == 0
