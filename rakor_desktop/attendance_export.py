@@ -24,6 +24,7 @@ from typing import IO, Any
 from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip
 from rakor_desktop.messages import RakorError, ValidationError
 from rakor_desktop.storage import Storage
+from rakor_desktop.text import clean_text, csv_text, spreadsheet_text
 
 HEADERS: tuple[str, ...] = (
     "No", "Nama", "NIP", "Jabatan", "Instansi", "Kelompok", "Hadir pukul", "Mewakili", "Meja",
@@ -122,6 +123,9 @@ def export_attendance_csv(
 ) -> int:
     """Write the attendance as CSV (UTF-8 with BOM, so Excel reads the accents).
 
+    A cell starting with ``= + - @`` gets a leading apostrophe (:func:`csv_text`), so a
+    spreadsheet opening the file never runs it as a formula.
+
     Returns:
         How many arrivals were written.
     """
@@ -129,7 +133,7 @@ def export_attendance_csv(
     with _atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=delimiter)
         writer.writerow(HEADERS)
-        writer.writerows(table.rows)
+        writer.writerows([csv_text(cell) for cell in row] for row in table.rows)
     return len(table.rows)
 
 
@@ -142,8 +146,8 @@ def export_attendance_xlsx(
 ) -> int:
     """Write the attendance as an Excel workbook: sheet "Daftar Hadir" and "Rekap".
 
-    Every cell is text as shown (a name starting with "=" is not a formula, a NIP keeps
-    its digits). Returns how many arrivals were written.
+    Every cell is text as shown (a name or title starting with "=" is not a formula, a
+    NIP keeps its digits). Returns how many arrivals were written.
     """
     from openpyxl import Workbook  # loaded only when exporting
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -161,7 +165,7 @@ def export_attendance_xlsx(
         cell.alignment = Alignment(vertical="center")
     total = len(table.rows)
     for index, row in enumerate(table.rows, start=1):
-        values: list[Any] = [index, *row[1:]]
+        values: list[Any] = [index, *(spreadsheet_text(cell) for cell in row[1:])]
         sheet.append(values)
         for cell in sheet[sheet.max_row][1:]:
             cell.data_type = "s"  # text as typed: never a formula, never a number
@@ -175,7 +179,8 @@ def export_attendance_xlsx(
     sheet.page_setup.orientation = "landscape"
 
     summary = workbook.create_sheet("Rekap")
-    summary.append(["Acara", table.title])
+    summary.append(["Acara", spreadsheet_text(table.title)])
+    summary["B1"].data_type = "s"  # a title starting with "=" is not a formula
     summary.append(["Tanggal", table.date_text])
     summary.append([])
     summary.append(["Kelompok", "Hadir", "Diundang"])
@@ -183,7 +188,7 @@ def export_attendance_xlsx(
         cell.font = bold
         cell.fill = fill
     for group, present, invited in table.groups:
-        summary.append([group or NO_GROUP, present, invited])
+        summary.append([spreadsheet_text(group) or NO_GROUP, present, invited])
         summary.cell(summary.max_row, 1).data_type = "s"
     summary.append(
         ["Jumlah", sum(g[1] for g in table.groups), sum(g[2] for g in table.groups)]
@@ -193,7 +198,7 @@ def export_attendance_xlsx(
     summary.column_dimensions["A"].width = 30
     summary.column_dimensions["B"].width = 12
     summary.column_dimensions["C"].width = 12
-    workbook.properties.title = f"Daftar Hadir — {table.title}"
+    workbook.properties.title = clean_text(f"Daftar Hadir — {table.title}", max_length=250)
 
     with _atomic_file(Path(path), "wb") as out:
         workbook.save(out)

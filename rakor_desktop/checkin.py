@@ -17,6 +17,7 @@ from datetime import datetime, timedelta
 from rakor_desktop import operations as ops
 from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.formatting import TimeZone, format_name, split_titles
+from rakor_desktop.images import check_signature
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import (
     AttendanceEntry,
@@ -232,6 +233,7 @@ def add_signature(
             "The signature image is too large ({size} KB; at most {limit} KB).",
             size=len(png) // 1000, limit=MAX_SIGNATURE_BYTES // 1000,
         )
+    check_signature(png)  # decodes, bounded pixels (issue 10, item 5)
     with storage.transaction():
         invitee = _require_invitee(storage, invitee_id)
         active = storage.active_checkins(invitee_id)

@@ -7,9 +7,26 @@ recorded (check-ins, actual start of an item) are aware UTC ``datetime`` values.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import ClassVar
+
+from rakor_desktop.text import BLOCK, LONG, NAME, SHORT, TextField, clean_fields, line, lines
+
+
+class _CleanText:
+    """Models whose text is cleaned when they are made (see :mod:`rakor_desktop.text`).
+
+    Every operation builds a model (or ``dataclasses.replace`` one) before writing,
+    so text from forms, the CLI and imported files is cleaned once, here.
+    """
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {}
+
+    def __post_init__(self) -> None:
+        clean_fields(self, self.TEXT_FIELDS)
 
 
 class Role(StrEnum):
@@ -74,8 +91,14 @@ class QuestionStatus(StrEnum):
 
 
 @dataclass
-class Event:
+class Event(_CleanText):
     """One meeting."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "title": line(), "venue": line(), "organizer_government": line(),
+        "organizer_unit": line(), "organizer_address": lines(BLOCK),
+        "invitation_number": line(), "description": lines(LONG),
+    }
 
     title: str
     date: date
@@ -98,8 +121,15 @@ class Event:
 
 
 @dataclass
-class Person:
+class Person(_CleanText):
     """An entry of the person directory, reused across events."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "name": line(NAME), "front_titles": line(SHORT), "back_titles": line(SHORT),
+        "nip": line(SHORT), "pangkat": line(SHORT), "golongan": line(SHORT),
+        "jabatan": line(NAME), "instansi": line(NAME), "group_name": line(SHORT),
+        "phone": line(SHORT), "gender": line(SHORT),
+    }
 
     name: str
     front_titles: str = ""
@@ -117,8 +147,13 @@ class Person:
 
 
 @dataclass
-class Invitee:
+class Invitee(_CleanText):
     """A person invited to one event, with what is specific to that event."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "checkin_code": line(SHORT), "jabatan": line(NAME), "instansi": line(NAME),
+        "group_name": line(SHORT),
+    }
 
     event_id: int
     person: Person
@@ -134,8 +169,13 @@ class Invitee:
 
 
 @dataclass
-class AttendanceEntry:
+class AttendanceEntry(_CleanText):
     """One append-only entry of the attendance log."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "station": line(SHORT), "operator": line(NAME), "on_behalf_name": line(NAME),
+        "on_behalf_jabatan": line(NAME), "on_behalf_instansi": line(NAME), "reason": line(),
+    }
 
     uid: str
     event_id: int
@@ -163,8 +203,12 @@ class CheckinResult:
 
 
 @dataclass
-class RundownItem:
+class RundownItem(_CleanText):
     """One item of the susunan acara."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "title": line(), "responsible_text": line(), "notes": lines(LONG),
+    }
 
     event_id: int
     title: str
@@ -182,8 +226,10 @@ class RundownItem:
 
 
 @dataclass
-class Speaker:
+class Speaker(_CleanText):
     """One speaker of a rundown item."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {"name": line(NAME), "instansi": line(NAME)}
 
     event_id: int
     rundown_item_id: int
@@ -214,8 +260,13 @@ class Termin:
 
 
 @dataclass
-class Question:
+class Question(_CleanText):
     """One question of the discussion log."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "asker_name": line(NAME), "asker_instansi": line(NAME), "question": lines(LONG),
+        "addressed_to": line(), "answer": lines(LONG), "answered_by": line(),
+    }
 
     event_id: int
     termin_id: int
@@ -234,8 +285,12 @@ class Question:
 
 
 @dataclass
-class FollowUp:
+class FollowUp(_CleanText):
     """A tindak lanjut: what, who, by when."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "what": lines(BLOCK), "who": line(), "due": line(),
+    }
 
     event_id: int
     what: str
@@ -248,8 +303,10 @@ class FollowUp:
 
 
 @dataclass
-class Conclusion:
+class Conclusion(_CleanText):
     """A conclusion, decision or recommendation of the meeting."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {"body": lines(LONG)}
 
     event_id: int
     body: str
@@ -260,8 +317,10 @@ class Conclusion:
 
 
 @dataclass
-class Photo:
+class Photo(_CleanText):
     """A documentation photo attached to an event."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {"filename": line(), "caption": line(BLOCK)}
 
     event_id: int
     data: bytes

@@ -30,6 +30,7 @@ from rakor_desktop.formatting import (
     signature_block,
     split_titles,
 )
+from rakor_desktop.images import signature_for_document
 from rakor_desktop.models import Event, RundownItem, RundownKind
 from rakor_desktop.operations import get_event
 from rakor_desktop.rundown import TEMPLATE_ROLES
@@ -147,7 +148,7 @@ def load_record(
             if want_attendees else []
         ),
         signatures=(
-            storage.document_signatures(event_id)
+            _usable_signatures(storage.document_signatures(event_id))
             if with_attendance or (with_minutes and options.attach_attendance) else {}
         ),
         photos=(
@@ -884,6 +885,16 @@ def _attendance_sections(record: Record, appendix: str = "") -> list[Section]:
         blocks.append(mengetahui)
         sections.append(Section(page=options.attendance_page(), blocks=tuple(blocks)))
     return sections
+
+
+def _usable_signatures(stored: dict[int, bytes]) -> dict[int, bytes]:
+    """The stored signatures a document can show; a bad one is left blank (and logged)."""
+    usable: dict[int, bytes] = {}
+    for invitee_id, png in stored.items():
+        checked = signature_for_document(png, where=f"of invitee {invitee_id}")
+        if checked is not None:
+            usable[invitee_id] = checked
+    return usable
 
 
 def _attendance_columns(options: DocumentOptions) -> tuple[Column, ...]:

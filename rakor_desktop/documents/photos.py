@@ -6,16 +6,15 @@ in the database as they were given (JPEG or PNG); the documents scale them.
 
 from __future__ import annotations
 
-import io
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from rakor_desktop.images import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, ImageProblem, inspect_image
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.operations import get_event
 from rakor_desktop.storage import Storage
 
-MAX_PHOTO_BYTES = 25_000_000
 _MIMES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
 
@@ -45,28 +44,35 @@ def _info(row: dict[str, object]) -> PhotoInfo:
 
 
 def image_mime(data: bytes) -> str:
-    """The MIME type of a JPEG or PNG image; ValidationError for anything else."""
-    if len(data) > MAX_PHOTO_BYTES:
-        raise ValidationError(
-            "Foto terlalu besar (maksimal 25 MB).", "The photo is too large (25 MB at most)."
-        )
-    from PIL import Image, UnidentifiedImageError
+    """The MIME type of a JPEG or PNG image; ValidationError for anything else.
 
+    The image is decoded whole, with its bytes and pixels bounded (see
+    :func:`rakor_desktop.images.inspect_image`).
+    """
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            image.verify()
-            fmt = image.format
-    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        info = inspect_image(data, max_bytes=MAX_PHOTO_BYTES, max_pixels=MAX_PHOTO_PIXELS)
+    except ImageProblem as problem:
+        if problem.kind == "bytes":
+            raise ValidationError(
+                "Foto terlalu besar (maksimal 25 MB).", "The photo is too large (25 MB at most)."
+            ) from None
+        if problem.kind == "format":
+            raise ValidationError(
+                "Foto harus berformat JPEG atau PNG (berkas ini {fmt}).",
+                "Photos must be JPEG or PNG (this file is {fmt}).",
+                fmt=problem.found,
+            ) from None
+        if problem.kind == "unreadable":
+            raise ValidationError(
+                "Berkas ini bukan gambar yang dapat dibaca.", "This file is not a readable image."
+            ) from None
         raise ValidationError(
-            "Berkas ini bukan gambar yang dapat dibaca.", "This file is not a readable image."
-        ) from exc
-    if fmt not in _MIMES:
-        raise ValidationError(
-            "Foto harus berformat JPEG atau PNG (berkas ini {fmt}).",
-            "Photos must be JPEG or PNG (this file is {fmt}).",
-            fmt=fmt or "?",
-        )
-    return _MIMES[fmt]
+            "Foto tidak dapat dipakai: {reason}.",
+            "The photo cannot be used: {reason_en}.",
+            reason=problem.indonesian,
+            reason_en=problem.english,
+        ) from None
+    return _MIMES[info.format]
 
 
 def add_photo(

@@ -17,9 +17,11 @@ import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, Literal
 
+from rakor_desktop.images import MAX_LOGO_PIXELS, ImageProblem, inspect_image
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.operations import get_event
 from rakor_desktop.storage import Storage
+from rakor_desktop.text import BLOCK, DOCUMENT, clean_text
 
 from .model import Margins, PageSetup
 
@@ -129,12 +131,15 @@ def validate_options(options: DocumentOptions) -> DocumentOptions:
     if options.logo is not None:
         check_logo(options.logo)
     texts: dict[str, Any] = {
-        f.name: " ".join(str(getattr(options, f.name)).split())
+        f.name: " ".join(clean_text(getattr(options, f.name)).split())
         for f in fields(options)
         if _FIELD_TYPES[f.name] == "str" and f.name != "letterhead_address"
     }
     address = "\n".join(
-        " ".join(line.split()) for line in options.letterhead_address.splitlines() if line.strip()
+        " ".join(line.split())
+        for line in clean_text(options.letterhead_address, multiline=True, max_length=BLOCK)
+        .splitlines()
+        if line.strip()
     )
     return replace(options, **texts, letterhead_address=address)
 
@@ -154,8 +159,10 @@ def check_logo(data: bytes) -> tuple[int, int]:
                 raise ValidationError(
                     "Logo harus berupa gambar PNG atau JPEG.", "The logo must be a PNG or JPEG."
                 )
-            return int(image.width), int(image.height)
-    except (UnidentifiedImageError, OSError) as exc:
+            size = int(image.width), int(image.height)
+        inspect_image(data, max_bytes=MAX_LOGO_BYTES, max_pixels=MAX_LOGO_PIXELS)  # issue 10/5
+        return size
+    except (UnidentifiedImageError, OSError, ImageProblem, Image.DecompressionBombError) as exc:
         raise ValidationError(
             "Logo tidak dapat dibaca sebagai gambar.", "The logo cannot be read as an image."
         ) from exc
@@ -254,6 +261,7 @@ def set_text_override(storage: Storage, event_id: int, key: str, text: str | Non
         if text is None:
             storage.delete_event_setting(event_id, OVERRIDE_PREFIX + key)
             return
+        text = clean_text(text, multiline=True, max_length=DOCUMENT)  # issue 10, item 5
         normalized = "\n".join(
             line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         ).strip("\n")

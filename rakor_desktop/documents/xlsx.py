@@ -14,10 +14,10 @@ from rakor_desktop.clock import from_iso
 from rakor_desktop.formatting import format_clock, format_date
 from rakor_desktop.operations import get_event
 from rakor_desktop.storage import Storage
+from rakor_desktop.text import clean_text, spreadsheet_text
 
 from .build import roman
 
-MAX_CELL_CHARS = 32_767  # Excel's limit
 STATUS_LABELS = {
     "antre": "Antre",
     "bertanya": "Bertanya",
@@ -43,10 +43,7 @@ FOLLOW_UP_COLUMNS: tuple[tuple[str, int], ...] = (
 
 
 def _text_cell(sheet: Any, row: int, column: int, value: str) -> None:
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    cleaned = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
-    target = sheet.cell(row=row, column=column, value=cleaned)
+    target = sheet.cell(row=row, column=column, value=spreadsheet_text(value))
     target.data_type = "s"  # never a formula, whatever the text starts with
 
 
@@ -107,6 +104,6 @@ def write_question_log(storage: Storage, event_id: int, path: Path) -> None:
         ):
             _text_cell(follow, number + 1, column, value)
             follow.cell(row=number + 1, column=column).alignment = wrap
-    workbook.properties.title = f"Log Pertanyaan {event.title}"[:250]
+    workbook.properties.title = clean_text(f"Log Pertanyaan {event.title}", max_length=250)
     workbook.properties.creator = "Rakor Desktop"
     workbook.save(str(path))

@@ -32,6 +32,7 @@ from rakor_desktop.models import (
     SpeakerState,
     Termin,
 )
+from rakor_desktop.text import clean_text
 
 from .database import StorageBase
 
@@ -77,6 +78,9 @@ class RecordTable:
             return None if value is None else to_iso(value)
         if name in self.enums:
             return self.enums[name](value).value
+        kind = getattr(self.model, "TEXT_FIELDS", {}).get(name)  # dict updates: clean too
+        if kind is not None and isinstance(value, str):
+            return clean_text(value, multiline=kind.multiline, max_length=kind.max_length)
         return value
 
     def from_row(self, row: Mapping[str, Any]) -> Any:

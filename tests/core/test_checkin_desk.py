@@ -30,7 +30,11 @@ from rakor_desktop.storage import Storage
 
 DESK = ops.Desk(station="meja-1", operator="Rina")
 OTHER_DESK = ops.Desk(station="meja-2", operator="Yusuf")
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 40
+# A whole (tiny) PNG: the desk decodes a signature before storing it (issue 10, item 5).
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b55"
+    "0000000a49444154789c63f80f0001010100b138f6140000000049454e44ae426082"
+)
 
 
 class FakeClock:

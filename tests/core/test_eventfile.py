@@ -41,7 +41,8 @@ from rakor_desktop.storage import EVENT_TABLES, Storage
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "event-format.schema.json"
 
 HOSTILE = 'PT A&B <Persero> "kutip" \'tunggal\' \\ 🎉👍🏽 بسم الله الرحمن الرحيم'
-MULTILINE = "Baris satu\nBaris dua\r\n\tBaris tiga \u2028 akhir \x00 nul"
+# Text as the app holds it: control characters are cleaned where text enters (issue 10).
+MULTILINE = "Baris satu\nBaris dua\n  Baris tiga \n akhir \u00a0nul"
 SIGNATURE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) + b"tanda tangan"
 PHOTO = bytes(range(256)) * 40 + b"\xff\xd8\xff\xe0 foto"
 
