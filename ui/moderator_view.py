@@ -44,7 +44,7 @@ from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
 from .record_models import LiveMeeting, QuestionModel
-from .rundown_page import LivePage, make_table
+from .rundown_page import LivePage, make_table, remember_splitter
 from .timer_widget import TimerWidget, set_text
 
 BASE_POINT_SIZE = 18
@@ -178,6 +178,7 @@ class ModeratorView(LivePage):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([520, 660])
+        remember_splitter(self.splitter, "moderator")
 
         act = self.page_action
         self.next_asker_action = act(self.tr("Next asker"), self.next_asker, "N")

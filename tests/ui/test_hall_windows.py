@@ -498,3 +498,28 @@ def test_closing_the_main_window_closes_them(
     settle(qtbot)
     assert shown(ProjectorWindow) == [] and shown(ModeratorView) == []
     assert live_of(ui_db).open_windows() == []
+
+
+def test_the_moderators_splitter_is_remembered(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.moderator_action.trigger()
+    settle(qtbot)
+    view = the_one(ModeratorView)
+    before = view.splitter.sizes()[0]
+    handle = view.splitter.handle(1)
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(handle, QPoint(middle.x() - 120, middle.y()))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(middle.x() - 120,
+                                                                      middle.y()))
+    moved = view.splitter.sizes()[0]
+    assert moved < before - 60
+    view.close()
+    settle(qtbot)
+    activate(qtbot, window)
+    window.moderator_action.trigger()
+    settle(qtbot)
+    reopened = the_one(ModeratorView)
+    assert reopened is not view
+    assert reopened.splitter.sizes()[0] == moved
