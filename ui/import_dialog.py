@@ -1,14 +1,18 @@
-"""The import of an invitation list (.xlsx or CSV): file, sheet, columns, preview, import.
+"""The import of an invitation list (a workbook or CSV): file, sheet, columns, preview, import.
 
-The secretariat chooses a file (and a sheet); it is read in the background while
-a busy bar runs. The dialog shows the row of column titles found and, per column
-of the file, a choice of what it holds (correcting one previews again); a preview
-of every person row, rows with problems in a warning colour with the problem,
-each with a check box to exclude it; the duplicates found with their decision,
-which can be changed; and a summary ("148 new, 2 merged, 3 skipped, 1 with
-problems"). Import stays disabled while rows with problems are included. The
-import itself runs in the background, all or nothing (see
-:mod:`rakor_desktop.invitation_import`).
+The secretariat chooses a file (and a sheet; for CSV, the encoding detected can
+be corrected); it is read in the background while a busy bar runs. The dialog
+shows the row of column titles found and, per column of the file, a choice of
+what it holds (correcting one previews again); a preview of every person row,
+rows with errors (no name) in a warning colour with the problem, rows with
+warnings (a NIP Excel rounded, left empty) in a lighter one, each with a check
+box to exclude it; a NIP can be typed in the preview (double-click or F2); the
+duplicates found with their decision, which can be changed; and a summary
+("148 new, 2 merged, 3 skipped, 1 with problems"). Import stays disabled while
+rows with errors are included; rows with warnings are imported. Enter presses
+Import. The import itself runs in the background, all or nothing (see
+:mod:`rakor_desktop.invitation_import`). The dialog fits a 1366×728 laptop
+screen (about 640 pixels tall).
 
 After ``exec()``, :attr:`ImportDialog.report` holds what was imported (None when
 nothing was).
@@ -56,6 +60,7 @@ from PySide6.QtWidgets import (
 
 from rakor_desktop.formatting import format_name, format_nip
 from rakor_desktop.importers import Column, SheetData
+from rakor_desktop.importers.csv_import import ENCODINGS
 from rakor_desktop.invitation_import import (
     Decision,
     ImportPreview,
@@ -79,9 +84,12 @@ Index = QModelIndex | QPersistentModelIndex
 PROBLEM_BACKGROUND = QColor("#fde0d6")
 PROBLEM_FOREGROUND = QColor("#8a1c00")
 EXCLUDED_FOREGROUND = QColor("#8c8c8c")
+WARNING_BACKGROUND = QColor("#fff4cc")
 ALLOWED_ROLE = Qt.ItemDataRole.UserRole + 1
 """Data role of a decision cell: the decisions allowed for its row."""
-FILE_FILTER_EXTENSIONS = "*.xlsx *.xlsm *.csv *.txt"
+FILE_FILTER_EXTENSIONS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt"
+DIALOG_SIZE = (1100, 620)
+"""The size the dialog opens at: with its title bar it fits a 1366×728 laptop screen."""
 REMAP_DELAY_MS = 350
 
 
@@ -153,8 +161,13 @@ class PreviewTableModel(QAbstractTableModel):
     "skip"); ticking it again restores the decision proposed (or merge for a
     duplicate proposed to be skipped). The model keeps the user's decisions.
 
+    The NIP column is editable where the file has a NIP column: what is typed
+    is handed to the dialog (:attr:`nip_typed`), which corrects the cell and
+    previews again.
+
     Signals:
         decisions_changed: a decision changed (from here or from the duplicates).
+        nip_typed(int, str): a NIP was typed for the row with this row number.
     """
 
     COLUMNS = (
@@ -164,6 +177,7 @@ class PreviewTableModel(QAbstractTableModel):
     ALL, PROBLEMS, DUPLICATES = range(3)
 
     decisions_changed = Signal()
+    nip_typed = Signal(int, str)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -212,7 +226,7 @@ class PreviewTableModel(QAbstractTableModel):
         if self.preview is None:
             return []
         if self._filter == self.PROBLEMS:
-            return [r for r in self.preview.rows if r.problems]
+            return [r for r in self.preview.rows if r.problems or r.warnings]
         if self._filter == self.DUPLICATES:
             return [r for r in self.preview.rows if r.duplicate is not None]
         return list(self.preview.rows)
@@ -280,8 +294,13 @@ class PreviewTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.COLUMNS[index.column()] == "include":
+        column = self.COLUMNS[index.column()]
+        if column == "include":
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        elif (
+            column == "nip" and self.preview is not None and Column.NIP in self.preview.mapping
+        ):
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -296,6 +315,14 @@ class PreviewTableModel(QAbstractTableModel):
             return Qt.CheckState.Unchecked if skipped else Qt.CheckState.Checked
         if role == Qt.ItemDataRole.BackgroundRole and blocking:
             return QBrush(PROBLEM_BACKGROUND)
+        if (
+            role == Qt.ItemDataRole.BackgroundRole
+            and row.warnings
+            and decision is not Decision.SKIP
+        ):
+            return QBrush(WARNING_BACKGROUND)
+        if role == Qt.ItemDataRole.EditRole and column == "nip":
+            return row.raw_nip or format_nip(row.person.nip)
         if role == Qt.ItemDataRole.ForegroundRole:
             if blocking:
                 return QBrush(PROBLEM_FOREGROUND)
@@ -303,7 +330,18 @@ class PreviewTableModel(QAbstractTableModel):
                 return QBrush(EXCLUDED_FOREGROUND)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return row.problem_text() or self._status(row, decision) or None
+            if column == "nip" and Qt.ItemFlag.ItemIsEditable in self.flags(index):
+                return "\n".join(
+                    t
+                    for t in (
+                        row.warning_text(),
+                        QCoreApplication.translate(
+                            "ImportDialog", "Double-click (or F2) to type the NIP."
+                        ),
+                    )
+                    if t
+                )
+            return self._status_text(row, decision) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "row":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role != Qt.ItemDataRole.DisplayRole:
@@ -316,7 +354,7 @@ class PreviewTableModel(QAbstractTableModel):
         if column == "name":
             return format_name(person.name, person.front_titles, person.back_titles)
         if column == "nip":
-            return format_nip(person.nip)
+            return row.raw_nip or format_nip(person.nip)
         if column == "pangkat":
             return ", ".join(p for p in (person.pangkat, person.golongan) if p)
         if column == "jabatan":
@@ -331,7 +369,14 @@ class PreviewTableModel(QAbstractTableModel):
             return person.gender
         if column == "role":
             return role_label(row.role)
-        return row.problem_text() or self._status(row, decision)
+        return self._status_text(row, decision)
+
+    def _status_text(self, row: PreviewRow, decision: Decision) -> str:
+        """Errors first; else the decision, then the warnings."""
+        if row.problems:
+            return row.problem_text()
+        status = self._status(row, decision)
+        return f"{status}; {row.warning_text()}" if row.warnings else status
 
     def _status(self, row: PreviewRow, decision: Decision) -> str:
         if row.duplicate is None:
@@ -340,7 +385,16 @@ class PreviewTableModel(QAbstractTableModel):
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         row = self.preview_row(index.row()) if index.isValid() else None
-        if row is None or role != Qt.ItemDataRole.CheckStateRole:
+        if row is None:
+            return False
+        if role == Qt.ItemDataRole.EditRole and self.COLUMNS[index.column()] == "nip":
+            if Qt.ItemFlag.ItemIsEditable not in self.flags(index):
+                return False
+            typed = str(value or "").strip()
+            if typed != (row.raw_nip or format_nip(row.person.nip)):
+                self.nip_typed.emit(row.row, typed)
+            return True
+        if role != Qt.ItemDataRole.CheckStateRole:
             return False
         if self.COLUMNS[index.column()] != "include":
             return False
@@ -522,10 +576,17 @@ class ImportDialog(QDialog):
         self.path: Path | None = None
         self.report: ImportReport | None = None
         self.setWindowTitle(self.tr("Import invitation list"))
-        self.resize(1100, 720)
+        self.setSizeGripEnabled(True)
+        self.resize(*DIALOG_SIZE)
 
-        # The file and the sheet.
-        self.file_label = QLabel(self.tr("Choose an Excel workbook (.xlsx) or a CSV file."))
+        # The file and the sheet (or, for CSV, the encoding).
+        self.file_label = QLabel(
+            self.tr(
+                "Choose an Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods) "
+                "or a CSV file."
+            )
+        )
+        self.file_label.setWordWrap(True)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.choose_button = QPushButton(self.tr("&Choose file…"))
         self.choose_button.setToolTip(QKeySequence(QKeySequence.StandardKey.Open).toString())
@@ -537,11 +598,26 @@ class ImportDialog(QDialog):
         self.sheet_combo.activated.connect(self._sheet_chosen)
         sheet_label = QLabel(self.tr("&Sheet:"))
         sheet_label.setBuddy(self.sheet_combo)
+        self.encoding_combo = QComboBox()
+        for codec, name in ENCODINGS.items():
+            self.encoding_combo.addItem(name, codec)
+        self.encoding_combo.setToolTip(
+            self.tr("The text encoding of the CSV file: choose another if letters look wrong.")
+        )
+        self.encoding_combo.activated.connect(self._encoding_chosen)
+        self.encoding_label = QLabel(self.tr("&Encoding:"))
+        self.encoding_label.setBuddy(self.encoding_combo)
         top = QHBoxLayout()
         top.addWidget(self.file_label, 1)
         top.addWidget(sheet_label)
         top.addWidget(self.sheet_combo)
+        top.addWidget(self.encoding_label)
+        top.addWidget(self.encoding_combo)
         top.addWidget(self.choose_button)
+        self._sheet_widgets = (sheet_label, self.sheet_combo)
+        self._encoding_widgets = (self.encoding_label, self.encoding_combo)
+        for widget in self._encoding_widgets:
+            widget.hide()
 
         # Busy while reading or importing.
         self.busy_bar = QProgressBar()
@@ -563,8 +639,10 @@ class ImportDialog(QDialog):
         mapping_scroll = QScrollArea()
         mapping_scroll.setWidgetResizable(True)
         mapping_scroll.setWidget(mapping_widget)
-        mapping_scroll.setMinimumHeight(96)
-        mapping_scroll.setMaximumHeight(150)
+        self.mapping_grid.setVerticalSpacing(3)
+        self.mapping_grid.setContentsMargins(4, 3, 4, 3)
+        mapping_scroll.setMinimumHeight(self.fontMetrics().height() * 5)
+        mapping_scroll.setMaximumHeight(self.fontMetrics().height() * 7)
         self.mapping_combos: list[QComboBox] = []
         # Arrowing through a column's choices previews once, when the choice settles.
         self._remap_timer = QTimer(self)
@@ -575,6 +653,9 @@ class ImportDialog(QDialog):
         self._mapping_refused = False  # the columns on screen do not give a preview
         columns_box = QGroupBox(self.tr("Columns of the file"))
         columns_layout = QVBoxLayout(columns_box)
+        columns_layout.setContentsMargins(6, 2, 6, 4)
+        columns_layout.setSpacing(2)
+        self.header_label.setWordWrap(True)
         columns_layout.addWidget(self.header_label)
         columns_layout.addWidget(mapping_scroll)
 
@@ -590,8 +671,20 @@ class ImportDialog(QDialog):
         rows_header = self.rows_view.horizontalHeader()
         rows_header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         rows_header.setStretchLastSection(True)
-        for column, width in enumerate((56, 52, 230, 260, 170, 130, 150, 190, 100, 110, 36)):
-            self.rows_view.setColumnWidth(column, width)
+        # Readable at 1100 pixels: who, what is wrong, NIP first; the rest after a scroll.
+        # Long text is elided; its tooltip (and the line under the table) shows it whole.
+        self.rows_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        widths = {
+            "include": 48, "row": 44, "name": 210, "status": 250, "nip": 160, "pangkat": 110,
+            "jabatan": 150, "instansi": 170, "group": 100, "phone": 110, "gender": 36,
+        }  # fmt: skip
+        for name, width in widths.items():
+            self.rows_view.setColumnWidth(PreviewTableModel.COLUMNS.index(name), width)
+        self.rows_view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.rows_model.nip_typed.connect(self._nip_typed)
         self.filter_combo = QComboBox()
         self.filter_combo.addItems(
             [self.tr("All rows"), self.tr("Rows with problems"), self.tr("Duplicates")]
@@ -599,14 +692,20 @@ class ImportDialog(QDialog):
         self.filter_combo.currentIndexChanged.connect(self.rows_model.set_filter)
         rows_box = QGroupBox(self.tr("Preview"))
         rows_layout = QVBoxLayout(rows_box)
+        rows_layout.setContentsMargins(6, 2, 6, 4)
+        rows_layout.setSpacing(2)
         filter_line = QHBoxLayout()
         filter_label = QLabel(self.tr("Sho&w:"))
         filter_label.setBuddy(self.filter_combo)
         filter_line.addWidget(filter_label)
         filter_line.addWidget(self.filter_combo)
-        filter_line.addStretch(1)
+        # What the file says beside its rows: warnings, a signature block left out.
+        self.notes_label = QLabel()
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        filter_line.addWidget(self.notes_label, 1)
         rows_layout.addLayout(filter_line)
-        rows_layout.addWidget(self.rows_view)
+        rows_layout.addWidget(self.rows_view, 1)
         # The whole status of the current row (problems can be long).
         self.row_detail_label = QLabel()
         self.row_detail_label.setWordWrap(True)
@@ -640,13 +739,16 @@ class ImportDialog(QDialog):
             self.duplicates_view.setColumnWidth(column, width)
         self.duplicates_box = QGroupBox(self.tr("Duplicates"))
         duplicates_layout = QVBoxLayout(self.duplicates_box)
+        duplicates_layout.setContentsMargins(6, 2, 6, 4)
         duplicates_layout.addWidget(self.duplicates_view)
+        self.duplicates_view.setMinimumHeight(self.fontMetrics().height() * 3)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(rows_box)
         splitter.addWidget(self.duplicates_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
 
         # The summary and the buttons.
         self.summary_label = QLabel()
@@ -660,10 +762,12 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole
         )
-        # No default button: Enter in a column choice must not start the import.
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
-            button.setDefault(False)
+        # Enter presses Import once the preview is shown and current: while a column
+        # choice is settling (or anything is being read) Import is disabled.
+        for button in (*self.buttons.buttons(), self.choose_button):
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # no button takes Enter over by having the focus
+        self.import_button.setDefault(True)
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
@@ -675,6 +779,8 @@ class ImportDialog(QDialog):
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(9, 6, 9, 6)
+        layout.setSpacing(4)
         layout.addLayout(top)
         layout.addWidget(self.busy_bar)
         layout.addWidget(self.status_label)
@@ -704,15 +810,23 @@ class ImportDialog(QDialog):
         if path:
             self.open_file(Path(path))
 
-    def open_file(self, path: Path, sheet: str | None = None) -> None:
-        """Read a file (in the background) and preview it."""
+    def open_file(
+        self, path: Path, sheet: str | None = None, encoding: str | None = None
+    ) -> None:
+        """Read a file (in the background) and preview it.
+
+        Args:
+            path: The file.
+            sheet: The sheet of a workbook; None: the first holding a list.
+            encoding: The encoding of a CSV file as chosen; None: detected.
+        """
         self.path = path
         self.file_label.setText(self.tr("File: {name}").format(name=path.name))
         self.file_label.setToolTip(str(path))
         event_id = self._event_id
 
         def work(storage: Storage) -> ImportPreview:
-            return preview_import(storage, event_id, path, sheet=sheet)
+            return preview_import(storage, event_id, path, sheet=sheet, encoding=encoding)
 
         self._run(
             self.tr("Reading {name}…").format(name=path.name),
@@ -726,6 +840,20 @@ class ImportDialog(QDialog):
         name = self.sheet_combo.itemText(index)
         if self.path is not None and preview is not None and name != preview.data.sheet:
             self.open_file(self.path, name)
+
+    def _encoding_chosen(self, index: int) -> None:
+        preview = self.rows_model.preview
+        codec = self.encoding_combo.itemData(index)
+        if self.path is not None and preview is not None and codec != preview.data.encoding:
+            self.open_file(self.path, encoding=codec)
+
+    def _nip_typed(self, row_number: int, typed: str) -> None:
+        """Correct the NIP cell of a row as typed in the preview, then preview again."""
+        preview = self.rows_model.preview
+        if preview is None or Column.NIP not in preview.mapping or self._busy:
+            return
+        preview.data.set_cell(row_number, preview.mapping[Column.NIP], typed)
+        self.set_mapping(dict(preview.mapping))
 
     def set_mapping(self, mapping: dict[Column, int]) -> None:
         """Preview the rows again with the columns as corrected."""
@@ -829,7 +957,9 @@ class ImportDialog(QDialog):
     ) -> None:
         self.rows_model.set_preview(preview, keep)
         self._fill_sheets(preview)
+        self._fill_encoding(preview)
         self._fill_mapping(preview)
+        self._fill_notes(preview)
         self.duplicates_box.setTitle(
             self.tr("Duplicates ({count})").format(count=self.duplicates_model.rowCount())
         )
@@ -857,6 +987,42 @@ class ImportDialog(QDialog):
             self.sheet_combo.addItems(preview.data.sheets)
             self.sheet_combo.setCurrentText(preview.data.sheet)
         self.sheet_combo.setEnabled(not self._busy and self.sheet_combo.count() > 1)
+
+    def _fill_encoding(self, preview: ImportPreview | None) -> None:
+        is_csv = preview is not None and preview.data.kind == "csv"
+        for widget in self._sheet_widgets:
+            widget.setVisible(not is_csv)
+        for widget in self._encoding_widgets:
+            widget.setVisible(is_csv)
+        if preview is None or not is_csv:
+            return
+        codec = preview.data.encoding
+        found = self.encoding_combo.findData(codec)
+        if found < 0:
+            self.encoding_combo.addItem(codec, codec)
+            found = self.encoding_combo.count() - 1
+        self.encoding_combo.setCurrentIndex(found)
+        detected = (
+            self.tr("detected") if preview.data.encoding_detected else self.tr("as chosen")
+        )
+        self.encoding_label.setText(self.tr("&Encoding ({how}):").format(how=detected))
+
+    def _fill_notes(self, preview: ImportPreview | None) -> None:
+        notes = [] if preview is None else preview.notes
+        warned = 0 if preview is None else sum(1 for r in preview.rows if r.warnings)
+        parts = [str(note) for note in notes]
+        if warned:
+            parts.append(
+                self.tr(
+                    "%n row(s) with warnings: imported with the field left empty "
+                    "(type a NIP in its cell).",
+                    "",
+                    warned,
+                )
+            )
+        self.notes_label.setText(" ".join(parts))
+        warnings = preview.warnings() if preview is not None else []
+        self.notes_label.setToolTip("\n".join(str(w) for w in warnings))
 
     def _fill_mapping(self, preview: ImportPreview | None) -> None:
         while self.mapping_grid.count():
@@ -897,6 +1063,7 @@ class ImportDialog(QDialog):
     def _mapping_changed(self, changed: int) -> None:
         self._last_mapped = changed
         self._remap_timer.start()
+        self._update_summary()  # no import (nor Enter) until the preview follows
 
     def _mapping_settled(self) -> None:
         changed = self._last_mapped
@@ -967,6 +1134,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(
             not self._busy
             and not self._mapping_refused
+            and not self._remap_timer.isActive()
             and summary.problems == 0
             and summary.new + summary.merged > 0
         )
