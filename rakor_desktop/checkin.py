@@ -160,7 +160,7 @@ def register_walk_in(
             person = ops.merge_person(known[0], typed)
             storage.update_person(person, now=now)
         invitee = ops.invite_person(
-            storage, event_id, person, role=Role.PESERTA, clock=lambda: now
+            storage, event_id, person, role=Role.PESERTA, clock=lambda: now, walk_in=True
         )
         assert invitee.id is not None
         result = ops.checkin_invitee(storage, invitee.id, desk, clock=lambda: now)

@@ -29,21 +29,48 @@ from pathlib import Path
 from typing import Any
 
 from rakor_desktop import APP_NAME, __version__
+from rakor_desktop import eventfile_settings as settings_format
+from rakor_desktop.images import (
+    MAX_PHOTO_BYTES,
+    MAX_PHOTO_PIXELS,
+    ImageProblem,
+    inspect_image,
+    signature_for_document,
+)
 from rakor_desktop.messages import DatabaseError, FileFormatError, NotFoundError, RakorError
 from rakor_desktop.models import (
+    AttendanceEntry,
     AttendanceKind,
+    Conclusion,
+    Event,
+    FollowUp,
+    Invitee,
     OfficialRole,
+    Person,
+    Photo,
+    Question,
     QuestionStatus,
     Role,
+    RundownItem,
     RundownKind,
+    Speaker,
     SpeakerState,
 )
-from rakor_desktop.operations import get_event, new_checkin_code
+from rakor_desktop.operations import get_event, new_checkin_code, validate_event
+from rakor_desktop.safe_files import read_user_file
 from rakor_desktop.storage import Storage
+from rakor_desktop.text import clean_changes
 
 FORMAT_NAME = "rakor-desktop-event"
-FORMAT_VERSION = 1
-SCHEMA_ID = "https://rakor-desktop.invalid/schema/event-format-1.json"
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
+SCHEMA_ID = "https://rakor-desktop.invalid/schema/event-format-2.json"
+
+# Bounds of what an import reads (issue 10, item 4): the file, integers, nesting.
+MAX_FILE_BYTES = 512 * 1024 * 1024  # an event with many photos is large, but not this
+MAX_INT_DIGITS = 19  # every integer of the format fits SQLite's 64 bits
+INT_MIN, INT_MAX = -(2**31), 2**31 - 1  # positions, counts, seconds
+MAX_NESTING = 64  # the format nests 3 levels; anything deeper is not an event file
 
 
 class EventFileWriteError(RakorError):
@@ -68,7 +95,31 @@ class _Kind:
 
 
 def _is_int(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool) and INT_MIN <= value <= INT_MAX
+
+
+class _HugeNumber:
+    """A JSON integer with too many digits to be one of ours (kept as text to name it)."""
+
+    def __init__(self, digits: str) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"{self.digits[:12]}… ({len(self.digits)} angka/digits)"
+
+
+def _parse_int(digits: str) -> int | _HugeNumber:
+    if len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        return _HugeNumber(digits)
+    return int(digits)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _is_text(value: Any) -> bool:
+    """A JSON string that is text: no lone surrogate (``"\\ud800"`` parses to one)."""
+    return isinstance(value, str) and _SURROGATE.search(value) is None
 
 
 def _matches(pattern: str, parse: Callable[[str], Any] | None = None) -> Callable[[Any], bool]:
@@ -120,27 +171,35 @@ def _aware_moment(text: str) -> datetime:
     return moment
 
 
-TEXT = _Kind("text", "teks", "a text", {"type": "string"}, lambda v: isinstance(v, str))
+TEXT = _Kind("text", "teks", "a text", {"type": "string"}, _is_text)
 NAME = _Kind(
     "name",
     "teks yang tidak kosong",
     "a non-empty text",
     {"type": "string", "pattern": r"\S"},
-    lambda v: isinstance(v, str) and bool(v.strip()),
+    lambda v: _is_text(v) and bool(v.strip()),
 )
-INT = _Kind("int", "bilangan bulat", "an integer", {"type": "integer"}, _is_int)
+BOOL = _Kind("bool", "true atau false", "true or false", {"type": "boolean"},
+             lambda v: isinstance(v, bool))
+INT = _Kind(
+    "int",
+    "bilangan bulat (-2147483648 s.d. 2147483647)",
+    "an integer (-2147483648 to 2147483647)",
+    {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX},
+    _is_int,
+)
 COUNT = _Kind(
     "count",
-    "bilangan bulat 0 atau lebih",
-    "an integer of 0 or more",
-    {"type": "integer", "minimum": 0},
+    "bilangan bulat 0 s.d. 2147483647",
+    "an integer from 0 to 2147483647",
+    {"type": "integer", "minimum": 0, "maximum": INT_MAX},
     lambda v: _is_int(v) and v >= 0,
 )
 NUMBER = _Kind(
     "number",
-    "bilangan bulat 1 atau lebih",
-    "an integer of 1 or more",
-    {"type": "integer", "minimum": 1},
+    "bilangan bulat 1 s.d. 2147483647",
+    "an integer from 1 to 2147483647",
+    {"type": "integer", "minimum": 1, "maximum": INT_MAX},
     lambda v: _is_int(v) and v >= 1,
 )
 UID = _pattern_kind(
@@ -171,7 +230,7 @@ BASE64 = _Kind(
     _is_base64,
 )
 _NAMED_KINDS: tuple[_Kind, ...] = (
-    TEXT, NAME, INT, COUNT, NUMBER, UID, DATE, TIME, MOMENT, NIP, CODE, BASE64
+    TEXT, NAME, BOOL, INT, COUNT, NUMBER, UID, DATE, TIME, MOMENT, NIP, CODE, BASE64
 )
 
 
@@ -245,7 +304,7 @@ PERSON_FIELDS: tuple[_Field, ...] = (
     _f("updated_at", MOMENT, "When the directory entry was last changed."),
 )
 
-INVITEE_FIELDS: tuple[_Field, ...] = (
+INVITEE_FIELDS_V1: tuple[_Field, ...] = (
     _uid("Identity of the invitation."),
     _ref("person_uid", "persons", "The invited directory person."),
     _enum("role", [r.value for r in Role], "Role at this event."),
@@ -255,6 +314,14 @@ INVITEE_FIELDS: tuple[_Field, ...] = (
     _f("group_name", TEXT, "Attendance group (sheet) at this event."),
     _f("position", INT, "Order in the invitation list."),
     _f("created_at", MOMENT, "When the person was invited."),
+)
+INVITEE_FIELDS: tuple[_Field, ...] = (
+    *INVITEE_FIELDS_V1,
+    _f(
+        "walk_in",
+        BOOL,
+        "true: not on the invitation list, registered at the desk on the day (walk-in).",
+    ),
 )
 
 ATTENDANCE_FIELDS: tuple[_Field, ...] = (
@@ -379,6 +446,31 @@ LIST_SECTIONS: tuple[tuple[str, tuple[_Field, ...], str], ...] = (
     ("photos", PHOTO_FIELDS, "Documentation photos."),
 )
 _LIST_FIELDS = {name: fields for name, fields, _ in LIST_SECTIONS}
+
+
+def _sections(version: int) -> tuple[tuple[str, tuple[_Field, ...], str], ...]:
+    """The list sections of a format version (version 1 has no ``invitees[].walk_in``)."""
+    if version >= 2:
+        return LIST_SECTIONS
+    return tuple(
+        (name, INVITEE_FIELDS_V1 if name == "invitees" else fields, description)
+        for name, fields, description in LIST_SECTIONS
+    )
+
+
+# Which model's text rules (rakor_desktop.text) apply to the rows of each section.
+_SECTION_MODELS: dict[str, type[Any]] = {
+    "event": Event,
+    "persons": Person,
+    "invitees": Invitee,
+    "attendance_log": AttendanceEntry,
+    "rundown_items": RundownItem,
+    "speakers": Speaker,
+    "questions": Question,
+    "follow_ups": FollowUp,
+    "conclusions": Conclusion,
+    "photos": Photo,
+}
 OFFICIAL_ROLES: tuple[str, ...] = tuple(r.value for r in OfficialRole)
 
 TOP_LEVEL_KEYS: tuple[str, ...] = (
@@ -468,7 +560,7 @@ def document_from_dump(dump: dict[str, Any]) -> dict[str, Any]:
         document[section] = [_json_row(row, fields) for row in dump[section]]
     officials = dump["officials"]
     document["officials"] = {role: officials[role] for role in OFFICIAL_ROLES if role in officials}
-    document["settings"] = dict(sorted(dump["settings"].items()))
+    document["settings"] = settings_format.settings_to_file(dump["settings"])
     return {key: document[key] for key in TOP_LEVEL_KEYS}
 
 
@@ -478,6 +570,8 @@ def _json_row(row: dict[str, Any], fields: tuple[_Field, ...]) -> dict[str, Any]
         value = row[field.dump_key]
         if field.kind is BASE64 and value is not None:
             value = base64.b64encode(bytes(value)).decode("ascii")
+        elif field.kind is BOOL:
+            value = bool(value)
         result[field.name] = value
     return result
 
@@ -605,19 +699,8 @@ def read_document(source: Path) -> dict[str, Any]:
         FileFormatError: unreadable, not JSON, not an event file, unknown version.
         NotFoundError: the file does not exist.
     """
-    try:
-        raw = source.read_bytes()
-    except FileNotFoundError as exc:
-        raise NotFoundError(
-            "Berkas {path} tidak ditemukan.", "The file {path} does not exist.", path=source
-        ) from exc
-    except OSError as exc:
-        raise FileFormatError(
-            "Berkas {path} tidak dapat dibaca ({error}).",
-            "Cannot read the file {path} ({error}).",
-            path=source,
-            error=exc.strerror or exc,
-        ) from exc
+    # A regular file of bounded size only: not a FIFO, a device or /dev/zero behind a link.
+    raw = read_user_file(source, max_bytes=MAX_FILE_BYTES)
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -630,8 +713,13 @@ def read_document(source: Path) -> dict[str, Any]:
         ) from None
     try:
         document = json.loads(
-            content, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants
+            content,
+            object_pairs_hook=_no_duplicate_keys,
+            parse_constant=_no_constants,
+            parse_int=_parse_int,
         )
+    except RecursionError:
+        raise _refused(source, _too_deep(content)) from None
     except json.JSONDecodeError as exc:
         raise _refused(
             source,
@@ -648,6 +736,55 @@ def read_document(source: Path) -> dict[str, Any]:
         raise _refused(source, problem) from None
     assert isinstance(document, dict)
     return document
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:,]')
+
+
+def _too_deep(content: str) -> FormatProblem:
+    """Name the field where the JSON nests deeper than any event file does."""
+    kinds: list[str] = []
+    path: list[str | int | None] = []
+    last_string = ""
+    for match in _TOKEN.finditer(content):
+        token = match.group()
+        if token[0] == '"':
+            last_string = token
+        elif token == ":":
+            if kinds and kinds[-1] == "{":
+                try:
+                    path[-1] = json.loads(last_string)
+                except ValueError:
+                    path[-1] = "?"
+        elif token == ",":
+            if kinds and kinds[-1] == "[":
+                path[-1] = int(path[-1] or 0) + 1
+        elif token in "{[":
+            kinds.append(token)
+            path.append(None if token == "{" else 0)
+            if len(kinds) > MAX_NESTING:
+                break
+        elif kinds:
+            kinds.pop()
+            path.pop()
+    where = _path_text(path[:6]) + ("…" if len(path) > 6 else "")
+    return FormatProblem(
+        f"rusak: field {where or 'berkas'} bersarang terlalu dalam (lebih dari "
+        f"{MAX_NESTING} tingkat)",
+        f"damaged: the field {where or 'file'} is nested too deeply (more than "
+        f"{MAX_NESTING} levels)",
+    )
+
+
+def _path_text(path: list[str | int | None]) -> str:
+    text = ""
+    for step in path:
+        if isinstance(step, int):
+            text += f"[{step}]"
+        elif step is not None:
+            shown = step if len(step) <= 40 else step[:39] + "…"
+            text += f".{shown}" if text else shown
+    return text
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -679,15 +816,17 @@ def _check_format_and_version(document: Any) -> None:
     version = document["version"]
     if not _is_int(version):
         raise _wrong_kind("version", version, INT)
-    if version != FORMAT_VERSION:
+    if version not in READABLE_VERSIONS:
         newer_id = " (dibuat oleh Rakor Desktop yang lebih baru: perbarui aplikasi ini)"
         newer_en = " (made by a newer Rakor Desktop: update this app)"
         newer = version > FORMAT_VERSION
+        known = f"{READABLE_VERSIONS[0]} s.d. {READABLE_VERSIONS[-1]}"
+        known_en = f"{READABLE_VERSIONS[0]} to {READABLE_VERSIONS[-1]}"
         raise FormatProblem(
             f"versi format {version} tidak dikenal; aplikasi ini membaca versi "
-            f"{FORMAT_VERSION}{newer_id if newer else ''}",
-            f"unknown format version {version}; this app reads version "
-            f"{FORMAT_VERSION}{newer_en if newer else ''}",
+            f"{known}{newer_id if newer else ''}",
+            f"unknown format version {version}; this app reads versions "
+            f"{known_en}{newer_en if newer else ''}",
         )
 
 
@@ -714,7 +853,14 @@ def _refused(source: Path, problem: FormatProblem) -> FileFormatError:
 
 
 def _show(value: Any) -> str:
-    shown = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, _HugeNumber):
+        return repr(value)
+    try:
+        shown = json.dumps(value, ensure_ascii=False)
+    except (RecursionError, ValueError, TypeError):
+        shown = "…"
+    # A lone surrogate cannot be printed or stored: show it escaped.
+    shown = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", shown)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -725,12 +871,29 @@ def _missing(where: str) -> FormatProblem:
 def _wrong_kind(where: str, value: Any, kind: _Kind, *, nullable: bool = False) -> FormatProblem:
     or_null_id = " atau null" if nullable else ""
     or_null_en = " or null" if nullable else ""
+    if isinstance(value, str) and _SURROGATE.search(value):
+        return FormatProblem(
+            f"field {where} berisi karakter yang tidak sah (surrogate tanpa pasangan, "
+            f"{_show(value)})",
+            f"the field {where} holds an invalid character (a lone surrogate, {_show(value)})",
+        )
+    if isinstance(value, _HugeNumber) or (
+        _is_int_like(value) and not INT_MIN <= value <= INT_MAX
+    ):
+        return FormatProblem(
+            f"field {where} di luar batas: harus {kind.indonesian}, bukan {_show(value)}",
+            f"the field {where} is out of range: expected {kind.english}, got {_show(value)}",
+        )
     return FormatProblem(
         f"field {where} salah jenis: harus {kind.indonesian}{or_null_id}, "
         f"bukan {_show(value)}",
         f"the field {where} has the wrong type: expected {kind.english}{or_null_en}, "
         f"got {_show(value)}",
     )
+
+
+def _is_int_like(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 # -- validation -------------------------------------------------------------------------
@@ -744,10 +907,12 @@ def validate_document(document: Any) -> None:
     """
     _check_format_and_version(document)
     _check_keys(document, TOP_LEVEL_KEYS, "")
-    if not isinstance(document["generator"], str):
+    version = int(document["version"])
+    if not _is_text(document["generator"]):
         raise _wrong_kind("generator", document["generator"], TEXT)
     _check_row(document["event"], EVENT_FIELDS, "event")
-    for section, fields, _ in LIST_SECTIONS:
+    _check_event_rules(document["event"])
+    for section, fields, _ in _sections(version):
         rows = document[section]
         if not isinstance(rows, list):
             raise FormatProblem(
@@ -757,9 +922,58 @@ def validate_document(document: Any) -> None:
         for index, row in enumerate(rows):
             _check_row(row, fields, f"{section}[{index}]")
     _check_officials(document["officials"])
-    _check_settings(document["settings"])
+    _check_settings(document["settings"], version)
     _check_unique(document)
     _check_references(document)
+    _check_photos(document["photos"])
+
+
+def _check_event_rules(row: dict[str, Any]) -> None:
+    """The checks of the event form (end after start, call time before start …)."""
+
+    def time_of_day(text: str | None) -> time | None:
+        return None if text is None else time.fromisoformat(text)
+
+    event = Event(
+        title=row["title"],
+        date=date.fromisoformat(row["date"]),
+        start_time=time.fromisoformat(row["start_time"]),
+        end_time=time_of_day(row["end_time"]),
+        end_date=None if row["end_date"] is None else date.fromisoformat(row["end_date"]),
+        timezone=row["timezone"],
+        call_time=time_of_day(row["call_time"]),
+    )
+    try:
+        validate_event(event)
+    except RakorError as error:
+        indonesian = error.indonesian.rstrip(".")
+        english = error.english.rstrip(".")
+        field = "event.end_time"
+        if "call time" in english:
+            field = "event.call_time"
+        elif "end date" in english:
+            field = "event.end_date"
+        elif "title" in english:
+            field = "event.title"
+        raise FormatProblem(
+            f"field {field}: {indonesian}", f"the field {field}: {english}"
+        ) from None
+
+
+def _check_photos(rows: list[dict[str, Any]]) -> None:
+    """A photo must be an image the documents can show (bounded bytes and pixels)."""
+    for index, row in enumerate(rows):
+        try:
+            inspect_image(
+                base64.b64decode(row["data_base64"]),
+                max_bytes=MAX_PHOTO_BYTES,
+                max_pixels=MAX_PHOTO_PIXELS,
+            )
+        except ImageProblem as problem:
+            where = f"photos[{index}].data_base64"
+            raise FormatProblem(
+                f"field {where}: {problem.indonesian}", f"the field {where}: {problem.english}"
+            ) from None
 
 
 def _check_keys(row: Any, expected: Iterable[str], where: str) -> None:
@@ -821,18 +1035,23 @@ def _check_officials(officials: Any) -> None:
             raise _wrong_kind(f"officials.{role}", person_uid, UID)
 
 
-def _check_settings(settings: Any) -> None:
+def _check_settings(settings: Any, version: int) -> None:
     if not isinstance(settings, dict):
         raise FormatProblem(
             "field settings salah jenis: harus objek", "the field settings must be an object"
         )
     for key, value in settings.items():
-        if not key:
+        if not _is_text(key):
             raise FormatProblem(
-                "field settings berisi kunci kosong", "the field settings holds an empty key"
+                f"field settings berisi kunci yang tidak sah {_show(key)}",
+                f"the field settings holds an invalid key {_show(key)}",
             )
-        if not isinstance(value, str):
+        if isinstance(value, str) and not _is_text(value):
             raise _wrong_kind(f"settings.{key}", value, TEXT)
+    try:
+        settings_format.settings_from_file(settings, version)
+    except settings_format.SettingProblem as problem:
+        raise FormatProblem(problem.indonesian, problem.english) from None
 
 
 def _check_unique(document: dict[str, Any]) -> None:
@@ -891,22 +1110,54 @@ def _dangling(where: str, value: Any, section: str) -> FormatProblem:
 
 
 def dump_from_document(document: dict[str, Any]) -> dict[str, Any]:
-    """Turn a validated document into a storage dump (blobs decoded, storage keys)."""
-    dump: dict[str, Any] = {"event": _dump_row(document["event"], EVENT_FIELDS)}
-    for section, fields, _ in LIST_SECTIONS:
-        dump[section] = [_dump_row(row, fields) for row in document[section]]
+    """Turn a validated document into a storage dump (blobs decoded, storage keys).
+
+    Text is cleaned here as anywhere text enters (:mod:`rakor_desktop.text`); a
+    signature image the documents could not show is left out (logged); a file of
+    format version 1 is converted (walk-ins recognised by their time, settings).
+    """
+    version = int(document["version"])
+    dump: dict[str, Any] = {"event": _dump_row(document["event"], EVENT_FIELDS, "event")}
+    for section, fields, _ in _sections(version):
+        dump[section] = [_dump_row(row, fields, section) for row in document[section]]
+    if version == 1:
+        _mark_walk_ins(dump)
+    for entry in dump["attendance_log"]:
+        if entry["signature_png"] is not None:
+            entry["signature_png"] = signature_for_document(
+                entry["signature_png"], where=f"of the event file entry {entry['uid']}"
+            )
     dump["officials"] = dict(document["officials"])
-    dump["settings"] = dict(document["settings"])
+    dump["settings"] = settings_format.settings_from_file(document["settings"], version)
     return dump
 
 
-def _dump_row(row: dict[str, Any], fields: tuple[_Field, ...]) -> dict[str, Any]:
+def _mark_walk_ins(dump: dict[str, Any]) -> None:
+    """Version 1 files do not mark walk-ins: the desk invites a walk-in and checks them in
+    at one moment, so an invitation made at the moment of its check-in is one."""
+    checked_in: dict[str, set[datetime]] = {}
+    for entry in dump["attendance_log"]:
+        if entry["kind"] == AttendanceKind.CHECKIN:
+            checked_in.setdefault(entry["invitee_uid"], set()).add(
+                datetime.fromisoformat(entry["recorded_at"])
+            )
+    for invitee in dump["invitees"]:
+        created = datetime.fromisoformat(invitee["created_at"])
+        invitee["walk_in"] = int(created in checked_in.get(invitee["uid"], set()))
+
+
+def _dump_row(row: dict[str, Any], fields: tuple[_Field, ...], section: str) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for field in fields:
         value = row[field.name]
         if field.kind is BASE64 and value is not None:
             value = base64.b64decode(value, validate=True)
+        elif field.kind is BOOL:
+            value = int(value)
         result[field.dump_key] = value
+    model = _SECTION_MODELS.get(section)
+    if model is not None:
+        result = clean_changes(result, model.TEXT_FIELDS)
     return result
 
 
@@ -1093,12 +1344,7 @@ def json_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "description": "Pimpinan rapat: role to person uid (in persons).",
     }
-    properties["settings"] = {
-        "type": "object",
-        "propertyNames": {"minLength": 1},
-        "additionalProperties": {"type": "string"},
-        "description": "Per-event settings, key to value.",
-    }
+    properties["settings"] = settings_format.json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,

@@ -166,6 +166,7 @@ class Invitee(_CleanText):
     id: int | None = None
     uid: str = ""
     first_checkin_at: datetime | None = None  # derived from the attendance log
+    walk_in: bool = False  # registered at the desk, not on the invitation list
 
 
 @dataclass

@@ -236,7 +236,13 @@ def _save_person(storage: Storage, person: Person, now: datetime) -> Person:
 
 
 def _invite(
-    storage: Storage, event_id: int, person: Person, role: Role, now: datetime
+    storage: Storage,
+    event_id: int,
+    person: Person,
+    role: Role,
+    now: datetime,
+    *,
+    walk_in: bool = False,
 ) -> Invitee:
     person = _save_person(storage, clean_person(person), now)
     assert person.id is not None
@@ -254,6 +260,7 @@ def _invite(
         jabatan=person.jabatan,
         instansi=person.instansi,
         group_name=person.group_name,
+        walk_in=walk_in,
     )
     invitee.id = storage.insert_invitee(invitee, now=now)
     return invitee
@@ -266,11 +273,16 @@ def invite_person(
     *,
     role: Role = Role.PESERTA,
     clock: Clock = utc_now,
+    walk_in: bool = False,
 ) -> Invitee:
-    """Put a person (new, or from the directory) on an event's invitation list."""
+    """Put a person (new, or from the directory) on an event's invitation list.
+
+    ``walk_in``: the person was not invited and registers at the desk (kept, so the
+    list and the event file can tell walk-ins apart).
+    """
     with storage.transaction():
         get_event(storage, event_id)
-        return _invite(storage, event_id, person, role, clock())
+        return _invite(storage, event_id, person, role, clock(), walk_in=walk_in)
 
 
 @dataclass

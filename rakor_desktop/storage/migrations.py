@@ -309,7 +309,19 @@ MIGRATION_3 = f"""
 PRAGMA application_id = {APPLICATION_ID:d};
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+MIGRATION_4 = """
+-- Issue 10, item 14: a walk-in (registered at the desk, not on the list) is marked as
+-- one. Walk-ins of earlier versions are recognised by their time: the desk invited
+-- them and checked them in at the same moment.
+ALTER TABLE invitees ADD COLUMN walk_in INTEGER NOT NULL DEFAULT 0 CHECK (walk_in IN (0, 1));
+UPDATE invitees SET walk_in = 1
+WHERE EXISTS (
+    SELECT 1 FROM attendance_log AS a
+    WHERE a.invitee_id = invitees.id AND a.kind = 'checkin' AND a.recorded_at = invitees.created_at
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 LATEST_VERSION = len(MIGRATIONS)
 
 _CREATED_TABLE = re.compile(

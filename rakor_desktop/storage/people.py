@@ -19,7 +19,7 @@ PERSON_FIELDS: tuple[str, ...] = tuple(
 
 _INVITEE_SELECT = """
 SELECT i.id AS i_id, i.uid AS i_uid, i.event_id, i.role, i.checkin_code, i.jabatan AS i_jabatan,
-       i.instansi AS i_instansi, i.group_name AS i_group_name, i.position,
+       i.instansi AS i_instansi, i.group_name AS i_group_name, i.position, i.walk_in,
        p.*, pr.first_checkin_at
 FROM invitees AS i
 JOIN persons AS p ON p.id = i.person_id
@@ -45,6 +45,7 @@ def _invitee_from_row(row: dict[str, Any]) -> Invitee:
         id=row["i_id"],
         uid=row["i_uid"],
         first_checkin_at=from_iso(row["first_checkin_at"]),
+        walk_in=bool(row["walk_in"]),
     )
 
 
@@ -194,6 +195,7 @@ class PeopleQueries(StorageBase):
             ),
             "sort_key": person_search_key(person),
             "created_at": to_iso(now),
+            "walk_in": int(invitee.walk_in),
         }
         columns = ", ".join(row)
         marks = ", ".join(f":{c}" for c in row)

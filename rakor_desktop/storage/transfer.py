@@ -58,7 +58,7 @@ ORDER BY o.role
 
 _INVITEES_SQL = """
 SELECT i.uid, p.uid AS person_uid, i.role, i.checkin_code, i.jabatan, i.instansi,
-       i.group_name, i.position, i.created_at
+       i.group_name, i.position, i.created_at, i.walk_in
 FROM invitees AS i JOIN persons AS p ON p.id = i.person_id
 WHERE i.event_id = :event
 ORDER BY i.position, i.id

@@ -247,7 +247,13 @@ def test_search_of_a_version_1_database_after_migration(db_path: Path) -> None:
         event_id = ops.create_event(
             old, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
         )
-        ops.invite_person(old, event_id, Person(name="Sri Purwaningsih"))
+        # as version 1 wrote it (today's code writes columns of later versions)
+        old._write("INSERT INTO persons (id, uid, name, created_at, updated_at) VALUES "
+                   "(1, 'p-1', 'Sri Purwaningsih', '2023-12-01T00:00:00Z', '2023-12-01T00:00:00Z')")
+        old._write("INSERT INTO invitees (uid, event_id, person_id, checkin_code, sort_key, "
+                   "search_text, created_at) VALUES ('i-1', ?, 1, 'ABCD2345', "
+                   "'sri purwaningsih', 'sri purwaningsih', '2023-12-01T00:00:00Z')",
+                   (event_id,))
     old.close()
     migrated = Storage.open(db_path)
     try:

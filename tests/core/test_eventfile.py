@@ -38,13 +38,16 @@ from rakor_desktop.operations import (
 )
 from rakor_desktop.storage import EVENT_TABLES, Storage
 
+from .document_record import photo_jpeg, signature_png
+
 SCHEMA_PATH = Path(__file__).resolve().parents[2] / "docs" / "event-format.schema.json"
 
 HOSTILE = 'PT A&B <Persero> "kutip" \'tunggal\' \\ 🎉👍🏽 بسم الله الرحمن الرحيم'
 # Text as the app holds it: control characters are cleaned where text enters (issue 10).
 MULTILINE = "Baris satu\nBaris dua\n  Baris tiga \n akhir \u00a0nul"
-SIGNATURE = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) + b"tanda tangan"
-PHOTO = bytes(range(256)) * 40 + b"\xff\xd8\xff\xe0 foto"
+# Real images: signatures and photos are decoded where they enter (issue 10, item 5).
+SIGNATURE = signature_png(3)
+PHOTO = photo_jpeg((320, 240), "#7a9")
 
 
 def make_clock(start: datetime) -> Callable[[], datetime]:
@@ -134,8 +137,8 @@ def populate(storage: Storage) -> int:
             received_at=now + timedelta(seconds=3),
         )
         write_record(storage, event_id, budi, ahmad, muhammad)
-        storage.set_event_setting(event_id, "notulen_variant", "B")
-        storage.set_event_setting(event_id, "catatan", MULTILINE)
+        storage.set_event_setting(event_id, "dokumen.third_field", '"surat_undangan"')
+        storage.set_event_setting(event_id, "notulen.teks.pembukaan", MULTILINE)
     return event_id
 
 
@@ -655,6 +658,34 @@ REFUSALS: list[tuple[str, Callable[[dict[str, Any]], str | bytes], str]] = [
     ("duplicate-key", lambda d: json.dumps(d)[:-1] + ', "settings": {}}', "muncul dua kali"),
     ("nan", lambda d: json.dumps(d).replace('"max_askers": 3', '"max_askers": NaN'),
      "NaN bukan nilai JSON"),
+    # issue 10, item 4: bounds, and the checks of the event form
+    ("int-beyond-64-bits", _set("invitees.1.position", 2**63),
+     "field invitees[1].position di luar batas"),
+    ("impossible-5000-digits",
+     lambda d: _set("invitees.1.position", "HUGE")(d).replace('"HUGE"', "9" * 5000),
+     "field invitees[1].position di luar batas"),
+    ("impossible-deep-nesting",
+     lambda d: _set("event.title", "DEEP")(d).replace('"DEEP"', "[" * 100_000 + "]" * 100_000),
+     "field event.title[0][0][0][0]… bersarang terlalu dalam"),
+    ("impossible-lone-surrogate",
+     lambda d: json.dumps({**d, "event": {**d["event"], "title": "Rakor \ud800 Pemilu"}}),
+     "field event.title berisi karakter yang tidak sah"),
+    ("impossible-end-before-start",
+     mutate(lambda d: d["event"].update(end_date=None, end_time="08:00")),
+     "field event.end_time: Jam selesai (08.00) harus setelah jam mulai (09.00)"),
+    ("impossible-call-after-start", _set("event.call_time", "09:30"),
+     "field event.call_time: Waktu panggilan"),
+    # items 14 and 15: the walk-in mark and the settings are checked
+    ("walk-in-text", _set("invitees.0.walk_in", "ya"), "field invitees[0].walk_in salah jenis"),
+    ("no-walk-in", _delete("invitees.0.walk_in"), "field invitees[0].walk_in hilang"),
+    ("unknown-setting", _set("settings", {"notulen_variant": "B"}),
+     "field settings.notulen_variant: pengaturan tidak dikenal"),
+    ("bad-paper", _set("settings", {"dokumen.paper": "Letter"}),
+     "field settings.dokumen.paper: nilai \"Letter\" tidak dikenal"),
+    ("setting-as-json-string", _set("settings", {"dokumen.show_tempat": "false"}),
+     "field settings.dokumen.show_tempat: harus true atau false"),
+    ("impossible-margin", _set("settings", {"dokumen.margin_left_cm": 60}),
+     "field settings.dokumen.*"),
 ]
 
 
@@ -714,7 +745,7 @@ def test_refusal_message_in_english(exported: Path, target: Storage, tmp_path: P
     messages.set_language("en")
     with pytest.raises(FileFormatError) as caught:
         import_event(target, newer)
-    assert "unknown format version 7; this app reads version 1" in str(caught.value)
+    assert "unknown format version 7; this app reads versions 1 to 2" in str(caught.value)
     assert "versi format 7" in caught.value.indonesian
 
 
@@ -727,3 +758,180 @@ def test_a_byte_order_mark_is_accepted(exported: Path, target: Storage, tmp_path
     with_bom = tmp_path / "bom.json"
     with_bom.write_bytes(b"\xef\xbb\xbf" + exported.read_bytes())
     assert target.get_event(import_event(target, with_bom)) is not None
+
+
+# -- walk-ins and settings (issue 10, items 14 and 15) --------------------------------------
+
+
+def _event_with_a_walk_in(storage: Storage) -> int:
+    from rakor_desktop import checkin as desk
+
+    event_id = create_event(
+        storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9, 0))
+    )
+    invite_person(storage, event_id, Person(name="Budi Santoso", instansi="KPU"))
+    desk.register_walk_in(
+        storage, event_id, "Drs. Tamu Baru", Desk(station="meja-1", operator="Rina"),
+        instansi="Ormas",
+    )
+    return event_id
+
+
+def test_a_walk_in_is_marked_in_the_file_and_after_import(
+    storage: Storage, target: Storage, tmp_path: Path
+) -> None:
+    event_id = _event_with_a_walk_in(storage)
+    path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")
+    document = json.loads(path.read_text("utf-8"))
+    marks = {i["jabatan"] or i["instansi"]: i["walk_in"] for i in document["invitees"]}
+    assert marks == {"KPU": False, "Ormas": True}
+    copy = import_event(target, path)
+    walk_ins = {i.instansi: i.walk_in for i in target.list_invitees(copy)}
+    assert walk_ins == {"KPU": False, "Ormas": True}
+
+
+def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """What a version-1 export of the same event looked like."""
+    document["version"] = 1
+    for invitee in document["invitees"]:
+        del invitee["walk_in"]
+    document["settings"] = {
+        key: (value if key.endswith(".logo") or not key.startswith("dokumen.")
+              else json.dumps(value))
+        for key, value in document["settings"].items()
+    }
+    return document
+
+
+def test_a_version_1_file_still_imports_walk_ins_by_their_time(
+    storage: Storage, target: Storage, tmp_path: Path
+) -> None:
+    event_id = _event_with_a_walk_in(storage)
+    path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")
+    old = tmp_path / "versi1.rakor"
+    old.write_text(json.dumps(_as_version_1(json.loads(path.read_text("utf-8")))), "utf-8")
+    copy = import_event(target, old)
+    walk_ins = {i.instansi: i.walk_in for i in target.list_invitees(copy)}
+    assert walk_ins == {"KPU": False, "Ormas": True}
+
+
+def test_document_settings_are_typed_values_and_version_1_strings_still_read(
+    storage: Storage, target: Storage, tmp_path: Path
+) -> None:
+    from rakor_desktop.documents.settings import (
+        DocumentOptions,
+        load_document_options,
+        save_document_options,
+    )
+
+    event_id = _event_with_a_walk_in(storage)
+    save_document_options(storage, event_id, DocumentOptions(
+        paper="A4", show_tempat=False, margin_left_cm=2.5, third_field="surat_undangan",
+        mengetahui_name="Drs. H. Ahmad Yani, M.Si.",
+    ))
+    path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")
+    settings = json.loads(path.read_text("utf-8"))["settings"]
+    assert settings == {
+        "dokumen.margin_left_cm": 2.5,
+        "dokumen.mengetahui_name": "Drs. H. Ahmad Yani, M.Si.",
+        "dokumen.paper": "A4",
+        "dokumen.show_tempat": False,
+        "dokumen.third_field": "surat_undangan",
+    }
+    old = _as_version_1(json.loads(path.read_text("utf-8")))
+    assert old["settings"]["dokumen.paper"] == '"A4"'  # JSON inside a string, as v1 wrote
+    for document in (json.loads(path.read_text("utf-8")), old):
+        source = tmp_path / f"v{document['version']}.rakor"
+        source.write_text(json.dumps(document), "utf-8")
+        options = load_document_options(target, import_event(target, source))
+        assert (options.paper, options.show_tempat, options.margin_left_cm) == ("A4", False, 2.5)
+        assert options.third_field == "surat_undangan"
+
+
+def test_the_documented_notulen_variant_of_version_1_is_understood(
+    storage: Storage, target: Storage, tmp_path: Path
+) -> None:
+    from rakor_desktop.documents.settings import load_document_options
+
+    event_id = _event_with_a_walk_in(storage)
+    path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")
+    document = _as_version_1(json.loads(path.read_text("utf-8")))
+    document["settings"] = {"notulen_variant": "B"}
+    path.write_text(json.dumps(document), "utf-8")
+    options = load_document_options(target, import_event(target, path))
+    assert options.third_field == "surat_undangan"
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({"dokumen.paper": '"A4'}, "field settings.dokumen.paper: bukan nilai JSON yang sah"),
+        ({"dokumen.paper": '"Letter"'}, "field settings.dokumen.paper: nilai \"Letter\""),
+        ({"notulen_variant": "C"}, "field settings.notulen_variant: harus \"A\" atau \"B\""),
+        ({"catatan": "x"}, "field settings.catatan: pengaturan tidak dikenal"),
+    ],
+)
+def test_a_malformed_version_1_setting_is_refused_naming_it(
+    storage: Storage, target: Storage, tmp_path: Path, settings: dict[str, str], expected: str
+) -> None:
+    event_id = _event_with_a_walk_in(storage)
+    path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")
+    document = _as_version_1(json.loads(path.read_text("utf-8")))
+    document["settings"] = settings
+    path.write_text(json.dumps(document), "utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        import_event(target, path)
+    assert expected in str(caught.value)
+    assert target.list_events() == []
+
+
+def test_a_garbage_signature_in_a_file_is_left_out_not_the_whole_import(
+    exported: Path, target: Storage, tmp_path: Path
+) -> None:
+    document = json.loads(exported.read_text("utf-8"))
+    entry = next(e for e in document["attendance_log"] if e["signature_png_base64"])
+    entry["signature_png_base64"] = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"x" * 99).decode()
+    broken = tmp_path / "tanda-tangan-rusak.rakor"
+    broken.write_text(json.dumps(document), "utf-8")
+    copy = import_event(target, broken)
+    assert target.get_event(copy) is not None
+    assert target.document_signatures(copy) == {}
+
+
+def test_event_files_that_are_not_regular_files_are_refused(
+    target: Storage, tmp_path: Path
+) -> None:
+    fifo = tmp_path / "pipa.rakor"
+    os.mkfifo(fifo)
+    link = tmp_path / "nol.rakor"
+    link.symlink_to("/dev/zero")
+    for source in (fifo, link):
+        with pytest.raises(FileFormatError, match="bukan berkas biasa"):
+            import_event(target, source)
+
+
+def test_walk_ins_of_an_earlier_version_are_marked_by_the_migration(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "lama.sqlite3"
+    Storage.open(path, target_version=3).close()
+    at = "2023-12-14T01:40:00.000+00:00"
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("INSERT INTO events (id, uid, title, date, start_time, created_at, updated_at)"
+                     " VALUES (1, 'e', 'Rakor', '2023-12-14', '09:00', ?, ?)", (at, at))
+        for number, created in ((1, "2023-12-10T02:00:00.000+00:00"), (2, at)):
+            conn.execute("INSERT INTO persons (id, uid, name, created_at, updated_at)"
+                         " VALUES (?, ?, ?, ?, ?)", (number, f"p{number}", f"P{number}", at, at))
+            conn.execute("INSERT INTO invitees (id, uid, event_id, person_id, checkin_code,"
+                         " created_at) VALUES (?, ?, 1, ?, ?, ?)",
+                         (number, f"i{number}", number, f"CODE{number}", created))
+            conn.execute("INSERT INTO attendance_log (uid, event_id, invitee_id, kind,"
+                         " recorded_at, station, received_at) VALUES (?, 1, ?, 'checkin', ?,"
+                         " 'meja-1', ?)", (f"a{number}", number, at, at))
+    conn.close()
+    storage = Storage.open(path)
+    try:
+        assert {i.uid: i.walk_in for i in storage.list_invitees(1)} == {"i1": False, "i2": True}
+    finally:
+        storage.close()
