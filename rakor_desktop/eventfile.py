@@ -877,9 +877,10 @@ def _wrong_kind(where: str, value: Any, kind: _Kind, *, nullable: bool = False) 
             f"{_show(value)})",
             f"the field {where} holds an invalid character (a lone surrogate, {_show(value)})",
         )
-    if isinstance(value, _HugeNumber) or (
+    out_of_range = isinstance(value, _HugeNumber) or (
         _is_int_like(value) and not INT_MIN <= value <= INT_MAX
-    ):
+    )
+    if out_of_range and kind in (INT, COUNT, NUMBER):
         return FormatProblem(
             f"field {where} di luar batas: harus {kind.indonesian}, bukan {_show(value)}",
             f"the field {where} is out of range: expected {kind.english}, got {_show(value)}",
