@@ -17,7 +17,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, QTimer
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    Qt,
+    QTimer,
+)
 from PySide6.QtCore import Signal as _Signal
 from PySide6.QtGui import (
     QAction,
@@ -61,12 +70,13 @@ from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.formatting import format_clock, format_name, split_titles
 from rakor_desktop.messages import NotFoundError, RakorError
 from rakor_desktop.models import CheckinResult
-from rakor_desktop.settings import Settings
+from rakor_desktop.settings import Settings, save_settings
 from rakor_desktop.storage import Storage
 
 from .checkin_models import FRACTION_ROLE, DeskResultsModel, GroupCountsModel, HistoryModel
 from .signature_pad import SignatureDialog
 from .tasks import run_in_background
+from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.checkin")
 
@@ -74,6 +84,16 @@ Index = QModelIndex | QPersistentModelIndex
 COUNTS_DELAY_MS = 250  # counts and chart wait until the desk is quiet for a moment
 INSIDE_DELAY_MS = 300  # a query starting no word is looked for inside words after a pause
 WATCH_INTERVAL_MS = 2000  # how often to look for check-ins written by another program
+
+# Columns of the results: comfortable and narrowest width. When the list is narrow (a
+# 1366 px laptop), the code goes first, then the group, then the position; name, time
+# and institution stay, elided if need be (the full text is the tooltip).
+COLUMN_WIDTHS = {
+    "name": (300, 200), "present": (90, 64), "jabatan": (210, 130),
+    "instansi": (260, 170), "group": (110, 80), "code": (100, 90),
+}  # fmt: skip
+HIDDEN_FIRST = ("code", "group", "jabatan")
+SPLITTER_KEY = "checkin_desk/splitter"
 
 SHORTCUTS = {
     "walk_in": "F2",
@@ -129,12 +149,12 @@ class FeedbackPanel(QFrame):
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 10, 16, 12)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(2)
         layout.addWidget(self.headline)
         layout.addWidget(self.name)
         layout.addWidget(self.details)
-        self.setMinimumHeight(128)
+        self.setMinimumHeight(112)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def show_message(
@@ -176,7 +196,7 @@ class ArrivalsChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.slots: list[desk.ArrivalSlot] = []
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_slots(self, slots: list[desk.ArrivalSlot]) -> None:
@@ -273,48 +293,126 @@ class GroupBarDelegate(QStyledItemDelegate):
 
 
 class WalkInDialog(QDialog):
-    """Register a guest who is not on the list: name (with titles), jabatan, instansi, …"""
+    """Register a guest who is not on the list: name (with titles), jabatan, instansi, …
+
+    Many "walk-ins" are invited after all (a name spelt differently, another instansi
+    written): as the name is typed, the invitees that match it are shown first.
+    Choosing one (↓ then Enter, or a double click) checks that invitee in; only the
+    *Register as a new guest* button (or Enter when nobody on the list matches) adds a
+    person. Enter never picks one of several matches by itself.
+    """
+
+    MATCH_ROWS = 5  # rows of matches shown without scrolling
 
     def __init__(
-        self, groups: list[str], name: str = "", parent: QWidget | None = None
+        self,
+        storage: Storage,
+        event_id: int,
+        groups: list[str],
+        name: str = "",
+        parent: QWidget | None = None,
+        *,
+        timezone: str = "WIB",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Walk-in guest"))
+        self.chosen_invitee_id: int | None = None
         self.name_edit = QLineEdit(name)
         self.name_edit.setPlaceholderText(self.tr("e.g. Drs. H. Ahmad Yani, M.Si."))
+        self.name_edit.installEventFilter(self)
         self.split_label = QLabel()
         self.split_label.setStyleSheet("color: palette(placeholder-text);")
+
+        self.matches_model = DeskResultsModel(storage, self)
+        self.matches_model.set_event(event_id, timezone)
+        self.matches_label = QLabel()
+        self.matches_label.setWordWrap(True)
+        self.matches_table = QTableView()
+        self.matches_table.setObjectName("walkInMatches")
+        self.matches_table.setModel(self.matches_model)
+        self.matches_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.matches_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matches_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.matches_table.setWordWrap(False)
+        self.matches_table.setShowGrid(False)
+        self.matches_table.setTabKeyNavigation(False)
+        self.matches_table.verticalHeader().hide()
+        self.matches_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        for column, width in ((0, 230), (1, 70), (2, 150)):
+            self.matches_table.setColumnWidth(column, width)
+        self.matches_table.hideColumn(DeskResultsModel.COLUMNS.index("group"))
+        self.matches_table.hideColumn(DeskResultsModel.COLUMNS.index("code"))
+        self.matches_table.horizontalHeader().setStretchLastSection(True)
+        self.matches_table.setFixedHeight(
+            self.matches_table.horizontalHeader().sizeHint().height()
+            + self.MATCH_ROWS * self.matches_table.verticalHeader().defaultSectionSize() + 4
+        )
+        self.matches_table.doubleClicked.connect(lambda _index: self.choose_match())
+        self.matches_box = QWidget()
+        matches_layout = QVBoxLayout(self.matches_box)
+        matches_layout.setContentsMargins(0, 0, 0, 0)
+        matches_layout.addWidget(self.matches_label)
+        matches_layout.addWidget(self.matches_table)
+
         self.jabatan_edit = QLineEdit()
         self.instansi_edit = QLineEdit()
         self.group_combo = QComboBox()
         self.group_combo.setEditable(True)
         self.group_combo.addItems(["", *groups])
         self.phone_edit = QLineEdit()
-        form = QFormLayout()
-        form.addRow(self.tr("&Name"), self.name_edit)
-        form.addRow("", self.split_label)
+        self.new_box = QWidget()
+        form = QFormLayout(self.new_box)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Position"), self.jabatan_edit)
         form.addRow(self.tr("&Institution"), self.instansi_edit)
         form.addRow(self.tr("&Group"), self.group_combo)
         form.addRow(self.tr("P&hone"), self.phone_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        name_form = QFormLayout()
+        name_form.addRow(self.tr("&Name"), self.name_edit)
+        name_form.addRow("", self.split_label)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.choose_button = self.buttons.addButton(
+            self.tr("Check in the &chosen invitee"), QDialogButtonBox.ButtonRole.ActionRole
         )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Register and check in"))
+        self.ok_button = self.buttons.addButton(
+            self.tr("&Register as a new guest"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        for button in self.buttons.buttons():
+            button.setAutoDefault(False)  # Enter is decided in keyPressEvent
+        self.choose_button.clicked.connect(self.choose_match)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Not on the invitation list: register and check in.")))
-        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Not on the invitation list? Look for the name first.")))
+        layout.addLayout(name_form)
+        layout.addWidget(self.matches_box)
+        layout.addWidget(self.new_box)
+        layout.addWidget(self.hint_label)
         layout.addWidget(self.buttons)
         self.name_edit.textChanged.connect(self._update)
+        self.matches_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update()
-        self.resize(520, self.sizeHint().height())
+        self.resize(640, self.sizeHint().height())
+
+    # -- matches -----------------------------------------------------------------------
+
+    def match_count(self) -> int:
+        """How many invitees on the list match the name typed (0: none, or no name)."""
+        return self.matches_model.rowCount() if self._name_typed() else 0
+
+    def _name_typed(self) -> str:
+        return " ".join(split_titles(self.name_edit.text())[1].split())
+
+    def chosen_row(self) -> desk.DeskRow | None:
+        """The invitee chosen in the matches (with the arrows or the mouse)."""
+        rows = self.matches_table.selectionModel().selectedRows()
+        return self.matches_model.row_at(rows[0].row()) if rows and self.match_count() else None
 
     def _update(self) -> None:
         front, name, back = split_titles(self.name_edit.text())
-        self.ok_button.setEnabled(bool(name.strip()))
         if front or back:
             self.split_label.setText(
                 self.tr("Name: {name} · titles: {front} … {back}").format(
@@ -323,10 +421,74 @@ class WalkInDialog(QDialog):
             )
         else:
             self.split_label.clear()
+        typed = self._name_typed()
+        if typed:
+            self.matches_model.set_query(typed)
+            if self.matches_model.rowCount() == 0:
+                self.matches_model.search_inside()
+        count = self.match_count()
+        self.matches_table.clearSelection()
+        self.matches_box.setVisible(count > 0)
+        if self.matches_model.canFetchMore():
+            self.matches_label.setText(
+                self.tr("Already invited? Many invitees match this name — type more of it, "
+                        "or choose with ↓ and press Enter to check them in:")
+            )
+        else:
+            self.matches_label.setText(
+                self.tr("Already invited? %n invitee(s) match this name — choose with ↓ and "
+                        "press Enter to check them in:", "", count)
+            )
+        self.hint_label.clear()
+        self.hint_label.setStyleSheet("")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.ok_button.setEnabled(bool(self._name_typed()))
+        self.choose_button.setEnabled(self.chosen_row() is not None)
+        self.choose_button.setVisible(self.match_count() > 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.name_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_PageDown) and self.match_count():
+                self.matches_table.setFocus(Qt.FocusReason.OtherFocusReason)
+                self.matches_table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._enter()
+            return
+        super().keyPressEvent(event)
+
+    def _enter(self) -> None:
+        """Enter: the chosen invitee; a new guest only when nobody on the list matches."""
+        if self.chosen_row() is not None:
+            self.choose_match()
+        elif self.match_count():
+            self.hint_label.setText(
+                self.tr("This name is on the invitation list: choose the invitee with ↓ and "
+                        "press Enter, or click “Register as a new guest” if it is someone "
+                        "else.")
+            )
+            self.hint_label.setStyleSheet(ERROR_STYLE)
+        else:
+            self.accept()
+
+    def choose_match(self) -> None:
+        """Check in the chosen invitee instead of registering anyone."""
+        row = self.chosen_row()
+        if row is None:
+            return
+        self.chosen_invitee_id = row.invitee_id
+        super().accept()
 
     def accept(self) -> None:
-        """Only with a name."""
-        if self.ok_button.isEnabled():
+        """Register a new guest: only with a name."""
+        if self._name_typed():
+            self.chosen_invitee_id = None
             super().accept()
 
 
@@ -400,7 +562,10 @@ class UndoDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Undo check-in"))
+        # Two buttons that cannot be mistaken for each other ("Batalkan …" / "Batal" were).
+        self.ok_button.setText(self.tr("Remove check-in"))
+        self.close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setText(self.tr("Close"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -468,6 +633,64 @@ class HistoryDialog(QDialog):
         self.resize(820, 380)
 
 
+class DeskOperatorDialog(QDialog):
+    """Who works at this desk: asked the first time the desk opens without a name.
+
+    Both names are recorded with every check-in (the history's *Station* and *Operator*
+    columns); they are the same preferences as in *Edit → Preferences*.
+    """
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who is at this desk?"))
+        note = QLabel(
+            self.tr("Your name and the desk's name are recorded with every check-in, so "
+                    "the history shows who registered whom and where.")
+        )
+        note.setWordWrap(True)
+        self.operator_edit = QLineEdit(settings.operator_name)
+        self.operator_edit.setPlaceholderText(self.tr("your name"))
+        self.station_edit = QLineEdit(settings.effective_station)
+        form = QFormLayout()
+        form.addRow(self.tr("&Operator:"), self.operator_edit)
+        form.addRow(self.tr("&Desk name:"), self.station_edit)
+        later = QLabel(self.tr("You can change both later under Edit → Preferences."))
+        later.setWordWrap(True)
+        later.setStyleSheet("color: palette(placeholder-text);")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Later"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(later)
+        layout.addWidget(self.buttons)
+        self.operator_edit.textChanged.connect(self._update)
+        self.station_edit.textChanged.connect(self._update)
+        self._update()
+        self.resize(460, self.sizeHint().height())
+        self.operator_edit.setFocus()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(
+            bool(self.operator_edit.text().strip() and self.station_edit.text().strip())
+        )
+
+    def accept(self) -> None:
+        """Only with both names."""
+        if self.ok_button.isEnabled():
+            super().accept()
+
+    def apply_to(self, settings: Settings) -> None:
+        """Copy the names into ``settings``."""
+        settings.operator_name = " ".join(self.operator_edit.text().split())
+        settings.station_name = " ".join(self.station_edit.text().split())
+
+
 # -- the page ------------------------------------------------------------------------------
 
 
@@ -480,6 +703,7 @@ class CheckinPage(QWidget):
         invitees_changed(int): a walk-in was added to the event's list (the event's id).
         export_finished(str): the attendance was exported (the file written).
         export_failed(str): an export failed (the message shown).
+        settings_changed(): the operator or station name was set (and saved).
     """
 
     checked_in = _Signal(int)
@@ -487,6 +711,7 @@ class CheckinPage(QWidget):
     invitees_changed = _Signal(int)
     export_finished = _Signal(str)
     export_failed = _Signal(str)
+    settings_changed = _Signal()
 
     def __init__(
         self,
@@ -504,6 +729,14 @@ class CheckinPage(QWidget):
         self._timezone = "WIB"
         self._data_version = 0
         self._export_cancel: threading.Event | None = None
+        # Enter checks in only an unambiguous match: the only one, or a row the operator
+        # moved to (arrows, mouse). True once they did.
+        self._row_chosen = False
+        # Signatures wait their turn: a scan while someone signs checks the next guest in
+        # at once and queues their signature (invitee id, name shown).
+        self._signature_queue: list[tuple[int, str]] = []
+        self.signature_dialog: SignatureDialog | None = None
+        self._asked_operator = False
         self.model = DeskResultsModel(storage, self)
         self.counts_model = GroupCountsModel(self)
         self._build()
@@ -541,11 +774,12 @@ class CheckinPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setFont(_scaled_font(self, 1.1))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)  # the full text as tooltip
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((280, 150, 210, 250, 100)):
-            self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(False)
+        self.table.viewport().installEventFilter(self)  # the columns follow its width
 
         self.key_buttons: dict[str, QPushButton] = {}
         keys = QHBoxLayout()
@@ -579,13 +813,17 @@ class CheckinPage(QWidget):
         self.groups_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.groups_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.groups_table.verticalHeader().hide()
+        self.groups_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.groups_table.horizontalHeader().hide()  # the rows say what they are
+        self.groups_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.groups_table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.groups_table.setShowGrid(False)
         self.groups_table.setItemDelegateForColumn(2, GroupBarDelegate(self.groups_table))
         groups_header = self.groups_table.horizontalHeader()
         groups_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         groups_header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         groups_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.groups_table.setColumnWidth(2, 130)
+        self.groups_table.setColumnWidth(2, 90)
         self.chart = ArrivalsChart()
         chart_title = QLabel(self.tr("Arrivals per 10 minutes"))
         chart_title.setFont(_scaled_font(self, 1.0, bold=True))
@@ -605,9 +843,9 @@ class CheckinPage(QWidget):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.total_label)
-        right_layout.addWidget(self.groups_table, 1)
+        right_layout.addWidget(self.groups_table, 3)
         right_layout.addWidget(chart_title)
-        right_layout.addWidget(self.chart)
+        right_layout.addWidget(self.chart, 1)
         right_layout.addLayout(exports)
         right_layout.addWidget(self.status_label)
 
@@ -616,7 +854,9 @@ class CheckinPage(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([820, 360])
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([800, 320])
+        self._restore_splitter()
 
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
@@ -639,13 +879,28 @@ class CheckinPage(QWidget):
         self._watch_timer.setInterval(WATCH_INTERVAL_MS)
 
     def _build_actions(self) -> None:
+        self._menu_actions: list[QAction] = []
+
         def action(name: str, text: str, slot: Callable[[], None]) -> QAction:
             act = QAction(text, self)
+            act.setObjectName(f"desk_{name}")
             act.setShortcut(QKeySequence(SHORTCUTS[name]))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # From anywhere in the window while the desk is shown (a click on the area
+            # list must not disable F2); Qt ignores the keys of a hidden desk, so F8 can
+            # mean something else on another page.
+            act.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             act.triggered.connect(lambda _checked=False: slot())
             self.addAction(act)
             self.key_buttons[name].clicked.connect(act.trigger)
+            # The menu gets a twin without a shortcut of its own: an action in the menu
+            # bar would make its key work on every page. The key is shown after the tab.
+            twin = QAction(
+                f"{text}\t{act.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}",
+                self,
+            )
+            twin.setObjectName(f"desk_menu_{name}")
+            twin.triggered.connect(act.trigger)
+            self._menu_actions.append(twin)
             return act
 
         self.walk_in_action = action("walk_in", self.tr("Register a &walk-in…"), self.walk_in)
@@ -669,16 +924,63 @@ class CheckinPage(QWidget):
         self._counts_timer.timeout.connect(self.refresh_counts)
         self._watch_timer.timeout.connect(self._look_for_changes)
         self.table.doubleClicked.connect(lambda index: self._check_in_row(index.row()))
+        self.table.clicked.connect(lambda _index: self._row_clicked())
         self.model.modelReset.connect(self._update_results_label)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._save_splitter())
 
     @property
     def actions_for_menu(self) -> list[QAction]:
-        """The desk's actions, for a menu of the main window."""
-        return [
-            self.walk_in_action, self.on_behalf_action, self.signature_action,
-            self.undo_action, self.history_action, self.export_xlsx_action,
-            self.export_csv_action,
-        ]  # fmt: skip
+        """The desk's actions, for a menu of the main window (their keys work on the desk)."""
+        return [*self._menu_actions, self.export_xlsx_action, self.export_csv_action]
+
+    # -- layout ------------------------------------------------------------------------
+
+
+    def _fit_columns(self) -> None:
+        """Give the result columns the list's width, by priority: nothing cut off."""
+        available = self.table.viewport().width()
+        if available <= 0:
+            return
+        columns = list(DeskResultsModel.COLUMNS)
+        shown = list(columns)
+        for name in HIDDEN_FIRST:
+            comfortable = sum(COLUMN_WIDTHS[c][0] for c in shown)
+            narrowest = sum(COLUMN_WIDTHS[c][1] for c in shown)
+            must = narrowest > available
+            if comfortable > available and (name != "jabatan" or must):
+                shown.remove(name)
+        comfortable = sum(COLUMN_WIDTHS[c][0] for c in shown)
+        narrowest = sum(COLUMN_WIDTHS[c][1] for c in shown)
+        if comfortable <= available:
+            extra = available - comfortable
+            widths = {c: COLUMN_WIDTHS[c][0] for c in shown}
+            widths["name"] += extra * 6 // 10
+            widths["instansi"] += extra - extra * 6 // 10
+        else:
+            share = max(0.0, (available - narrowest) / max(1, comfortable - narrowest))
+            widths = {
+                c: int(COLUMN_WIDTHS[c][1]
+                       + share * (COLUMN_WIDTHS[c][0] - COLUMN_WIDTHS[c][1]))
+                for c in shown
+            }  # fmt: skip
+            widths["name"] += max(0, available - sum(widths.values()))
+        for number, name in enumerate(columns):
+            self.table.setColumnHidden(number, name not in shown)
+            if name in shown:
+                self.table.setColumnWidth(number, widths[name])
+
+    def _ui_state(self) -> Any:
+        from .mainwindow import ui_state  # the one place UI state lives
+
+        return ui_state()
+
+    def _restore_splitter(self) -> None:
+        state = self._ui_state().value(SPLITTER_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+
+    def _save_splitter(self) -> None:
+        self._ui_state().setValue(SPLITTER_KEY, self.splitter.saveState())
 
     # -- the event -----------------------------------------------------------------------
 
@@ -715,6 +1017,8 @@ class CheckinPage(QWidget):
 
     def focus_search(self) -> None:
         """Give the keys back to the search field (after every action)."""
+        if self.signature_dialog is not None:
+            return  # the pad keeps the keys (a scanner's next code among them)
         self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _back_from_dialog(self) -> None:
@@ -729,7 +1033,35 @@ class CheckinPage(QWidget):
         if self._event_id is not None:
             self._look_for_changes(always=True)  # what changed while another area was shown
             self._watch_timer.start()
+            if not self._settings.operator_name.strip() and not self._asked_operator:
+                QTimer.singleShot(0, self.ask_operator)  # once the desk is on screen
         self.focus_search()
+
+    def ask_operator(self) -> None:
+        """Ask for the operator's and the desk's names (once, when the operator is unset).
+
+        Both go into the preferences, as *Edit → Preferences* would save them; "Later"
+        opens the desk without them (and it does not ask again in this session).
+        """
+        if self._asked_operator or not self.isVisible():
+            return
+        self._asked_operator = True
+        dialog = DeskOperatorDialog(self._settings, self)
+        accepted = dialog.exec()
+        self._back_from_dialog()
+        if not accepted:
+            return
+        dialog.apply_to(self._settings)
+        try:
+            save_settings(self._settings)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, self.tr("Preferences not saved"),
+                self.tr("The names are used until the app closes, but could not be saved: "
+                        "{error}").format(error=exc),
+            )  # fmt: skip
+            self._back_from_dialog()
+        self.settings_changed.emit()
 
     def hideEvent(self, event: Any) -> None:
         # Nothing runs behind another area's back (or after the window closed).
@@ -747,7 +1079,7 @@ class CheckinPage(QWidget):
         if self._event_id is None:
             return
         self.model.set_query(self.search_edit.text())
-        self._select_row(0)
+        self._select_unambiguous()
         if self.model.rowCount() == 0 and self.model.query.strip():
             self._inside_timer.start()
 
@@ -757,7 +1089,31 @@ class CheckinPage(QWidget):
         if self._event_id is None or self.model.query != self.search_edit.text():
             return
         self.model.search_inside()
-        self._select_row(0)
+        self._select_unambiguous()
+
+    def match_count(self) -> int:
+        """How many people the typed text matches as far as read (see ``matches_complete``)."""
+        return self.model.rowCount() if self.model.query.strip() else 0
+
+    def matches_complete(self) -> bool:
+        """Whether every match of the typed text is read (not only the first page)."""
+        return not self.model.canFetchMore()
+
+    def _select_unambiguous(self) -> None:
+        """Select what Enter may check in without asking: the only match, nothing else.
+
+        With several matches nothing is selected until the operator moves to a row
+        (the first ↓ selects the top one). With nothing typed the latest arrival is
+        selected, for F4/F8/F9 after a check-in.
+        """
+        self._row_chosen = False
+        if not self.model.query.strip() or (
+            self.model.rowCount() == 1 and self.matches_complete()
+        ):
+            self._select_row(0)
+        else:
+            self.table.selectionModel().clearSelection()
+            self.table.scrollToTop()
 
     def _update_results_label(self) -> None:
         query = self.model.query.strip()
@@ -767,8 +1123,14 @@ class CheckinPage(QWidget):
             self.results_label.setText(
                 self.tr("No match for “{query}”").format(query=query)
             )
+        elif self.model.rowCount() == 1:
+            self.results_label.setText(
+                self.tr("One match for “{query}”: Enter checks in").format(query=query)
+            )
         else:
-            self.results_label.setText(self.tr("Best matches for “{query}”").format(query=query))
+            self.results_label.setText(
+                self.tr("Matches for “{query}”: choose with ↑↓, then Enter").format(query=query)
+            )
 
     def _select_row(self, row: int) -> None:
         count = self.model.rowCount()
@@ -785,7 +1147,7 @@ class CheckinPage(QWidget):
         self.table.scrollTo(index)
 
     def selected_row(self) -> desk.DeskRow | None:
-        """The invitee chosen in the list (the top match unless moved with the arrows)."""
+        """The invitee chosen in the list: the only match, or the row moved to."""
         rows = self.table.selectionModel().selectedRows()
         return self.model.row_at(rows[0].row()) if rows else None
 
@@ -798,8 +1160,17 @@ class CheckinPage(QWidget):
         while target >= self.model.rowCount() and self.model.canFetchMore():
             self.model.fetchMore()
         self._select_row(max(0, target))
+        self._row_chosen = self.selected_row() is not None
+
+    def _row_clicked(self) -> None:
+        """A click on a row chooses it: Enter (or a double click) checks it in."""
+        self._row_chosen = self.selected_row() is not None
+        self.focus_search()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+            return False
         if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -835,9 +1206,11 @@ class CheckinPage(QWidget):
     # -- checking in -------------------------------------------------------------------
 
     def commit_entry(self) -> None:
-        """Enter: check in the scanned or typed code, else the selected or top match.
+        """Enter: check in the scanned or typed code, else an unambiguous match.
 
-        Double-click a row to check in someone chosen with the mouse.
+        Unambiguous: the only match, or the row the operator moved to with the arrows
+        or clicked. With several matches and none chosen, nobody is checked in: the
+        panel asks to choose (a partial name must never check in the top match).
         """
         if self._event_id is None:
             return
@@ -867,6 +1240,9 @@ class CheckinPage(QWidget):
         if self.model.rowCount() == 0:
             self.search_inside()
         row = self.selected_row()
+        if row is None and self.model.rowCount() > 0:
+            self._ask_to_choose()
+            return
         if row is None:
             if code_error is not None:
                 self._show_error(str(code_error), self.tr("Unknown code"))
@@ -880,20 +1256,36 @@ class CheckinPage(QWidget):
             return
         self._check_in(row.invitee_id)
 
+    def _choose_text(self) -> str:
+        count = self.model.rowCount()
+        if self.matches_complete():
+            return self.tr("%n people match — choose one with ↑↓, then press Enter", "", count)
+        return self.tr("More than %n people match — type more of the name, or choose one "
+                       "with ↑↓ and press Enter", "", count)
+
+    def _ask_to_choose(self) -> None:
+        """Several matches and none chosen: say so, check in nobody, keep what was typed."""
+        self.feedback.show_message(
+            "info",
+            self._choose_text(),
+            "",
+            self.tr("Nobody was checked in. Or type more of the name, or click the person."),
+        )
+        self.focus_search()
+
     def _check_in_row(self, row_number: int) -> None:
         row = self.model.row_at(row_number)
         if row is not None:
             self._check_in(row.invitee_id)
 
-    def _check_in(self, invitee_id: int, **on_behalf: str) -> None:
+    def _check_in(self, invitee_id: int, *, note: str = "") -> None:
         try:
-            result = ops.checkin_invitee(
-                self._storage, invitee_id, self._desk(), clock=self._clock, **on_behalf
-            )
+            result = ops.checkin_invitee(self._storage, invitee_id, self._desk(),
+                                         clock=self._clock)
         except RakorError as exc:
             self._show_error(str(exc))
             return
-        self._after_checkin(result)
+        self._after_checkin(result, note=note)
 
     def _after_checkin(self, result: CheckinResult, *, note: str = "") -> None:
         """Say what happened, clear the field for the next person, refresh soon."""
@@ -941,6 +1333,7 @@ class CheckinPage(QWidget):
         self.search_edit.clear()
         self.search_edit.blockSignals(False)
         self._search_timer.stop()
+        self._row_chosen = False
         if self.model.query:
             self.model.set_query("")
         else:
@@ -979,19 +1372,29 @@ class CheckinPage(QWidget):
         self.focus_search()
 
     def _target(self) -> desk.DeskRow | None:
-        """The invitee F3/F4/F8/F9 act on: the selected one, else the last one shown."""
+        """The invitee F3/F4/F8/F9 act on: the selected one, else the last one shown.
+
+        While a name is typed only the selected match counts (the only one, or the row
+        moved to): never the person of the last message, nor the top of several.
+        """
         row = self.selected_row()
-        if row is None and self.feedback.invitee_id is not None:
+        if row is None and self.feedback.invitee_id is not None and not (
+            self.search_edit.text().strip()
+        ):
             row = next(iter(self._storage.desk_rows([self.feedback.invitee_id])), None)
         return row
 
     def _need_target(self) -> desk.DeskRow | None:
+        if self.model.query != self.search_edit.text():
+            self.run_search()
         row = self._target()
         if row is None:
-            self._show_error(
-                self.tr("Choose the person first: type the name, then press the key again."),
-                self.tr("Nobody selected"),
+            message = (
+                self._choose_text() if self.match_count() > 1
+                else self.tr("Choose the person first: type the name, then press the key "
+                             "again.")
             )
+            self._show_error(message, self.tr("Nobody selected"))
         return row
 
     # -- walk-ins and delegates --------------------------------------------------------
@@ -1002,10 +1405,19 @@ class CheckinPage(QWidget):
             return
         typed = self.search_edit.text().strip()
         prefill = "" if desk.extract_checkin_code(typed) else typed
-        dialog = WalkInDialog(self._storage.event_group_names(self._event_id), prefill, self)
+        dialog = WalkInDialog(
+            self._storage, self._event_id, self._storage.event_group_names(self._event_id),
+            prefill, self, timezone=self._timezone,
+        )  # fmt: skip
         accepted = dialog.exec()
         self._back_from_dialog()
         if not accepted:
+            return
+        if dialog.chosen_invitee_id is not None:  # on the list after all: no new person
+            self._check_in(
+                dialog.chosen_invitee_id,
+                note=self.tr("On the invitation list: checked in as invited."),
+            )
             return
         try:
             walk_in = desk.register_walk_in(
@@ -1078,24 +1490,84 @@ class CheckinPage(QWidget):
         self._ask_signature(row.invitee_id, row.on_behalf_name or desk.display_name(row))
 
     def _ask_signature(self, invitee_id: int, who: str) -> None:
-        dialog = SignatureDialog(who, self)
-        accepted = dialog.exec()
-        self._back_from_dialog()
-        if not accepted or not dialog.png:
+        """Open the pad for this person; while someone else is signing, they sign next.
+
+        A busy desk keeps scanning while a guest signs: each scan checks the next guest
+        in at once (see ``_scanned_while_signing``) and their pad opens when the current
+        one is saved or skipped. Nothing typed or drawn is lost.
+        """
+        if any(queued == invitee_id for queued, _who in self._signature_queue):
             return
+        self._signature_queue.append((invitee_id, who))
+        if self.signature_dialog is not None:  # someone is signing: this one waits
+            self.signature_dialog.show_waiting(self._waiting_names())
+            return
+        while self._signature_queue:
+            signer_id, signer = self._signature_queue.pop(0)
+            dialog = SignatureDialog(signer, self)
+            dialog.show_waiting(self._waiting_names())
+            dialog.scanned.connect(self._scanned_while_signing)
+            self.signature_dialog = dialog
+            try:
+                accepted = dialog.exec()
+            finally:
+                self.signature_dialog = None
+            png = dialog.png if accepted else b""
+            dialog.deleteLater()
+            if png:
+                self._save_signature(signer_id, signer, png)
+        self._back_from_dialog()
+
+    def _waiting_names(self) -> list[str]:
+        return [who for _id, who in self._signature_queue]
+
+    def _save_signature(self, invitee_id: int, who: str, png: bytes) -> None:
+        """Store the signature; the panel names the person who signed."""
         try:
-            desk.add_signature(self._storage, invitee_id, dialog.png, self._desk(),
-                               clock=self._clock)
+            desk.add_signature(self._storage, invitee_id, png, self._desk(), clock=self._clock)
         except RakorError as exc:
             self._show_error(str(exc), self.tr("Signature not saved"))
             return
-        self.feedback.show_message(
-            self.feedback.kind if self.feedback.kind in ("ok", "already") else "info",
-            self.feedback.headline.text() or self.tr("Signature saved"),
-            self.feedback.name.text() or who,
-            self.tr("Signature saved."),
-            invitee_id=invitee_id,
-        )
+        if self.feedback.invitee_id == invitee_id and self.feedback.kind in ("ok", "already"):
+            # Still the message about this person's check-in: add to it.
+            self.feedback.show_message(
+                self.feedback.kind, self.feedback.headline.text(), self.feedback.name.text(),
+                self.tr("Signature saved."), invitee_id=invitee_id,
+            )  # fmt: skip
+        else:
+            self.feedback.show_message(
+                "ok", self.tr("Signature saved"), who, invitee_id=invitee_id
+            )
+
+    def _scanned_while_signing(self, text: str) -> None:
+        """A scan arrived while the pad is open: check that guest in now, sign later."""
+        dialog = self.signature_dialog
+        code = desk.extract_checkin_code(text)
+        if self._event_id is None or dialog is None:
+            return
+        if code is None:
+            note = self.tr("“{text}” is not a check-in code: nobody was checked in.").format(
+                text=text.strip()
+            )
+            dialog.show_waiting(self._waiting_names(), note, error=True)
+            return
+        try:
+            result = ops.checkin_by_code(
+                self._storage, self._event_id, code, self._desk(), clock=self._clock
+            )
+        except RakorError as exc:
+            self._show_error(str(exc))
+            dialog.show_waiting(self._waiting_names(), str(exc), error=True)
+            return
+        self._after_checkin(result)  # the panel behind says it; their pad is queued
+        person = result.invitee.person
+        name = format_name(person.name, person.front_titles, person.back_titles)
+        clock_text = format_clock(result.checked_in_at, self._timezone)
+        if result.already_present:
+            note = self.tr("Scanned: {name} — already present since {time}.")
+        else:
+            note = self.tr("Scanned: {name} — checked in at {time}.")
+        dialog.show_waiting(self._waiting_names(), note.format(name=name, time=clock_text))
 
     def undo(self) -> None:
         """F8: undo the selected invitee's check-in, with a reason."""
@@ -1130,8 +1602,13 @@ class CheckinPage(QWidget):
             self.tr("Reason: {reason}").format(reason=dialog.reason),
             invitee_id=row.invitee_id,
         )
+        chosen = self._row_chosen
         self.model.refresh()
-        self._select_row(max(0, self.model.row_of(row.invitee_id)))
+        if self.model.row_of(row.invitee_id) >= 0:
+            self._select_row(self.model.row_of(row.invitee_id))
+            self._row_chosen = chosen
+        else:
+            self._select_unambiguous()
         self._attendance_changed()
 
     def show_history(self) -> None:
@@ -1180,8 +1657,14 @@ class CheckinPage(QWidget):
                 self.set_event(None)
                 return
             selected = self.selected_row()
+            chosen = self._row_chosen
             self.model.refresh()
-            self._select_row(self.model.row_of(selected.invitee_id) if selected else 0)
+            row = self.model.row_of(selected.invitee_id) if selected else -1
+            if row >= 0:
+                self._select_row(row)
+                self._row_chosen = chosen
+            else:
+                self._select_unambiguous()  # never the top of several by itself
             self.refresh_counts()
 
     # -- export ------------------------------------------------------------------------

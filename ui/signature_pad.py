@@ -7,12 +7,25 @@ what was drawn, as the PNG stored with the attendance.
 
 from __future__ import annotations
 
+import time
 from itertools import pairwise
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -29,9 +42,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .widgets import ERROR_STYLE
+
 INK = QColor("#10206b")
 BASE_WIDTH = 2.6  # pixels at normal pressure
 MARGIN = 12  # white around the signature in the PNG
+SCAN_GAP_SECONDS = 1.0  # keys further apart than this are not one scanner burst
 
 
 class SignaturePad(QWidget):
@@ -180,15 +196,40 @@ class SignaturePad(QWidget):
 
 
 class SignatureDialog(QDialog):
-    """Ask the person who just checked in to sign; Save, Clear or Skip."""
+    """Ask the person who just checked in to sign: Enter saves, Esc skips.
+
+    Nothing drawn yet: Enter does nothing (a hint says so), so a signature is never
+    thrown away by the key that usually means "done"; skipping is a deliberate Esc (or
+    the *Skip* button). The buttons take no focus: the keys always reach the dialog.
+
+    A QR scanner types into whatever has the keys. Characters typed and then Enter (or
+    Tab) are not taken for "save": they are passed on with :attr:`scanned` (the desk
+    checks the code in) and the pad stays open for the person signing.
+
+    Signals:
+        scanned(str): characters were typed (by a scanner) and then Enter or Tab.
+    """
+
+    scanned = Signal(str)
 
     def __init__(self, who: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signature"))
         self.png = b""
+        self.who = who
+        self._typed = ""
+        self._typed_at = 0.0
         heading = QLabel(self.tr("Please sign: <b>{name}</b>").format(name=_html(who)))
         heading.setTextFormat(Qt.TextFormat.RichText)
+        heading.setWordWrap(True)
         self.pad = SignaturePad()
+        self.pad.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pad.installEventFilter(self)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.waiting_label = QLabel()
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.hide()
         self.clear_button = QPushButton(self.tr("&Clear"))
         self.clear_button.clicked.connect(self.pad.clear)
         self.buttons = QDialogButtonBox()
@@ -196,23 +237,89 @@ class SignatureDialog(QDialog):
             self.tr("&Save signature"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.skip_button = self.buttons.addButton(
-            self.tr("S&kip"), QDialogButtonBox.ButtonRole.RejectRole
+            self.tr("S&kip (Esc)"), QDialogButtonBox.ButtonRole.RejectRole
         )
         self.buttons.addButton(self.clear_button, QDialogButtonBox.ButtonRole.ResetRole)
+        for button in (self.save_button, self.skip_button, self.clear_button):
+            button.setAutoDefault(False)  # a focused Skip must never take the Enter
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.save_button.setEnabled(False)
-        self.save_button.setDefault(True)  # Enter saves, Esc skips
-        self.pad.changed.connect(lambda: self.save_button.setEnabled(not self.pad.is_empty()))
+        self.pad.changed.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.pad, 1)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.waiting_label)
         layout.addWidget(self.buttons)
-        self.resize(620, 330)
+        self._update()
+        self.resize(620, 360)
+        self.pad.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update(self) -> None:
+        drawn = not self.pad.is_empty()
+        self.save_button.setEnabled(drawn)
+        self.save_button.setDefault(drawn)
+        self.hint_label.setStyleSheet("")
+        self.hint_label.setText(
+            self.tr("Enter saves the signature · Esc skips") if drawn
+            else self.tr("Sign in the box above · Esc skips")
+        )
+
+    def show_waiting(self, names: list[str], note: str = "", *, error: bool = False) -> None:
+        """Say what a scan did meanwhile and who signs after this person."""
+        lines = [note] if note else []
+        if names:
+            lines.append(self.tr("Next to sign: {names}").format(names=", ".join(names)))
+        self.waiting_label.setText("\n".join(lines))
+        self.waiting_label.setStyleSheet(ERROR_STYLE if error else "")
+        self.waiting_label.setVisible(bool(lines))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The pad has the keys; Tab must not move the focus (some scanners end with it).
+        if watched is self.pad and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key(event)
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if not self._key(event):
+            super().keyPressEvent(event)
+
+    def _key(self, event: QKeyEvent) -> bool:
+        """Handle a key: Enter saves (or ends a scan), Esc skips, characters may be a scan."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            typed, self._typed = self._typed, ""
+            if typed.strip():
+                self.scanned.emit(typed)  # a scan (or stray keys): never "save" or "skip"
+            elif key != Qt.Key.Key_Tab:
+                self.accept()
+            return True
+        if key == Qt.Key.Key_Escape:
+            self._typed = ""
+            self.reject()
+            return True
+        text = event.text()
+        modifiers = event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+        )
+        if text and text.isprintable() and not modifiers:
+            now = time.monotonic()
+            if now - self._typed_at > SCAN_GAP_SECONDS:
+                self._typed = ""  # a stray key long ago is not the start of this scan
+            self._typed += text
+            self._typed_at = now
+            return True
+        return False
 
     def accept(self) -> None:
-        """Keep the drawing as PNG (nothing to keep: stay open)."""
+        """Keep the drawing as PNG (nothing to keep: stay open and say how to skip)."""
         if self.pad.is_empty():
+            self.hint_label.setText(
+                self.tr("Nothing drawn yet: sign in the box, or press Esc to skip.")
+            )
+            self.hint_label.setStyleSheet(ERROR_STYLE)
             return
         self.png = self.pad.to_png()
         super().accept()

@@ -104,7 +104,7 @@ def present(storage: Storage, invitee: Invitee) -> bool:
 # -- typing and scanning ----------------------------------------------------------------
 
 
-def test_typing_shows_best_matches_and_enter_checks_in_the_top_one(
+def test_typing_shows_best_matches_and_enter_checks_in_the_one_chosen(
     qtbot: QtBot, page: CheckinPage, ui_db: Storage, hall: dict[str, Invitee], event_id: int
 ) -> None:
     assert page.search_edit.hasFocus()
@@ -112,6 +112,11 @@ def test_typing_shows_best_matches_and_enter_checks_in_the_top_one(
     assert shown_names(page) == [
         "Dr. H. Sri Purwaningsih, M.Si.", "Srikandi Lubis", "Budi Sriyanto, S.H.",
     ]  # fmt: skip
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # three match: nobody yet
+    assert ui_db.attendance_log(event_id) == []
+    assert page.feedback.kind == "info"
+    assert page.search_edit.text() == "sri"
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)  # the top one, chosen
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
 
     assert present(ui_db, hall["sri"]) and not present(ui_db, hall["srikandi"])
@@ -134,6 +139,8 @@ def test_arrows_choose_another_match(
     qtbot: QtBot, page: CheckinPage, ui_db: Storage, hall: dict[str, Invitee]
 ) -> None:
     type_and_wait(qtbot, page, "sri")
+    assert page.selected_row() is None  # three match: none chosen yet
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)  # the first ↓ chooses the top one
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Up)
