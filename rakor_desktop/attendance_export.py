@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
 from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip
 from rakor_desktop.messages import RakorError, ValidationError
 from rakor_desktop.storage import Storage
@@ -100,8 +100,9 @@ def _cannot_write(path: Path, exc: OSError) -> ExportError:
 def _atomic_file(path: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
     """A temporary file beside ``path``, moved over it only when completely written."""
     path = Path(path)
+    remove_stale_temporaries(path.parent)  # left by an export that was killed
     try:
-        handle, temp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        handle, temp = create_temporary(path.parent, ".tmp")  # the umask applies
     except OSError as exc:
         raise _cannot_write(path, exc) from exc
     try:

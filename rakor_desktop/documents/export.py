@@ -16,12 +16,13 @@ from __future__ import annotations
 import logging
 import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import platformdirs
 
+from rakor_desktop.atomic_files import TEMP_PREFIX as TEMP_PREFIX  # re-exported
+from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
 from rakor_desktop.messages import RakorError, ValidationError, text
 from rakor_desktop.operations import get_event
 from rakor_desktop.storage import Storage
@@ -44,7 +45,6 @@ _MAX_TITLE_CHARS = 60
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
              *(f"LPT{i}" for i in range(1, 10))}
-TEMP_PREFIX = ".~rakor-"
 
 
 class ExportError(RakorError):
@@ -183,6 +183,7 @@ def write_files_atomically(
         ExportCancelled: the progress callback asked to stop.
     """
     folder = prepare_folder(out_dir)
+    remove_stale_temporaries(folder)  # left by an export that was killed
     targets = [folder / safe_file_name(name) for name, _ in files]
     for target in targets:
         _check_replaceable(target)
@@ -191,12 +192,11 @@ def write_files_atomically(
     try:
         for index, ((_name, write), target) in enumerate(zip(files, targets, strict=True)):
             try:
-                handle, raw = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=target.suffix,
-                                               dir=folder)
+                # mode 0666 minus the umask, like any new file (not mkstemp's 0600)
+                handle, temporary = create_temporary(folder, target.suffix)
             except OSError as exc:
                 raise _folder_error(folder, exc) from exc
             os.close(handle)
-            temporary = Path(raw)
             temporaries.append(temporary)
             try:
                 write(temporary)

@@ -351,3 +351,57 @@ def test_photos_are_attached_captioned_ordered_and_removed(
     assert [p.id for p in photos.list_photos(storage, event_id)] == [second.id]
     with pytest.raises(NotFoundError):
         photos.get_photo(storage, first.id)
+
+
+# -- temporary files and file modes (issue 10, item 16) ---------------------------------------
+
+
+def test_temporary_files_of_a_killed_export_are_removed_by_the_next(
+    storage: Storage, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from rakor_desktop.atomic_files import STALE_AFTER_SECONDS
+
+    record = make_demo_record(storage, photos=0)
+    folder = tmp_path / "out"
+    folder.mkdir()
+    # an export process that was killed: its process id is gone
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    killed = folder / f"{TEMP_PREFIX}{dead.stdout.strip()}-0a1b2c3d4e5f.pdf"
+    killed.write_bytes(b"%PDF- half")
+    old_style = folder / f"{TEMP_PREFIX}k3j2h1g0.docx"  # an earlier version's name
+    old_style.write_bytes(b"PK half")
+    hours_ago = time.time() - STALE_AFTER_SECONDS - 60
+    os.utime(old_style, (hours_ago, hours_ago))
+    running = folder / f"{TEMP_PREFIX}{os.getpid()}-ffffffffffff.docx"  # still being written
+    running.write_bytes(b"PK busy")
+    export_attendance_list(storage, record.event_id, folder)
+    assert not killed.exists() and not old_style.exists()
+    assert _leftovers(folder) == [running.name]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("umask", [0o022, 0o002])
+def test_exported_files_get_the_mode_of_any_new_file(
+    storage: Storage, tmp_path: Path, umask: int
+) -> None:
+    from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
+
+    record = make_demo_record(storage, photos=0)
+    previous = os.umask(umask)
+    try:
+        written = [
+            *export_attendance_list(storage, record.event_id, tmp_path),
+            *documents.export_question_log(storage, record.event_id, tmp_path),
+        ]
+        export_attendance_csv(storage, record.event_id, tmp_path / "hadir.csv")
+        export_attendance_xlsx(storage, record.event_id, tmp_path / "hadir.xlsx")
+        written += [tmp_path / "hadir.csv", tmp_path / "hadir.xlsx"]
+    finally:
+        os.umask(previous)
+    for path in written:
+        assert path.stat().st_mode & 0o777 == 0o666 & ~umask, path.name
