@@ -2,10 +2,13 @@
 
 Made for the half hour before the opening, when every second is a queue: one search
 field that always has the focus; typing searches at once (in SQL, paged); Enter
-checks in the selected or top match; a USB QR scanner (the code and Enter, typed in a
-few milliseconds) checks in at once. A large panel says what happened. Walk-ins (F2),
+checks in only an unambiguous match (the only one, or the row moved to with the
+arrows or clicked; with several the panel asks to choose); a USB QR scanner (the code
+and Enter, typed in a few milliseconds) checks in at once, even while someone signs.
+A large panel says what happened. Walk-ins (F2, matching invitees offered first),
 delegates (F3), signatures (F4), undo with a reason (F8) and a person's history (F9)
-are one key away; the live counts and the arrivals per 10 minutes sit beside the list.
+are one key away from anywhere in the window while the desk is shown; the live counts
+and the arrivals per 10 minutes sit beside the list.
 """
 
 from __future__ import annotations
@@ -441,12 +444,30 @@ class WalkInDialog(QDialog):
             )
         self.hint_label.clear()
         self.hint_label.setStyleSheet("")
+        self.hint_label.hide()
         self._update_buttons()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as the matches and the hint shown need (the width stays)."""
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.resize(self.width(), self.sizeHint().height())
 
     def _update_buttons(self) -> None:
+        chosen = self.chosen_row() is not None
+        matches = self.match_count()
         self.ok_button.setEnabled(bool(self._name_typed()))
-        self.choose_button.setEnabled(self.chosen_row() is not None)
-        self.choose_button.setVisible(self.match_count() > 0)
+        self.choose_button.setEnabled(chosen)
+        self.choose_button.setVisible(matches > 0)
+        # The button drawn as the default is the one Enter presses (see _enter).
+        self.choose_button.setDefault(chosen)
+        self.ok_button.setDefault(not matches and self.ok_button.isEnabled())
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)  # the button box makes its first button the default …
+        self._update_buttons()  # … which is not what Enter does here
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.name_edit and event.type() == QEvent.Type.KeyPress:
@@ -474,6 +495,8 @@ class WalkInDialog(QDialog):
                         "else.")
             )
             self.hint_label.setStyleSheet(ERROR_STYLE)
+            self.hint_label.show()
+            self._fit_height()
         else:
             self.accept()
 
