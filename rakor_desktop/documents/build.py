@@ -883,7 +883,9 @@ def _attendance_sections(record: Record, appendix: str = "") -> list[Section]:
         if not people:
             blocks.append(paragraph("Belum ada peserta yang tercatat hadir.", align="center"))
         blocks.append(mengetahui)
-        sections.append(Section(page=options.attendance_page(), blocks=tuple(blocks)))
+        # each group's sheet is numbered on its own ("Halaman 1 dari 2" of that sheet)
+        sections.append(Section(page=options.attendance_page(), blocks=tuple(blocks),
+                                numbered_alone=options.attendance_per_group))
     return sections
 
 

@@ -246,17 +246,18 @@ class _Writer:
         )
 
 
-def _section_xml(page: PageSetup, footer_rid: str = "") -> str:
+def _section_xml(page: PageSetup, footer_rid: str = "", *, restart: bool = False) -> str:
     width_mm, height_mm = page.size_mm
     orient = ' w:orient="landscape"' if page.orientation == "landscape" else ""
     m = page.margins
     footer = f'<w:footerReference w:type="default" r:id="{footer_rid}"/>' if footer_rid else ""
+    numbering = '<w:pgNumType w:start="1"/>' if restart else ""
     return (
         f"<w:sectPr>{footer}"
         f'<w:pgSz w:w="{_tw(width_mm / 10)}" w:h="{_tw(height_mm / 10)}"{orient}/>'
         f'<w:pgMar w:top="{_tw(m.top)}" w:right="{_tw(m.right)}" w:bottom="{_tw(m.bottom)}" '
         f'w:left="{_tw(m.left)}" w:header="709" w:footer="567" w:gutter="0"/>'
-        '<w:cols w:space="708"/></w:sectPr>'
+        f'{numbering}<w:cols w:space="708"/></w:sectPr>'
     )
 
 
@@ -562,8 +563,12 @@ def _set_defaults(docx_document: Any, body_size_pt: float) -> None:
     normal.paragraph_format.space_after = 0
 
 
-def _footer(docx_document: Any, writer: _Writer) -> str:
-    """Add the "Halaman X dari Y" footer; returns its relationship id."""
+def _footer(docx_document: Any, writer: _Writer, total_field: str = "NUMPAGES") -> str:
+    """Add the "Halaman X dari Y" footer; returns its relationship id.
+
+    ``total_field``: NUMPAGES (the pages of the document) or SECTIONPAGES (of the
+    section, when each section is numbered on its own).
+    """
     from docx.oxml import parse_xml
 
     section = docx_document.sections[0]
@@ -589,7 +594,7 @@ def _footer(docx_document: Any, writer: _Writer) -> str:
         + field("PAGE")
         + f'<w:r><w:rPr><w:sz w:val="18"/></w:rPr><w:t xml:space="preserve"> {words[1]} </w:t>'
         "</w:r>"
-        + field("NUMPAGES")
+        + field(total_field)
         + "</w:p>"
     )
     p.getparent().replace(p, parse_xml(xml))
@@ -610,15 +615,22 @@ def render_docx(document: Document, target: Path | IO[bytes]) -> None:
     out.core_properties.author = "Rakor Desktop"
     out.core_properties.language = LANGUAGE
     writer = _Writer(out, document.body_size_pt)
-    footer_rid = _footer(out, writer) if document.page_numbers else ""
+    sections: list[Section] = list(document.sections)
+    # Sheets numbered on their own (Section.numbered_alone): every section restarts at
+    # page 1 and counts the pages of its section (SECTIONPAGES); the groups of such a
+    # document are single sections (see numbering_groups).
+    per_section = any(section.numbered_alone for section in sections)
+    footer_rid = (
+        _footer(out, writer, "SECTIONPAGES" if per_section else "NUMPAGES")
+        if document.page_numbers else ""
+    )
 
     pieces: list[str] = []
-    sections: list[Section] = list(document.sections)
     for index, section in enumerate(sections):
         pieces += _SectionRenderer(writer, section.page, document.body_size_pt).render(
             section.blocks
         )
-        properties = _section_xml(section.page, footer_rid)
+        properties = _section_xml(section.page, footer_rid, restart=per_section)
         if index == len(sections) - 1:
             pieces.append(properties)
         else:

@@ -376,10 +376,16 @@ Block = (
 
 @dataclass(frozen=True)
 class Section:
-    """Blocks on pages of one setup; every section starts on a new page."""
+    """Blocks on pages of one setup; every section starts on a new page.
+
+    ``numbered_alone``: the section's pages are numbered on their own ("Halaman 1 dari
+    2" of this sheet), like each daftar hadir sheet of one group. Sections without it
+    are numbered together with the sections next to them that are without it too.
+    """
 
     page: PageSetup
     blocks: tuple[Block, ...]
+    numbered_alone: bool = False
 
 
 @dataclass(frozen=True)
@@ -399,6 +405,21 @@ class Document:
 
 PAGE_NUMBER_WORDS = ("Halaman", "dari")
 """The footer reads "Halaman 2 dari 5"."""
+
+
+def numbering_groups(sections: tuple[Section, ...] | list[Section]) -> list[int]:
+    """The page-numbering group of each section (see :attr:`Section.numbered_alone`).
+
+    Consecutive sections without ``numbered_alone`` share a group; a section with it is
+    a group of its own.
+    """
+    groups: list[int] = []
+    group = -1
+    for index, section in enumerate(sections):
+        if index == 0 or section.numbered_alone or sections[index - 1].numbered_alone:
+            group += 1
+        groups.append(group)
+    return groups
 
 
 def page_number_text(page: int, pages: int) -> str:

@@ -16,6 +16,7 @@ document is laid out again letting such rows split, rather than failing.
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -45,6 +46,7 @@ from .model import (
     SignatureCell,
     Spacer,
     Table,
+    numbering_groups,
     page_number_text,
 )
 
@@ -232,6 +234,30 @@ def _rule_class() -> type:
     return DoubleRule
 
 
+@cache
+def _group_mark() -> type:
+    from reportlab.platypus import Flowable
+
+    class GroupMark(Flowable):  # type: ignore[misc]
+        """Takes no room; tells the canvas which page-numbering group its pages are in."""
+
+        def __init__(self, group: int) -> None:
+            super().__init__()
+            self.group = group
+
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv._rakor_group = self.group
+
+    return GroupMark
+
+
+def _GroupMark(group: int) -> Any:
+    return _group_mark()(group)
+
+
 def _numbered_canvas(font: str) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
@@ -247,13 +273,18 @@ def _numbered_canvas(font: str) -> type:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
+            # Pages are numbered within their numbering group (Section.numbered_alone):
+            # each daftar hadir sheet of a group counts its own pages.
+            groups = [state.get("_rakor_group", 0) for state in self._held_pages]
+            totals = Counter(groups)
+            seen: Counter[int] = Counter()
+            for state, group in zip(self._held_pages, groups, strict=True):
+                seen[group] += 1
                 self.__dict__.update(state)
                 self.setFont(font, 9)
                 self.drawCentredString(
                     self._pagesize[0] / 2, FOOTER_FROM_BOTTOM_CM * CM,
-                    page_number_text(number, total),
+                    page_number_text(seen[group], totals[group]),
                 )
                 Canvas.showPage(self)
             Canvas.save(self)
@@ -592,9 +623,11 @@ def _build(
         page_templates.append(PageTemplate(id=template_id, frames=[frame],
                                            pagesize=(width, height)))
     story: list[Any] = []
+    groups = numbering_groups(document.sections)
     for index, section in enumerate(document.sections):
         if index:
             story += [NextPageTemplate(templates[section.page]), RLPageBreak()]
+        story.append(_GroupMark(groups[index]))
         builder = _Story(fonts, styles, section.page, document.body_size_pt, images,
                          split_rows=split_rows)
         blocks = list(section.blocks)

@@ -233,3 +233,46 @@ def test_a_logo_in_the_letterhead(storage: Storage, demo: DemoRecord, tmp_path: 
         for x in first["/Resources"]["/XObject"].values()
     }
     assert (200, 240) in sizes
+
+
+def _footers(pages: list[str]) -> list[tuple[int, int]]:
+    found = []
+    for page in pages:
+        match = re.search(r"Halaman (\d+) dari (\d+)", page)
+        assert match, page[-200:]
+        found.append((int(match.group(1)), int(match.group(2))))
+    return found
+
+
+def test_each_group_sheet_numbers_its_own_pages(storage: Storage, tmp_path: Path) -> None:
+    # issue 10, item 17: not "Halaman 2 dari 13" across all groups
+    record = make_demo_record(storage, photos=0)
+    for index, invitee in enumerate(record.invitees[40:]):
+        check_in(storage, invitee, wib(9, 0) + timedelta(seconds=index))
+    save_document_options(storage, record.event_id, DocumentOptions(attendance_per_group=True))
+    docx_path, pdf_path = _export(storage, record.event_id, tmp_path)
+    pages = pdf_pages(pdf_path)
+    starts = [i for i, page in enumerate(pages) if "DAFTAR HADIR" in page]
+    sheets = [pages[a:b] for a, b in zip(starts, [*starts[1:], len(pages)], strict=True)]
+    assert len(sheets) > 2 and any(len(sheet) > 1 for sheet in sheets)
+    for sheet in sheets:
+        assert _footers(sheet) == [(n, len(sheet)) for n in range(1, len(sheet) + 1)]
+    # DOCX: every sheet a section restarting at page 1, counting the pages of its section
+    word = docx.Document(str(docx_path))
+    assert len(word.sections) == len(sheets)
+    for section in word.sections:
+        restart = section._sectPr.find(f"{W}pgNumType")
+        assert restart is not None and restart.get(f"{W}start") == "1"
+    footer_xml = word.sections[0].footer._element.xml
+    assert "SECTIONPAGES" in footer_xml and "NUMPAGES" not in footer_xml
+
+
+def test_one_sheet_for_everyone_keeps_one_numbering(storage: Storage, tmp_path: Path) -> None:
+    record = make_demo_record(storage, photos=0)
+    for index, invitee in enumerate(record.invitees[40:]):
+        check_in(storage, invitee, wib(9, 0) + timedelta(seconds=index))
+    docx_path, pdf_path = _export(storage, record.event_id, tmp_path)
+    pages = pdf_pages(pdf_path)
+    assert _footers(pages) == [(n, len(pages)) for n in range(1, len(pages) + 1)]
+    footer_xml = docx.Document(str(docx_path)).sections[0].footer._element.xml
+    assert "NUMPAGES" in footer_xml
