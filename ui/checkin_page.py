@@ -819,8 +819,11 @@ class CheckinPage(QWidget):
             self.key_buttons[name] = button
         esc_hint = QLabel(self.tr("Esc clears · ↑↓ choose · Enter checks in"))
         esc_hint.setStyleSheet("color: palette(placeholder-text);")
-        keys.addStretch(1)
-        keys.addWidget(esc_hint)
+        esc_hint.setToolTip(esc_hint.text())
+        # A hint, not a reason to keep the list wide: it is cut first when space is short.
+        esc_hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        esc_hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        keys.addWidget(esc_hint, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -1437,9 +1440,11 @@ class CheckinPage(QWidget):
         if not accepted:
             return
         if dialog.chosen_invitee_id is not None:  # on the list after all: no new person
+            chosen = next(iter(self._storage.desk_rows([dialog.chosen_invitee_id])), None)
+            already = chosen is not None and chosen.first_checkin_at is not None
             self._check_in(
                 dialog.chosen_invitee_id,
-                note=self.tr("On the invitation list: checked in as invited."),
+                note="" if already else self.tr("On the invitation list: checked in as invited."),
             )
             return
         try:

@@ -334,7 +334,8 @@ def test_a_scan_while_someone_signs_checks_the_next_guest_in_and_loses_nothing(
         scan(qtbot, second.checkin_code)  # … while the queue moves on
         assert present(ui_db, second)
         assert dialog.isVisible()  # the pad stays for the one signing
-        scan(qtbot, third.checkin_code)
+        type_keys(qtbot, third.checkin_code)  # a scanner set to end its codes with Tab
+        press(qtbot, Qt.Key.Key_Tab)
         assert present(ui_db, third)
         assert second.person.name in dialog.waiting_label.text()
         assert third.person.name in dialog.waiting_label.text()
@@ -375,7 +376,7 @@ def test_a_scan_while_someone_signs_checks_the_next_guest_in_and_loses_nothing(
 
 
 def test_the_desk_fits_a_laptop_screen(
-    qtbot: QtBot, window: MainWindow, ui_db: Storage, event_id: int
+    qtbot: QtBot, window: MainWindow, make_window: MakeWindow, ui_db: Storage, event_id: int
 ) -> None:
     desk = open_desk(qtbot, window)
     type_keys(qtbot, "andi")
@@ -394,6 +395,22 @@ def test_the_desk_fits_a_laptop_screen(
     for row in range(9):  # every group's count is on screen
         bottom = groups.rowViewportPosition(row) + groups.rowHeight(row)
         assert groups.rowViewportPosition(row) >= 0 and bottom <= groups.viewport().height()
+
+
+    # The operator widens the counts: the columns follow, and the next window remembers it.
+    handle = desk.splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, start - QPoint(120, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start - QPoint(120, 0))
+    settle(qtbot)
+    widened = desk.splitter.sizes()
+    assert widened[1] > 400
+    right_edge = table.columnViewportPosition(instansi) + table.columnWidth(instansi)
+    assert right_edge <= table.viewport().width() and not table.isColumnHidden(instansi)
+    window.close()
+    again = make_window(ui_db)
+    assert open_desk(qtbot, again).splitter.sizes() == widened
 
 
 # -- items 12 and 13: the undo dialog, the operator's name ----------------------------------
