@@ -384,7 +384,8 @@ class WalkInDialog(QDialog):
             self.tr("&Register as a new guest"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         for button in self.buttons.buttons():
-            button.setAutoDefault(False)  # Enter is decided in keyPressEvent
+            if isinstance(button, QPushButton):
+                button.setAutoDefault(False)  # Enter is decided in keyPressEvent
         self.choose_button.clicked.connect(self.choose_match)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
