@@ -962,12 +962,61 @@ def _mengetahui(record: Record) -> SignatureBlocks:
             name=lines.name or BLANK_NAME, rank_line=lines.rank_line, nip_line=lines.nip_line,
         )
     else:
-        ketua = record.officials.get("ketua")
-        signer = _signer(ketua, "Ketua Sidang/Rapat", above=above)
-        if ketua is not None and signer.above[-1] == "Ketua Sidang/Rapat":
+        # The daftar hadir is validated by the head of the organising office (or the
+        # PPTK), not by the chair (often the Pj. Wali Kota): that official when known.
+        official = mengetahui_official(record) or record.officials.get("ketua")
+        signer = _signer(official, "Ketua Sidang/Rapat", above=above)
+        if official is not None and signer.above[-1] == "Ketua Sidang/Rapat":
             signer = Signature(above=above, jabatan=signer.jabatan, name=signer.name,
                                rank_line=signer.rank_line, nip_line=signer.nip_line)
     return SignatureBlocks(blocks=(signer,), keep_with_previous=True)
+
+
+_ACTING = re.compile(r"^(?:pj|plt|plh)\.?\s+")
+_PPTK = re.compile(r"\bpptk\b|pejabat pelaksana teknis kegiatan")
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.casefold().replace(",", " ").split())
+
+
+def _heads_office(person: dict[str, Any], units: list[str]) -> bool:
+    """Whether the person's jabatan is the head of one of ``units`` ("Kepala Badan …")."""
+    jabatan = _ACTING.sub("", _plain(person.get("jabatan") or ""))
+    if not jabatan.startswith("kepala"):
+        return False
+    rest = jabatan.removeprefix("kepala").strip()
+    instansi = _plain(person.get("instansi") or "")
+    for unit in units:
+        if rest.startswith(unit):
+            return True
+        # "Kepala" or "Kepala Badan" of an instansi that is the organising office
+        if (not rest or unit.startswith(rest)) and instansi.startswith(unit):
+            return True
+    return False
+
+
+def mengetahui_official(record: Record) -> dict[str, Any] | None:
+    """The official who validates the daftar hadir when none is set: the head of the
+    organising office (its name from the kop or the event), else the PPTK, among the
+    officials and the people on the list; None when neither is known."""
+    units = [
+        unit for unit in dict.fromkeys(
+            _plain(text) for text in (
+                record.options.letterhead_unit, record.event.organizer_unit,
+            )
+        )
+        if unit
+    ]
+    people = [*record.officials.values(), *record.attendees]
+    if units:
+        for person in people:
+            if _heads_office(person, units):
+                return person
+    for person in people:
+        if _PPTK.search(_plain(person.get("jabatan") or "")):
+            return person
+    return None
 
 
 def default_date_line(record: Record) -> str:

@@ -15,6 +15,7 @@ from rakor_desktop.documents.export import export_attendance_list
 from rakor_desktop.documents.model import SignatureCell, Table
 from rakor_desktop.documents.settings import DocumentOptions, save_document_options
 from rakor_desktop.formatting import format_name, format_nip
+from rakor_desktop.models import Person
 from rakor_desktop.storage import Storage
 
 from .document_record import (
@@ -276,3 +277,76 @@ def test_one_sheet_for_everyone_keeps_one_numbering(storage: Storage, tmp_path: 
     assert _footers(pages) == [(n, len(pages)) for n in range(1, len(pages) + 1)]
     footer_xml = docx.Document(str(docx_path)).sections[0].footer._element.xml
     assert "NUMPAGES" in footer_xml
+
+
+# -- who signs "Mengetahui" (issue 10, item 18) ------------------------------------------------
+
+
+def _rakor_chaired_by_the_mayor(storage: Storage, *, people: list[Person]) -> int:
+    from datetime import date, time
+
+    from rakor_desktop import operations
+    from rakor_desktop.models import Event, OfficialRole, Role
+
+    event_id = operations.create_event(storage, Event(
+        title="Rakor Kesiapan Pemilu", date=date(2023, 12, 14), start_time=time(9),
+        venue="Aula Griya Mayang", organizer_government="PEMERINTAH KOTA JAMBI",
+        organizer_unit="BADAN KESATUAN BANGSA DAN POLITIK",
+    ))
+    mayor = Person(name="Sri Purwaningsih", front_titles="Dr. H.", back_titles="M.Si.",
+                   jabatan="Pj. Wali Kota Jambi", instansi="Pemerintah Kota Jambi")
+    operations.import_invitees(storage, event_id, [(p, Role.PESERTA) for p in [mayor, *people]])
+    invitees = storage.list_invitees(event_id)
+    for index, invitee in enumerate(invitees):
+        check_in(storage, invitee, wib(8, 30) + timedelta(minutes=index))
+    operations.name_official(storage, event_id, OfficialRole.KETUA, invitees[0].person.id)
+    return event_id
+
+
+def _mengetahui_text(storage: Storage, event_id: int) -> str:
+    from rakor_desktop.documents.model import SignatureBlocks
+
+    section = build_attendance_list(storage, event_id).sections[0]
+    [block] = [b for b in section.blocks if isinstance(b, SignatureBlocks)]
+    signer = block.blocks[0]
+    return " | ".join([*signer.above, signer.jabatan, signer.name, signer.nip_line])
+
+
+HEAD = Person(name="Darmawan Darwis", front_titles="H.", back_titles="S.Sos., M.Si.",
+              nip="196905081995101006", pangkat="Pembina Utama Muda", golongan="IV/c",
+              jabatan="Kepala Badan Kesatuan Bangsa dan Politik Kota Jambi",
+              instansi="Badan Kesatuan Bangsa dan Politik Kota Jambi")
+PPTK = Person(name="Rina Marlina", back_titles="S.E.", nip="198203152006042011",
+              jabatan="PPTK Rakor Pemilu", instansi="Badan Kesatuan Bangsa dan Politik")
+HEAD_OF_SECTION = Person(name="Yusuf Hamdani", jabatan="Kepala Bidang Politik Dalam Negeri",
+                         instansi="Badan Kesatuan Bangsa dan Politik Kota Jambi")
+
+
+def test_mengetahui_defaults_to_the_head_of_the_organising_office_not_the_chair(
+    storage: Storage, tmp_path: Path
+) -> None:
+    event_id = _rakor_chaired_by_the_mayor(storage, people=[HEAD_OF_SECTION, PPTK, HEAD])
+    text = _mengetahui_text(storage, event_id)
+    assert "Mengetahui," in text
+    assert "Kepala Badan Kesatuan Bangsa dan Politik Kota Jambi," in text
+    assert "H. Darmawan Darwis, S.Sos., M.Si." in text
+    assert "NIP. 19690508 199510 1 006" in text
+    assert "Purwaningsih" not in text
+    _docx, pdf_path = _export(storage, event_id, tmp_path)
+    after = squeeze(pdf_text(pdf_path)).split("Mengetahui,")[1]
+    assert squeeze("H. Darmawan Darwis, S.Sos., M.Si.") in after
+
+
+def test_mengetahui_defaults_to_the_pptk_when_the_head_is_not_known(storage: Storage) -> None:
+    event_id = _rakor_chaired_by_the_mayor(storage, people=[HEAD_OF_SECTION, PPTK])
+    text = _mengetahui_text(storage, event_id)
+    assert "Rina Marlina, S.E." in text and "PPTK Rakor Pemilu," in text
+
+
+def test_mengetahui_falls_back_to_the_chair_and_a_set_official_wins(storage: Storage) -> None:
+    event_id = _rakor_chaired_by_the_mayor(storage, people=[HEAD_OF_SECTION])
+    assert "Sri Purwaningsih" in _mengetahui_text(storage, event_id)
+    save_document_options(storage, event_id, DocumentOptions(
+        mengetahui_name="Drs. Ahmad Yani", mengetahui_jabatan="PPK",
+    ))
+    assert "Drs. Ahmad Yani" in _mengetahui_text(storage, event_id)
