@@ -151,3 +151,15 @@ def signature_for_document(png: bytes | None, *, where: str = "") -> bytes | Non
         log.warning("signature %s left blank in the document: %s", where or "?", problem)
         return None
     return bytes(png)
+
+
+def logo_for_document(data: bytes | None) -> bytes | None:
+    """The stored kop logo if a document can show it, else None (and a log line)."""
+    if not data:
+        return None
+    try:
+        inspect_image(bytes(data), max_bytes=MAX_LOGO_BYTES, max_pixels=MAX_LOGO_PIXELS)
+    except ImageProblem as problem:
+        log.warning("kop logo left out of the document: %s", problem)
+        return None
+    return bytes(data)

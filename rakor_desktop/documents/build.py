@@ -30,7 +30,7 @@ from rakor_desktop.formatting import (
     signature_block,
     split_titles,
 )
-from rakor_desktop.images import signature_for_document
+from rakor_desktop.images import logo_for_document, signature_for_document
 from rakor_desktop.models import Event, RundownItem, RundownKind
 from rakor_desktop.operations import get_event
 from rakor_desktop.rundown import TEMPLATE_ROLES
@@ -185,7 +185,7 @@ def letterhead(record: Record) -> Letterhead | None:
     unit = options.letterhead_unit or event.organizer_unit
     address = options.letterhead_address or event.organizer_address
     lines = tuple(" ".join(line.split()) for line in address.splitlines() if line.strip())
-    logo = options.logo
+    logo = logo_for_document(options.logo)  # a stored logo that cannot be shown is left out
     kop = Letterhead(
         government=government.upper(),
         unit=unit.upper(),

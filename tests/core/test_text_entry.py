@@ -284,3 +284,19 @@ def test_document_text_parts_and_settings_are_cleaned(storage: Storage) -> None:
     assert (options.mengetahui_name, options.letterhead_address) == (
         "Drs. Ahmad Yani", "Jl. A\nTelp. 1"
     )
+
+
+def test_a_bad_stored_logo_is_left_out_never_a_failed_export(
+    storage: Storage, tmp_path: Path
+) -> None:
+    import base64
+
+    from rakor_desktop.documents.export import export_minutes
+
+    event_id = _event(storage, "Rakor")
+    with storage.transaction():
+        storage.set_event_setting(event_id, "dokumen.logo",
+                                  base64.b64encode(_png_claiming(40_000, 40_000)).decode())
+    written = [*export_attendance_list(storage, event_id, tmp_path),
+               *export_minutes(storage, event_id, tmp_path)]
+    assert len(written) == 4
