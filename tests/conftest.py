@@ -8,10 +8,14 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
 from rakor_desktop import messages
 from rakor_desktop.storage import Storage
+
+# Offscreen, on a screen the size of a common Windows laptop's desktop without its task
+# bar (1366x768 less about 40 px): windows are laid out and checked at the size users have.
+LAPTOP_SCREEN = Path(__file__).with_name("offscreen-laptop.json")
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 
 @pytest.fixture(autouse=True)

@@ -110,10 +110,22 @@ class MainWindow(QMainWindow):
         self._paint_watcher.painted.connect(self.first_painted)
         self.installEventFilter(self._paint_watcher)
         self.event_opened.connect(self._hall_windows_follow)
+        self._build_status_bar()
         self._build_ui()
         self._restore_state()
 
     # -- building (again after a language switch) --------------------------------------
+
+    def _build_status_bar(self) -> None:
+        """The status bar's labels, once: a language switch only sets their text again."""
+        self.event_label = QLabel()
+        self.event_label.setMinimumWidth(0)
+        self.counts_label = QLabel()
+        self.desk_label = QLabel()
+        status = self.statusBar()
+        status.addWidget(self.event_label, 1)
+        status.addPermanentWidget(self.counts_label)
+        status.addPermanentWidget(self.desk_label)
 
     def _build_ui(self) -> None:
         self.menuBar().clear()
@@ -123,13 +135,7 @@ class MainWindow(QMainWindow):
         self.area_list.setObjectName("areaList")
         self.area_list.setFixedWidth(190)
         self.area_list.setStyleSheet("QListWidget#areaList::item { padding: 9px 6px; }")
-        area_names = {
-            "event": self.tr("Event"),
-            "participants": self.tr("Participants & Attendance"),
-            "rundown": self.tr("Rundown"),
-            "discussion": self.tr("Discussion"),
-            "documents": self.tr("Minutes & Documents"),
-        }
+        area_names = self._area_names()
         for area in self.AREAS:
             self.area_list.addItem(area_names[area])
         # Pages are built when first shown: the start of the app waits only for the first.
@@ -153,18 +159,17 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.deleteLater()
 
-        self.event_label = QLabel()
-        self.counts_label = QLabel()
-        self.desk_label = QLabel()
-        status = self.statusBar()
-        for label in (self.event_label, self.counts_label, self.desk_label):
-            status.removeWidget(label)
-        status.addWidget(self.event_label, 1)
-        status.addPermanentWidget(self.counts_label)
-        status.addPermanentWidget(self.desk_label)
-
         self.area_list.setCurrentRow(0)
         self._update_titles()
+
+    def _area_names(self) -> dict[str, str]:
+        return {
+            "event": self.tr("Event"),
+            "participants": self.tr("Participants & Attendance"),
+            "rundown": self.tr("Rundown"),
+            "discussion": self.tr("Discussion"),
+            "documents": self.tr("Minutes & Documents"),
+        }
 
     def page(self, area: str) -> QWidget:
         """The page of one area, built on first use."""
@@ -211,6 +216,7 @@ class MainWindow(QMainWindow):
         area.participants.invitees_changed.connect(list_changed)
         area.desk.attendance_changed.connect(lambda _id: self._update_titles())
         area.desk.invitees_changed.connect(lambda _id: area.participants.refresh())
+        area.desk.settings_changed.connect(self._update_titles)  # the operator's name
         for action in area.desk.actions_for_menu:
             self.desk_menu.addAction(action)
         return area
@@ -307,43 +313,49 @@ class MainWindow(QMainWindow):
         return page
 
     def _build_actions(self) -> None:
-        def action(text: str, slot: Any, shortcut: Any = None) -> QAction:
+        def action(text: str, slot: Any, shortcut: Any = None, name: str = "") -> QAction:
             act = QAction(text, self)
+            act.setObjectName(name)
             if shortcut is not None:
                 act.setShortcut(QKeySequence(shortcut))
             act.triggered.connect(slot)
             return act
 
         self.new_event_action = action(self.tr("&New event…"), self.new_event,
-                                       QKeySequence.StandardKey.New)
+                                       QKeySequence.StandardKey.New, name="new_event")
         self.open_event_action = action(self.tr("&Open event…"), self.choose_event,
-                                        QKeySequence.StandardKey.Open)
-        self.demo_action = action(self.tr("Create &demo event"), self.create_demo_event)
-        self.import_event_action = action(self.tr("&Import event file…"), self.import_event_file)
-        self.export_event_action = action(self.tr("&Export event file…"), self.export_event_file)
+                                        QKeySequence.StandardKey.Open, name="open_event")
+        self.demo_action = action(self.tr("Create &demo event"), self.create_demo_event,
+                                  name="demo")
+        self.import_event_action = action(self.tr("&Import event file…"),
+                                          self.import_event_file, name="import_event")
+        self.export_event_action = action(self.tr("&Export event file…"),
+                                          self.export_event_file, name="export_event")
         self.settings_action = action(self.tr("&Preferences…"), self.edit_settings,
-                                      QKeySequence.StandardKey.Preferences)
+                                      QKeySequence.StandardKey.Preferences, name="settings")
         if self.settings_action.shortcut().isEmpty():
             self.settings_action.setShortcut(QKeySequence("Ctrl+,"))
-        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                                  name="quit")
         if self.quit_action.shortcut().isEmpty():
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.about_action = action(self.tr("&About Rakor Desktop"), self.show_about)
+        self.about_action = action(self.tr("&About Rakor Desktop"), self.show_about, name="about")
         self.area_actions: list[QAction] = []
-        for number in range(len(self.AREAS)):
+        area_names = self._area_names()
+        for number, area in enumerate(self.AREAS):
             act = action(
-                "", lambda _checked=False, n=number: self.show_area(n), f"Ctrl+{number + 1}"
+                area_names[area], lambda _checked=False, n=number: self.show_area(n),
+                f"Ctrl+{number + 1}", name=f"area_{area}",
             )
-            self.addAction(act)
             self.area_actions.append(act)
         self.search_action = action(self.tr("&Find participant"), self.focus_search,
-                                    QKeySequence.StandardKey.Find)
+                                    QKeySequence.StandardKey.Find, name="search")
         self.desk_action = action(self.tr("Open the &registration desk"), self.show_desk,
-                                  "Ctrl+R")
+                                  "Ctrl+R", name="desk")
         self.projector_action = action(self.tr("&Projector window"), self.show_projector,
-                                       "Ctrl+Shift+P")
+                                       "Ctrl+Shift+P", name="projector")
         self.moderator_action = action(self.tr("&Moderator view"), self.show_moderator_view,
-                                       "Ctrl+Shift+M")
+                                       "Ctrl+Shift+M", name="moderator")
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -366,6 +378,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for act in self.area_actions:
+            view_menu.addAction(act)
+        view_menu.addSeparator()
         view_menu.addAction(self.projector_action)
         view_menu.addAction(self.moderator_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -596,7 +611,17 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 760)
+            screen = self.screen()
+            available = screen.availableGeometry() if screen is not None else None
+            size = default_window_size(available.size() if available is not None else None)
+            self.resize(size)
+            if available is not None:
+                frame = self.frameGeometry().size() - self.geometry().size()
+                self.move(
+                    available.x() + max(0, (available.width() - size.width() - frame.width()) // 2),
+                    available.y() + max(0, (available.height() - size.height()
+                                            - max(frame.height(), TITLE_BAR)) // 2),
+                )
         window_state = state.value("main_window/state")
         if isinstance(window_state, QByteArray) and not window_state.isEmpty():
             self.restoreState(window_state)
@@ -611,6 +636,24 @@ class MainWindow(QMainWindow):
         if "ui.record_models" in sys.modules:  # projector / moderator windows close too
             self.live_meeting().close_windows()
         event.accept()
+
+
+TITLE_BAR = 32  # what a window manager's title bar takes, before the window is shown
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def default_window_size(available: QSize | None) -> QSize:
+    """The first size of the main window: roomy, but never beyond the screen.
+
+    ``available`` is the screen without the task bar (1366x728 on a common Windows
+    laptop); the window's title bar must fit too.
+    """
+    if available is None or available.isEmpty():
+        return QSize(1200, 680)
+    return QSize(
+        min(PREFERRED_SIZE.width(), available.width() - 16),
+        min(PREFERRED_SIZE.height(), available.height() - TITLE_BAR - 8),
+    )
 
 
 def _file_safe(text: str) -> str:

@@ -51,10 +51,15 @@ def from_qdate(value: QDate) -> date:
 
 
 def make_date_edit(value: date | None = None) -> QDateEdit:
-    """A date field with a calendar, showing "Kamis, 14 Desember 2023" in Indonesian."""
+    """A date field with a calendar: "14/12/2023 (Kamis)" in Indonesian.
+
+    Day, month and year come first so that the date can be typed (14122023); the
+    day of the week follows on its own. A weekday first (the old "Kamis, 14 Desember
+    2023") took the typed digits into the weekday and nothing changed.
+    """
     edit = QDateEdit()
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dddd, d MMMM yyyy")
+    edit.setDisplayFormat("dd/MM/yyyy (dddd)")
     edit.setDate(to_qdate(value or date.today()))
     return edit
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def make_window(
         window.open_initial_event()
         window.show()
         qtbot.waitExposed(window)
+        # The user's window is the active one: shortcuts and F-keys reach it.
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         return window
 
     return make
@@ -48,12 +52,26 @@ def make_window(
 def when_modal(qtbot: QtBot, handle: Callable[[QWidget], None]) -> None:
     """Run ``handle`` on the next modal dialog, once it is open (dialogs block in exec())."""
 
+    deadline = time.monotonic() + 5
+
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None:
+            # A dialog that never opens fails the test (pytest-qt reports exceptions
+            # raised in the event loop) instead of polling into the next test.
+            assert time.monotonic() < deadline, "no modal dialog opened"
             QTimer.singleShot(20, poll)
             return
-        handle(dialog)
+        if QApplication.activeWindow() is not dialog and time.monotonic() < deadline:
+            # A window manager gives a new dialog the focus; offscreen, ask for it.
+            dialog.activateWindow()
+            QTimer.singleShot(20, poll)
+            return
+        try:
+            handle(dialog)
+        except BaseException:
+            dialog.close()  # a failed check must not leave exec() waiting forever
+            raise
 
     QTimer.singleShot(0, poll)
 
