@@ -728,6 +728,8 @@ class CheckinPage(QWidget):
         export_finished(str): the attendance was exported (the file written).
         export_failed(str): an export failed (the message shown).
         settings_changed(): the operator or station name was set (and saved).
+        show_requested(): a menu item of the desk was chosen: the window shows the desk
+            first, so that its answer is seen.
     """
 
     checked_in = _Signal(int)
@@ -736,6 +738,7 @@ class CheckinPage(QWidget):
     export_finished = _Signal(str)
     export_failed = _Signal(str)
     settings_changed = _Signal()
+    show_requested = _Signal()
 
     def __init__(
         self,
@@ -926,6 +929,7 @@ class CheckinPage(QWidget):
                 self,
             )
             twin.setObjectName(f"desk_menu_{name}")
+            twin.triggered.connect(self.show_requested)
             twin.triggered.connect(act.trigger)
             self._menu_actions.append(twin)
             return act

@@ -59,7 +59,7 @@ from .rundown_page import (
     select_row,
     selected_row,
 )
-from .widgets import error_label, ok_cancel_buttons
+from .widgets import enable_with_selection, error_label, ok_cancel_buttons
 
 # Ctrl with the main Return key or with the keypad's Enter key.
 CTRL_ENTER = [
@@ -414,6 +414,12 @@ class DiscussionPage(LivePage):
         self.follow_up_up_button.clicked.connect(lambda: self.move_follow_up(-1))
         self.follow_up_down_button.clicked.connect(lambda: self.move_follow_up(1))
         self.follow_up_model.move_requested.connect(self._move_follow_up_to)
+        enable_with_selection(self.follow_up_table, self.edit_follow_up_button,
+                              self.delete_follow_up_button, self.follow_up_up_button,
+                              self.follow_up_down_button)
+        enable_with_selection(self.conclusion_table, self.edit_conclusion_button,
+                              self.delete_conclusion_button, self.conclusion_up_button,
+                              self.conclusion_down_button)
         self.add_conclusion_button.clicked.connect(self.add_conclusion)
         self.save_conclusion_button.clicked.connect(self.save_conclusion)
         self.edit_conclusion_button.clicked.connect(self.edit_conclusion)

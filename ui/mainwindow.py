@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         area.desk.attendance_changed.connect(lambda _id: self._update_titles())
         area.desk.invitees_changed.connect(lambda _id: area.participants.refresh())
         area.desk.settings_changed.connect(self._update_titles)  # the operator's name
+        area.desk.show_requested.connect(self.show_desk)
         for action in area.desk.actions_for_menu:
             self.desk_menu.addAction(action)
         return area

@@ -1002,6 +1002,9 @@ class RundownPage(LivePage):
             self.speaker_model.set_rows(self.storage.list_speakers(item.id))
             select_row(self.speaker_table, self.speaker_model.row_of_id(keep))
         self._load_notes(item)
+        # What needs an item is offered only when there is one (a click did nothing).
+        self.edit_button.setEnabled(self.selected_item() is not None)
+        self.add_speaker_button.setEnabled(item is not None and item.id is not None)
 
     def _update_status(self) -> None:
         """The status strip: what is going on, how late, the projected end, the clock."""

@@ -6,6 +6,8 @@ from datetime import date, time
 
 from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -121,3 +123,26 @@ class OptionalTimeEdit(QWidget):
             return None
         qt = self.time_edit.time()
         return time(qt.hour(), qt.minute())
+
+
+def enable_with_selection(table: QAbstractItemView, *buttons: QAbstractButton) -> None:
+    """Offer ``buttons`` only while a row of ``table`` is selected.
+
+    A button that needs a row and does nothing without one looks broken; disabled, it
+    says what it needs.
+    """
+
+    def update() -> None:
+        selection = table.selectionModel()
+        chosen = selection is not None and selection.hasSelection()
+        for button in buttons:
+            button.setEnabled(chosen)
+
+    model = table.model()
+    selection = table.selectionModel()
+    if selection is not None:
+        selection.selectionChanged.connect(update)
+    if model is not None:
+        model.modelReset.connect(update)
+        model.rowsRemoved.connect(update)
+    update()
