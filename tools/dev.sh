@@ -65,16 +65,21 @@ setup_venv() {
         say "creating $VENV"
         "$py" -m venv "$VENV"
     fi
-    want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)-$1
+    local hash have target
+    hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+    want=$hash-$1
     stamp="$VENV/.rakor-installed"
-    # the dev extra includes the test extra: `run` after `test` installs nothing again
-    if [ "$1" = test ] && [ "$(cat "$stamp" 2>/dev/null)" = "${want%-test}-dev" ]; then
-        want="${want%-test}-dev"
-    fi
-    if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    have=$(cat "$stamp" 2>/dev/null || true)
+    # dev includes test, which includes the app: `run` after `test` installs nothing again
+    case "$1:$have" in
+        app:"$hash"-test|app:"$hash"-dev|test:"$hash"-dev) want=$have ;;
+    esac
+    if [ "$have" != "$want" ]; then
         say "installing Python packages into .venv"
         "$VENV/bin/python" -m pip install -q --upgrade pip
-        "$VENV/bin/python" -m pip install -q -e ".[$1]"
+        target="."
+        [ "$1" != app ] && target=".[$1]"
+        "$VENV/bin/python" -m pip install -q -e "$target"
         echo "$want" > "$stamp"
     fi
 }
@@ -84,7 +89,7 @@ shift || true
 case "$cmd" in
     run)
         apt_install "${QT_LIBS[@]}" "${XCB_LIBS[@]}"
-        setup_venv test
+        setup_venv app
         exec "$VENV/bin/rakor-desktop" "$@"
         ;;
     bundle)
