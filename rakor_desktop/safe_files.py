@@ -199,7 +199,10 @@ def check_zip_members(
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError,
+        NotImplementedError, LookupError,
+    ) as exc:  # fmt: skip
         raise FileFormatError(
             f"Berkas {source} bukan arsip ZIP yang utuh ({type(exc).__name__}).",
             f"The file {source} is not an intact ZIP archive ({type(exc).__name__}).",

@@ -243,14 +243,15 @@ def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix ("x:c")
 _CELL = re.compile(rb"<" + _P + rb"c[\s>/]")
-_CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br=\"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\"")
+_CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br=\"([^\"]{0,64})\"")
+_REF_PARTS = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
 _ROW_OR_CELL = re.compile(rb"<" + _P + rb"(row|c)[\s>/]([^>]*)")
 _ROW_NUMBER = re.compile(rb"\br=\"([0-9]{1,9})\"")
 _ERROR_CELL = re.compile(
     rb"<" + _P + rb"c\s([^>]*?\bt=\"e\"[^>]*)>(?:<" + _P + rb"f\b[^>]*?(?:/>|>[^<]*</"
     + _P + rb"f>))?<" + _P + rb"v>([^<]{1,40})</"
 )  # fmt: skip
-_REF = re.compile(rb"\br=\"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\"")
+_REF = re.compile(rb"\br=\"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})\"")  # of an error cell
 
 
 def _scan_xlsx_sheet(chunks: Iterator[bytes]) -> SheetBounds:
@@ -261,9 +262,12 @@ def _scan_xlsx_sheet(chunks: Iterator[bytes]) -> SheetBounds:
     for text in _tags(chunks):
         cells += len(_CELL.findall(text))
         for match in _CELL_REF.finditer(text):
+            parts = _REF_PARTS.fullmatch(match.group(1))
+            if parts is None:
+                continue  # not a reference calamine reads: counted as a cell without one
             referenced += 1
-            bounds.columns = max(bounds.columns, _column_index(match.group(1)))
-            bounds.rows = max(bounds.rows, int(match.group(2)))
+            bounds.columns = max(bounds.columns, _column_index(parts.group(1)))
+            bounds.rows = max(bounds.rows, int(parts.group(2)))
         if cells != referenced:
             # Cells without a reference are placed one after the other (rare writers).
             for match in _ROW_OR_CELL.finditer(text):
@@ -568,12 +572,18 @@ def workbook_bounds(data: bytes, kind: str, *, source: str) -> WorkbookBounds:
         FileFormatError: The container is damaged or expands beyond its limits
             (a compression bomb); nothing was built.
     """
-    if kind == "xls":
-        bounds = _xls_bounds(data, source)
-    elif kind == "ods":
-        bounds = _ods_bounds(data, source)
-    else:
-        bounds = _xlsx_bounds(data, source)
+    try:
+        if kind == "xls":
+            bounds = _xls_bounds(data, source)
+        elif kind == "ods":
+            bounds = _ods_bounds(data, source)
+        else:
+            bounds = _xlsx_bounds(data, source)
+    except FileFormatError:
+        raise
+    except (ValueError, LookupError, struct.error, NotImplementedError, OSError) as exc:
+        # A container damaged in a way the checks above do not name.
+        raise _damaged(source, type(exc).__name__, type(exc).__name__) from exc
     if bounds.opened_at_once:
         whole = SheetBounds(
             rows=sum(b.rows for b in bounds.in_order),

@@ -38,7 +38,7 @@ from rakor_desktop.importers import (
 )
 from rakor_desktop.importers.bounds import MAX_ROWS, SheetBounds, WorkbookBounds, check_area
 from rakor_desktop.importers.bounds import workbook_bounds as measure_workbook
-from rakor_desktop.messages import FileFormatError, NotFoundError
+from rakor_desktop.messages import FileFormatError, NotFoundError, RakorError
 from rakor_desktop.safe_files import read_user_file
 
 if TYPE_CHECKING:
@@ -90,7 +90,9 @@ def _open_workbook(path: Path, data: bytes) -> CalamineWorkbook:
         raise damaged_workbook(
             path, "isinya rusak atau bukan format Excel", "damaged, or not an Excel format"
         ) from exc
-    except Exception as exc:  # a damaged part raises calamine's other kinds
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine's other kinds, and its panics (not Exceptions)
         log.warning("cannot open workbook %s: %r", path, exc)
         raise damaged_workbook(path, type(exc).__name__, type(exc).__name__) from exc
 
@@ -119,6 +121,10 @@ def list_sheets(path: Path) -> list[str]:
     workbook = _open_workbook(path, data)
     try:
         return [name for name, _visible in _worksheets(workbook)]
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine panics on some damaged parts
+        raise damaged_workbook(path, type(exc).__name__, type(exc).__name__) from exc
     finally:
         workbook.close()
 
@@ -130,7 +136,9 @@ def _sheet(
     check_area(bounds.of(name), source=path.name, sheet=name)
     try:
         return workbook.get_sheet_by_name(name)
-    except Exception as exc:  # a damaged sheet part
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # a damaged sheet part (calamine may panic on one)
         log.warning("cannot read sheet %s of %s: %r", name, path, exc)
         raise damaged_workbook(
             path, f"lembar {name} rusak", f"the sheet {name} is damaged"
@@ -253,6 +261,11 @@ def read_workbook(path: Path, data: bytes, kind: str, *, sheet: str | None = Non
         )
         rows = _text_rows(chosen, errors=bounds.of(chosen.name))
         merged = _merged_ranges(chosen)
+    except (RakorError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # calamine panics on some damaged parts
+        log.warning("cannot read workbook %s: %r", path, exc)
+        raise damaged_workbook(path, type(exc).__name__, type(exc).__name__) from exc
     finally:
         workbook.close()
     if not any(any(c.strip() for c in row) for row in rows):

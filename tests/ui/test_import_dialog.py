@@ -138,11 +138,21 @@ def _no_handler_errors() -> Any:
         raise _handler_errors[0]
 
 
-def when_shown(kind: type, handle: Callable[[Any], None], timeout: float = 20) -> None:
-    """Run ``handle`` once a modal of ``kind`` is the active window (dialogs block in exec())."""
+def when_shown(
+    kind: type, handle: Callable[[Any], None], timeout: float = 20, *, required: bool = True
+) -> list[bool]:
+    """Run ``handle`` once a modal of ``kind`` is the active window (dialogs block in exec()).
+
+    With ``required=False`` a modal that never comes is no failure (a guard that keeps an
+    unexpected message box from blocking the test forever). Returns a flag: set its
+    only item to False to stop waiting.
+    """
     deadline = clock.monotonic() + timeout
+    waiting = [True]
 
     def poll() -> None:
+        if not waiting[0]:
+            return
         widget = QApplication.activeModalWidget()
         if isinstance(widget, kind) and widget.isVisible():
             try:
@@ -152,10 +162,11 @@ def when_shown(kind: type, handle: Callable[[Any], None], timeout: float = 20) -
                 widget.close()
         elif clock.monotonic() < deadline:
             QTimer.singleShot(20, poll)
-        else:
+        elif required:
             _handler_errors.append(AssertionError(f"no {kind.__name__} opened"))
 
     QTimer.singleShot(0, poll)
+    return waiting
 
 
 def open_from_the_list(
@@ -414,8 +425,13 @@ def test_old_excel_and_opendocument_workbooks_are_offered_and_read(
         return str(ods), ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(ask))
+    refused: list[str] = []
+    guard = when_shown(QMessageBox, lambda box: (refused.append(box.text()), box.accept()),
+                       timeout=5, required=False)  # fmt: skip
     with qtbot.waitSignal(dialog.preview_ready, timeout=20000):
         qtbot.mouseClick(dialog.choose_button, Qt.MouseButton.LeftButton)
+    guard[0] = False
+    assert refused == []
     assert "*.xls " in offered[0] and "*.ods" in offered[0]
     assert shown_names(dialog.rows_model) == ["Dewi Lestari"]
     assert dialog.import_button.isEnabled()
