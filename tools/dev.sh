@@ -79,7 +79,10 @@ setup_venv() {
         "$VENV/bin/python" -m pip install -q --upgrade pip
         target="."
         [ "$1" != app ] && target=".[$1]"
-        "$VENV/bin/python" -m pip install -q -e "$target"
+        # an editable install of a flat layout warns about folders named like the package:
+        # that is the point here (the source is used in place)
+        PYTHONWARNINGS="ignore:Editable installation" \
+            "$VENV/bin/python" -m pip install -q -e "$target"
         echo "$want" > "$stamp"
     fi
 }
