@@ -457,7 +457,7 @@ def _parse_row(
         if index is None or index >= len(cells):
             return ""
         value = " ".join(cells[index].split())
-        if value.upper() in EXCEL_ERRORS:
+        if value.startswith("#") and value.upper() in EXCEL_ERRORS:
             # A formula that failed in Excel: the field is left empty, and said so.
             field_id, field_en = _FIELD_NAMES.get(column, (column.value, column.value))
             warnings.append(

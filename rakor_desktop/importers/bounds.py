@@ -243,8 +243,8 @@ def _tags(chunks: Iterator[bytes]) -> Iterator[bytes]:
 
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix ("x:c")
 _CELL = re.compile(rb"<" + _P + rb"c[\s>/]")
-_CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br=\"([^\"]{0,64})\"")
-_REF_PARTS = re.compile(rb"\$?([A-Za-z]+)\$?([0-9]+)")
+_CELL_REF = re.compile(rb"<" + _P + rb"c\s[^>]*?\br=\"\$?([A-Za-z]+)\$?([0-9]+)\"")
+_PLAIN_CELL_REF = re.compile(rb'<c r="([A-Z]+)([0-9]+)"')
 _ROW_OR_CELL = re.compile(rb"<" + _P + rb"(row|c)[\s>/]([^>]*)")
 _ROW_NUMBER = re.compile(rb"\br=\"([0-9]{1,9})\"")
 _ERROR_CELL = re.compile(
@@ -260,14 +260,25 @@ def _scan_xlsx_sheet(chunks: Iterator[bytes]) -> SheetBounds:
     cells = referenced = rows_seen = widest = in_row = 0
     last_row_number = 0
     for text in _tags(chunks):
-        cells += len(_CELL.findall(text))
-        for match in _CELL_REF.finditer(text):
-            parts = _REF_PARTS.fullmatch(match.group(1))
-            if parts is None:
-                continue  # not a reference calamine reads: counted as a cell without one
-            referenced += 1
-            bounds.columns = max(bounds.columns, _column_index(parts.group(1)))
-            bounds.rows = max(bounds.rows, int(parts.group(2)))
+        # In bulk (a list has hundreds of thousands of cells, in a few distinct columns).
+        # A reference that is not letters and digits counts as a cell without one.
+        # Excel and LibreOffice write <c r="A1" ...> without a prefix: counted with
+        # bytes.count and one plain pattern; anything else takes the general patterns.
+        refs: list[tuple[bytes, bytes]] = []
+        if b":c " not in text and b":c>" not in text:
+            plain = text.count(b"<c ") + text.count(b"<c>") + text.count(b"<c/")
+            refs = _PLAIN_CELL_REF.findall(text)
+            if len(refs) != plain:
+                refs = _CELL_REF.findall(text)
+            cells += plain
+        else:
+            cells += len(_CELL.findall(text))
+            refs = _CELL_REF.findall(text)
+        if refs:
+            referenced += len(refs)
+            letters = {column for column, _row in refs}
+            bounds.columns = max(bounds.columns, *map(_column_index, letters))
+            bounds.rows = max(bounds.rows, *map(int, {row for _column, row in refs}))
         if cells != referenced:
             # Cells without a reference are placed one after the other (rare writers).
             for match in _ROW_OR_CELL.finditer(text):
