@@ -212,16 +212,20 @@
         <translation>Ekspor daftar hadir ke &amp;CSV…</translation>
     </message>
     <message>
+        <source>Preferences not saved</source>
+        <translation>Pengaturan tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>The names are used until the app closes, but could not be saved: {error}</source>
+        <translation>Nama-nama ini dipakai sampai aplikasi ditutup, tetapi tidak dapat disimpan: {error}</translation>
+    </message>
+    <message>
         <source>Latest arrivals</source>
         <translation>Kedatangan terakhir</translation>
     </message>
     <message>
         <source>No match for “{query}”</source>
         <translation>Tidak ada yang cocok dengan “{query}”</translation>
-    </message>
-    <message>
-        <source>Best matches for “{query}”</source>
-        <translation>Paling cocok dengan “{query}”</translation>
     </message>
     <message>
         <source>Unknown code</source>
@@ -288,6 +292,46 @@
         <translation>Tanda tangan tersimpan.</translation>
     </message>
     <message>
+        <source>One match for “{query}”: Enter checks in</source>
+        <translation>Satu yang cocok untuk “{query}”: Enter mencatat hadir</translation>
+    </message>
+    <message>
+        <source>Matches for “{query}”: choose with ↑↓, then Enter</source>
+        <translation>Yang cocok untuk “{query}”: pilih dengan ↑↓, lalu Enter</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n people match — choose one with ↑↓, then press Enter</source>
+        <translation>
+            <numerusform>%n orang cocok — pilih dengan ↑↓, lalu tekan Enter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>More than %n people match — type more of the name, or choose one with ↑↓ and press Enter</source>
+        <translation>
+            <numerusform>Lebih dari %n orang cocok — ketik nama lebih lengkap, atau pilih dengan ↑↓ lalu tekan Enter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody was checked in. Or type more of the name, or click the person.</source>
+        <translation>Belum ada yang dicatat hadir. Ketik nama lebih lengkap, atau klik orangnya.</translation>
+    </message>
+    <message>
+        <source>On the invitation list: checked in as invited.</source>
+        <translation>Ada di daftar undangan: dicatat hadir sebagai undangan.</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a check-in code: nobody was checked in.</source>
+        <translation>“{text}” bukan kode registrasi: tidak ada yang dicatat hadir.</translation>
+    </message>
+    <message>
+        <source>Scanned: {name} — already present since {time}.</source>
+        <translation>Dipindai: {name} — sudah hadir sejak pukul {time}.</translation>
+    </message>
+    <message>
+        <source>Scanned: {name} — checked in at {time}.</source>
+        <translation>Dipindai: {name} — hadir pukul {time}.</translation>
+    </message>
+    <message>
         <source>{name} is not checked in.</source>
         <translation>{name} belum tercatat hadir.</translation>
     </message>
@@ -338,6 +382,37 @@
     <message>
         <source>Export failed</source>
         <translation>Ekspor gagal</translation>
+    </message>
+</context>
+<context>
+    <name>DeskOperatorDialog</name>
+    <message>
+        <source>Who is at this desk?</source>
+        <translation>Siapa yang bertugas di meja ini?</translation>
+    </message>
+    <message>
+        <source>Your name and the desk&apos;s name are recorded with every check-in, so the history shows who registered whom and where.</source>
+        <translation>Nama Anda dan nama meja dicatat pada setiap registrasi, sehingga riwayat menunjukkan siapa mendaftarkan siapa dan di mana.</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>nama Anda</translation>
+    </message>
+    <message>
+        <source>&amp;Operator:</source>
+        <translation>&amp;Operator:</translation>
+    </message>
+    <message>
+        <source>&amp;Desk name:</source>
+        <translation>Nama &amp;meja:</translation>
+    </message>
+    <message>
+        <source>You can change both later under Edit → Preferences.</source>
+        <translation>Keduanya dapat diubah nanti di Sunting → Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
     </message>
 </context>
 <context>
@@ -578,6 +653,10 @@
         <translation>Penanya per termin</translation>
     </message>
     <message>
+        <source>Answered: {name}.</source>
+        <translation>Dijawab: {name}.</translation>
+    </message>
+    <message>
         <source>Hide question</source>
         <translation>Sembunyikan pertanyaan</translation>
     </message>
@@ -608,6 +687,10 @@
     <message>
         <source>{name} is in the queue.</source>
         <translation>{name} masuk antrean.</translation>
+    </message>
+    <message>
+        <source>{name}: question and answer saved.</source>
+        <translation>{name}: pertanyaan dan jawaban tersimpan.</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1372,6 +1455,10 @@
         <translation>Status</translation>
     </message>
     <message>
+        <source>Double-click (or F2) to type the NIP.</source>
+        <translation>Klik dua kali (atau F2) untuk mengetik NIP.</translation>
+    </message>
+    <message>
         <source>Name in the file</source>
         <translation>Nama di berkas</translation>
     </message>
@@ -1388,8 +1475,8 @@
         <translation>Impor daftar undangan</translation>
     </message>
     <message>
-        <source>Choose an Excel workbook (.xlsx) or a CSV file.</source>
-        <translation>Pilih buku kerja Excel (.xlsx) atau berkas CSV.</translation>
+        <source>Choose an Excel workbook (.xlsx, .xls), an OpenDocument sheet (.ods) or a CSV file.</source>
+        <translation>Pilih buku kerja Excel (.xlsx, .xls), lembar OpenDocument (.ods) atau berkas CSV.</translation>
     </message>
     <message>
         <source>&amp;Choose file…</source>
@@ -1398,6 +1485,14 @@
     <message>
         <source>&amp;Sheet:</source>
         <translation>&amp;Lembar:</translation>
+    </message>
+    <message>
+        <source>The text encoding of the CSV file: choose another if letters look wrong.</source>
+        <translation>Pengodean teks berkas CSV: pilih yang lain bila hurufnya tampak salah.</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Pengodean:</translation>
     </message>
     <message>
         <source>Columns of the file</source>
@@ -1474,6 +1569,24 @@
     <message>
         <source>Column titles found in row {row}. Correct what a column holds if it was not recognised.</source>
         <translation>Judul kolom ditemukan di baris {row}. Betulkan isi kolom yang tidak dikenali.</translation>
+    </message>
+    <message>
+        <source>detected</source>
+        <translation>terdeteksi</translation>
+    </message>
+    <message>
+        <source>as chosen</source>
+        <translation>sesuai pilihan</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding ({how}):</source>
+        <translation>&amp;Pengodean ({how}):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with warnings: imported with the field left empty (type a NIP in its cell).</source>
+        <translation>
+            <numerusform>%n baris dengan peringatan: diimpor dengan kolom itu dikosongkan (ketik NIP di selnya).</numerusform>
+        </translation>
     </message>
     <message>
         <source>— not imported —</source>
@@ -1950,8 +2063,8 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <translation>Moderator — Rakor Desktop</translation>
     </message>
     <message>
-        <source>N next asker · J answered · T close termin / next termin · Space pause · + one minute · Ctrl+Z undo</source>
-        <translation>N penanya berikutnya · J dijawab · T tutup termin / termin berikutnya · Spasi jeda · + satu menit · Ctrl+Z urungkan</translation>
+        <source>Ctrl+Shift+Z redo · F11 full screen · Esc leaves full screen</source>
+        <translation>Ctrl+Shift+Z ulangi · F11 layar penuh · Esc keluar dari layar penuh</translation>
     </message>
     <message>
         <source>Next asker</source>
@@ -1978,6 +2091,10 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <translation>Layar penuh</translation>
     </message>
     <message>
+        <source>Space</source>
+        <translation>Spasi</translation>
+    </message>
+    <message>
         <source>No termin yet — press T to open Termin 1</source>
         <translation>Belum ada termin — tekan T untuk membuka Termin 1</translation>
     </message>
@@ -1996,6 +2113,38 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
     <message>
         <source>No question on the projector</source>
         <translation>Tidak ada pertanyaan di proyektor</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Sudah dijawab</translation>
+    </message>
+    <message>
+        <source>Open Termin {number}</source>
+        <translation>Buka Termin {number}</translation>
+    </message>
+    <message>
+        <source>Close termin</source>
+        <translation>Tutup termin</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Lanjutkan</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Jeda</translation>
+    </message>
+    <message>
+        <source>Start speaker</source>
+        <translation>Mulai pembicara</translation>
+    </message>
+    <message>
+        <source>+1 minute</source>
+        <translation>+1 menit</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Urungkan</translation>
     </message>
     <message>
         <source>Termin {number} opened.</source>
@@ -2534,12 +2683,32 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>Rekomendasi</translation>
     </message>
     <message>
+        <source>another day than the event&apos;s</source>
+        <translation>hari lain, bukan hari acara</translation>
+    </message>
+    <message>
         <source>{minutes} min late</source>
         <translation>terlambat {minutes} menit</translation>
     </message>
     <message>
+        <source>{hours} h late</source>
+        <translation>terlambat {hours} jam</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min late</source>
+        <translation>terlambat {hours} jam {minutes} menit</translation>
+    </message>
+    <message>
         <source>{minutes} min early</source>
         <translation>lebih cepat {minutes} menit</translation>
+    </message>
+    <message>
+        <source>{hours} h early</source>
+        <translation>lebih cepat {hours} jam</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min early</source>
+        <translation>lebih cepat {hours} jam {minutes} menit</translation>
     </message>
     <message>
         <source>on time</source>
@@ -2648,6 +2817,10 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>now</source>
         <translation>berlangsung</translation>
+    </message>
+    <message>
+        <source>{kind} · {minutes} min · {responsible}</source>
+        <translation>{kind} · {minutes} menit · {responsible}</translation>
     </message>
     <message>
         <source>open</source>
@@ -2939,6 +3112,22 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>Susunan acara standar</translation>
     </message>
     <message>
+        <source>Not the day of the event</source>
+        <translation>Bukan hari acara</translation>
+    </message>
+    <message>
+        <source>Today is {today}, but the event is on {date}.</source>
+        <translation>Hari ini {today}, sedangkan acara dijadwalkan {date}.</translation>
+    </message>
+    <message>
+        <source>Run the rundown as a rehearsal? The times are recorded as usual and appear in the minutes; how late it runs is not shown. Afterwards, Ctrl+Z takes each step back, and Edit… corrects the times of an item. If the meeting really is today, change its date on the Event page.</source>
+        <translation>Jalankan susunan acara sebagai gladi? Waktu tetap dicatat seperti biasa dan muncul di notulen; keterlambatan tidak ditampilkan. Sesudahnya, Ctrl+Z membatalkan setiap langkah, dan Ubah… membetulkan waktu sebuah mata acara. Jika rapat memang hari ini, ubah tanggalnya di halaman Acara.</translation>
+    </message>
+    <message>
+        <source>Start (rehearsal)</source>
+        <translation>Mulai (gladi)</translation>
+    </message>
+    <message>
         <source>&quot;{title}&quot; deleted. Ctrl+Z brings it back.</source>
         <translation>&quot;{title}&quot; dihapus. Ctrl+Z untuk mengembalikannya.</translation>
     </message>
@@ -3033,8 +3222,24 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>&amp;Simpan tanda tangan</translation>
     </message>
     <message>
-        <source>S&amp;kip</source>
-        <translation>&amp;Lewati</translation>
+        <source>S&amp;kip (Esc)</source>
+        <translation>&amp;Lewati (Esc)</translation>
+    </message>
+    <message>
+        <source>Enter saves the signature · Esc skips</source>
+        <translation>Enter menyimpan tanda tangan · Esc melewati</translation>
+    </message>
+    <message>
+        <source>Sign in the box above · Esc skips</source>
+        <translation>Tanda tangani di kotak di atas · Esc melewati</translation>
+    </message>
+    <message>
+        <source>Next to sign: {names}</source>
+        <translation>Berikutnya tanda tangan: {names}</translation>
+    </message>
+    <message>
+        <source>Nothing drawn yet: sign in the box, or press Esc to skip.</source>
+        <translation>Belum ada tanda tangan: tanda tangani di kotak, atau tekan Esc untuk melewati.</translation>
     </message>
 </context>
 <context>
@@ -3164,6 +3369,14 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>Alasannya? (wajib, disimpan di riwayat)</translation>
     </message>
     <message>
+        <source>Remove check-in</source>
+        <translation>Hapus kehadiran</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
         <source>&amp;Reason</source>
         <translation>&amp;Alasan</translation>
     </message>
@@ -3199,12 +3412,30 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>No. &amp;HP</translation>
     </message>
     <message>
-        <source>Register and check in</source>
-        <translation>Daftarkan dan catat hadir</translation>
+        <source>Check in the &amp;chosen invitee</source>
+        <translation>Catat hadir undangan &amp;terpilih</translation>
     </message>
     <message>
-        <source>Not on the invitation list: register and check in.</source>
-        <translation>Tidak ada di daftar undangan: daftarkan dan catat hadir.</translation>
+        <source>&amp;Register as a new guest</source>
+        <translation>&amp;Daftarkan sebagai tamu baru</translation>
+    </message>
+    <message>
+        <source>Not on the invitation list? Look for the name first.</source>
+        <translation>Tidak ada di daftar undangan? Cari namanya dulu.</translation>
+    </message>
+    <message>
+        <source>Already invited? Many invitees match this name — type more of it, or choose with ↓ and press Enter to check them in:</source>
+        <translation>Sudah diundang? Banyak undangan cocok dengan nama ini — ketik lebih lengkap, atau pilih dengan ↓ lalu tekan Enter untuk mencatat hadir:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Already invited? %n invitee(s) match this name — choose with ↓ and press Enter to check them in:</source>
+        <translation>
+            <numerusform>Sudah diundang? %n undangan cocok dengan nama ini — pilih dengan ↓ lalu tekan Enter untuk mencatat hadir:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This name is on the invitation list: choose the invitee with ↓ and press Enter, or click “Register as a new guest” if it is someone else.</source>
+        <translation>Nama ini ada di daftar undangan: pilih undangannya dengan ↓ lalu tekan Enter, atau klik “Daftarkan sebagai tamu baru” bila orangnya lain.</translation>
     </message>
     <message>
         <source>Name: {name} · titles: {front} … {back}</source>
