@@ -16,8 +16,6 @@ import logging
 import os
 import re
 import sqlite3
-import tempfile
-import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -167,6 +165,8 @@ class StorageBase:
         cls, path: Path, why: DatabaseError, *, check: bool, target_version: int
     ) -> Self:
         """Open ``path`` for reading only, in a folder that cannot be written."""
+        import urllib.parse  # only for this rare case, kept off the start of the app
+
         conn: sqlite3.Connection | None = None
         location = urllib.parse.quote(str(path.resolve()))
         modes = ["mode=ro"]
@@ -484,6 +484,8 @@ def _folder_problem(path: Path) -> DatabaseError | None:
     Called only after SQLite failed: tries to write a small temporary file in the
     folder (a full disk refuses it) and to open the database file for writing.
     """
+    import tempfile  # only after a failure, kept off the start of the app
+
     folder = path.parent
     try:
         with tempfile.TemporaryFile(dir=folder) as probe:
