@@ -459,6 +459,12 @@ def _failure(path: Path, exc: sqlite3.Error) -> Exception:
     family = "_".join(base_code[:2])
     if family in _DAMAGE_CODES:
         return _not_a_database(path, exc)
+    if path.is_dir():
+        return DatabaseError(
+            "{path} adalah folder, bukan berkas database. Pilih berkas database.",
+            "{path} is a folder, not a database file. Choose a database file.",
+            path=path,
+        )
     problem = _folder_problem(path)
     if problem is not None:
         return _FolderProblem(problem)

@@ -564,7 +564,7 @@ def test_folder_that_cannot_be_created_in_english(tmp_path: Path) -> None:
 def test_database_path_that_is_a_folder_is_a_clear_error(tmp_path: Path) -> None:
     folder = tmp_path / "rakor.sqlite3"
     folder.mkdir()
-    with pytest.raises(DatabaseError):
+    with pytest.raises(DatabaseError, match="adalah folder, bukan berkas database"):
         Storage.open(folder)
 
 
