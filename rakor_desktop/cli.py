@@ -585,7 +585,7 @@ def _participants_import(args: argparse.Namespace, storage: Storage, settings: S
     # Imported all the same: what was left empty, row by row (on stderr, like any notice).
     shown_warnings = report.warnings[:_WARNINGS_SHOWN]
     for warning in shown_warnings:
-        print(text("Peringatan: {w}", "Warning: {w}", w=warning), file=sys.stderr)
+        print(f"{text('Peringatan', 'Warning')}: {warning}", file=sys.stderr)
     if len(report.warnings) > len(shown_warnings):
         rest = len(report.warnings) - len(shown_warnings)
         print(

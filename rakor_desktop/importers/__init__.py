@@ -169,12 +169,8 @@ class RowProblem:
     warning: bool = False
 
     def __str__(self) -> str:
-        return text(
-            "baris {row}: {problem}",
-            "row {row}: {problem}",
-            row=self.row,
-            problem=text(self.indonesian, self.english),
-        )
+        # Without format parameters: the problem is whole (a parameter would be cut).
+        return f"{text('baris', 'row')} {self.row}: {text(self.indonesian, self.english)}"
 
 
 @dataclass
@@ -378,7 +374,7 @@ def _split_titles_cell(value: str) -> tuple[str, str]:
 
 
 def _nip_problem_english(raw: str) -> str:
-    shown = raw.strip()
+    shown = _shorten(raw.strip(), 60)
     digits = re.sub(r"[^0-9]", "", shown)
     if re.search(r"[eE][+-]?[0-9]+$", shown.replace(" ", "")):
         return (
@@ -511,7 +507,7 @@ def _parse_row(
         nip, problem = _read_nip(raw_nip, row_number)
         if problem is not None:
             warnings.append(problem)
-            shown_nip = raw_nip
+            shown_nip = _shorten(raw_nip, 100)
 
     pangkat, golongan = split_pangkat_golongan(cell(Column.PANGKAT_GOLONGAN))
     pangkat = cell(Column.PANGKAT) or pangkat
