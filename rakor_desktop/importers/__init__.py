@@ -567,6 +567,10 @@ class MergedRange:
     last_column: int
 
 
+_SPREAD_BUDGET = 500_000
+"""Cells a sheet's merged blocks may fill at most (a list has far fewer)."""
+
+
 def _apply_merged_cells(
     rows: Sequence[Sequence[str]], merged: Sequence[MergedRange], header_index: int
 ) -> tuple[list[Sequence[str]], dict[int, str]]:
@@ -579,6 +583,9 @@ def _apply_merged_cells(
     """
     spread: list[Sequence[str]] = list(rows)
     headings: dict[int, str] = {}
+    copied: set[int] = set()  # rows already copied (the caller's rows stay as they are)
+    # Overlapping blocks (no spreadsheet program writes them) must not multiply the work.
+    budget = _SPREAD_BUDGET
     for block in merged:
         top = block.first_row
         if top <= header_index or top >= len(rows):
@@ -588,13 +595,20 @@ def _apply_merged_cells(
         if not value.strip():
             continue
         if block.last_row > top:
-            for index in range(top + 1, min(block.last_row, len(rows) - 1) + 1):
-                cells = list(spread[index])
+            end = min(block.last_row, len(rows) - 1) + 1
+            budget -= end - top
+            if budget < 0:
+                break
+            for index in range(top + 1, end):
+                if index not in copied:
+                    spread[index] = list(spread[index])
+                    copied.add(index)
+                cells = spread[index]
+                assert isinstance(cells, list)
                 if len(cells) <= block.first_column:
                     cells.extend([""] * (block.first_column + 1 - len(cells)))
                 if not cells[block.first_column].strip():
                     cells[block.first_column] = value
-                spread[index] = cells
         elif block.last_column > block.first_column and len(_filled(first)) == 1:
             headings[top] = value
     return spread, headings

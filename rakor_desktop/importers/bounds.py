@@ -336,6 +336,37 @@ def _xlsx_sheet_parts(parts: dict[str, bytes]) -> list[tuple[str, str]]:
     return found
 
 
+_SHARED_STRINGS = re.compile(rb"<" + _P + rb"sst\b([^>]*)>")
+_UNIQUE_COUNT = re.compile(rb"\buniqueCount=\"\s*([0-9]+)")
+
+
+def _check_shared_strings(chunks: Iterator[bytes], size: int, source: str) -> None:
+    """Refuse a shared-string table that announces more strings than it can hold.
+
+    calamine reserves room for ``uniqueCount`` strings before reading them: four
+    billion end the process. Each string takes at least a few bytes of the part,
+    and a list has fewer strings than cells.
+    """
+    head = b""
+    checked = False
+    for chunk in chunks:  # all of it: the part must expand to what it declares
+        if checked:
+            continue
+        head += chunk
+        match = _SHARED_STRINGS.search(head, 0, 65536)
+        if match is None and len(head) < 65536:
+            continue
+        checked = True
+        count = _UNIQUE_COUNT.search(match.group(1)) if match is not None else None
+        claimed = int(count.group(1)[:30]) if count is not None else 0
+        if claimed > min(MAX_CELLS, size // 4 + 1000):
+            raise _damaged(
+                source,
+                f"daftar teksnya mengaku berisi {_dotted(claimed)} teks",
+                f"its string table claims {claimed:,} strings",
+            )
+
+
 def _xlsx_bounds(data: bytes, source: str) -> WorkbookBounds:
     archive = check_zip_members(data, source=source, limits=ZIP_LIMITS)
     by_path: dict[str, SheetBounds] = {}
@@ -348,6 +379,8 @@ def _xlsx_bounds(data: bytes, source: str) -> WorkbookBounds:
             by_path[info.filename] = _scan_xlsx_sheet(chunks)
         elif info.filename in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels"):
             small[info.filename] = b"".join(chunks)
+        elif info.filename == "xl/sharedStrings.xml":
+            _check_shared_strings(chunks, info.file_size, source)
         else:
             for _chunk in chunks:  # checked to expand to what it declares, then dropped
                 pass

@@ -189,6 +189,45 @@ def test_compression_bombs_are_refused_before_anything_is_unpacked(tmp_path: Pat
     assert all(o.seconds < 2 for o in found.values()), found
 
 
+def test_counts_announced_in_a_workbook_are_not_trusted(tmp_path: Path) -> None:
+    main = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    cells = (
+        b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+        b'<row r="2"><c r="A2" t="s"><v>1</v></c></row>'
+    )
+    claims = _zip_with_sheet(
+        tmp_path / "klaim.xlsx",
+        b"<worksheet " + main + b"><sheetData>" + cells + b"</sheetData></worksheet>",
+    )
+    with zipfile.ZipFile(claims, "a") as archive:
+        archive.writestr(
+            "xl/sharedStrings.xml",
+            b"<sst " + main + b' count="2" uniqueCount="4000000000"><si><t>Nama</t></si>'
+            b"<si><t>Budi</t></si></sst>",
+        )
+    # 4,000 blocks merged over the same 4,000 rows: no spreadsheet program writes them.
+    rows = b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>%s</t></is></c>'
+        b'<c r="B%d" t="inlineStr"><is><t>%s</t></is></c></row>'
+        % (n, n, b"Nama" if n == 1 else b"Orang %d" % n, n, b"Instansi" if n == 1 else b"D%d" % n)
+        for n in range(1, 4002)
+    )
+    merges = b"".join(b'<mergeCell ref="B%d:B4001"/>' % n for n in range(2, 4002))
+    overlapping = _zip_with_sheet(
+        tmp_path / "gabung.xlsx",
+        b"<worksheet " + main + b"><sheetData>" + rows + b"</sheetData><mergeCells>" + merges
+        + b"</mergeCells></worksheet>",
+    )  # fmt: skip
+
+    found = read_in_sandbox([claims, overlapping], timeout=60)
+
+    # Before: calamine reserved room for four billion strings and the process ended.
+    assert found["klaim.xlsx"].outcome == "refused"
+    assert "mengaku berisi 4.000.000.000 teks" in found["klaim.xlsx"].message
+    assert (found["gabung.xlsx"].outcome, found["gabung.xlsx"].rows) == ("ok", 4000)
+    assert found["gabung.xlsx"].seconds < 3
+
+
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
 def test_a_fifo_and_a_link_to_dev_zero_are_refused_at_once(tmp_path: Path) -> None:
     fifo = tmp_path / "undangan.csv"
