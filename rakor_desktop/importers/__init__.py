@@ -853,6 +853,15 @@ def sniff_kind(data: bytes, path: Path) -> str:
         # The first member of an OpenDocument file is its uncompressed "mimetype".
         if _ODS_MIMETYPE in data[:200]:
             return "ods"
+        if b"xl/workbook.bin" in data:
+            # Excel's binary format: its sheets cannot be measured before calamine reads them.
+            raise FileFormatError(
+                f"Berkas {path.name} berformat Excel Binary (.xlsb) yang tidak didukung. Buka di "
+                "Excel, simpan sebagai \u201cExcel Workbook (.xlsx)\u201d, lalu impor berkas itu.",
+                f"The file {path.name} is an Excel Binary workbook (.xlsb), which is not "
+                "supported. Open it in Excel, save it as \u201cExcel Workbook (.xlsx)\u201d, then "
+                "import that file.",
+            )
         if b"xl/workbook" in data or b"[Content_Types].xml" in data[:4096]:
             return "xlsx"
         if b"content.xml" in data:

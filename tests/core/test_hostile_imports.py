@@ -429,6 +429,12 @@ def test_a_workbook_named_csv_and_csv_named_xls_are_read_by_content(tmp_path: Pa
     text = tmp_path / "daftar.xls"
     text.write_bytes(codecs.BOM_UTF8 + b"Nama;Instansi\nAndi;KPU\n")
 
+    xlsb = tmp_path / "biner.xlsb"
+    with zipfile.ZipFile(xlsb, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+    with pytest.raises(FileFormatError, match=r"Excel Binary \(.xlsb\) yang tidak didukung"):
+        read_sheet(xlsb)
     assert read_sheet(renamed).kind == "xlsx"
     assert read_sheet(text).kind == "csv"
     assert read_participants_file(text).entries[0].person.name == "Andi"
