@@ -25,7 +25,12 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from rakor_desktop.formatting import normalize_for_search, normalize_nip, split_titles
+from rakor_desktop.formatting import (
+    format_name,
+    normalize_for_search,
+    normalize_nip,
+    split_titles,
+)
 from rakor_desktop.messages import (
     FileFormatError,
     RakorError,
@@ -656,9 +661,8 @@ SIGNATURE_BLOCK_ROWS = 8
 
 def _signature_text(entry: ParticipantRow) -> str:
     person = entry.person
-    return " ".join(
-        p for p in (person.front_titles, person.name, person.back_titles, entry.raw_nip) if p
-    )
+    name = format_name(person.name, person.front_titles, person.back_titles)
+    return " ".join(p for p in (name, entry.raw_nip) if p)
 
 
 def _split_off_signature_block(
@@ -691,9 +695,9 @@ def _split_off_signature_block(
         del indexes[start:]
         return RowProblem(
             first,
-            f"{rows_id} tampak seperti blok tanda tangan (\u201c{shown}\u201d), bukan peserta; "
+            f"tampak seperti blok tanda tangan (\u201c{shown}\u201d, {rows_id}), bukan peserta; "
             "tidak diimpor",
-            f"{rows_en} look like a signature block (\u201c{shown}\u201d), not participants; "
+            f"looks like a signature block (\u201c{shown}\u201d, {rows_en}), not participants; "
             "not imported",
             warning=True,
         )

@@ -394,8 +394,8 @@ def test_a_signature_block_typed_into_the_nama_column_is_not_two_people(tmp_path
     assert [e.person.name for e in table.entries] == ["Budi Santoso", "Dewi Lestari"]
     (note,) = table.warnings
     assert str(note) == (
-        "baris 5: baris 5\u20139 tampak seperti blok tanda tangan (\u201cJambi 14 Desember "
-        "2023\u201d), bukan peserta; tidak diimpor"
+        "baris 5: tampak seperti blok tanda tangan (\u201cJambi, 14 Desember 2023\u201d, "
+        "baris 5\u20139), bukan peserta; tidak diimpor"
     )
 
 
