@@ -45,6 +45,7 @@ each other through strings (the QR cards need them)."""
 
 HIDDEN_IMPORTS = (
     "docx", "reportlab.pdfgen.canvas", "reportlab.platypus", "openpyxl", "python_calamine",
+    "charset_normalizer",
 )
 """Libraries the app imports only inside functions (documents, cards, importers)."""
 
