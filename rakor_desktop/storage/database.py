@@ -7,6 +7,12 @@ newer version of the app is refused before anything is written.
 
 Methods never commit on their own when called inside :meth:`Storage.transaction`;
 the operations in :mod:`rakor_desktop.operations` wrap each user action in one.
+A transaction that writes starts with ``BEGIN IMMEDIATE`` (it waits for another
+writer up to ``busy_timeout`` and then fails with :class:`DatabaseBusyError`,
+never half-way through); reads that must agree with each other run in one
+:meth:`StorageBase.read_transaction`. What each commit changed is announced to
+the listeners of :meth:`StorageBase.add_change_listener` (see
+:mod:`rakor_desktop.changes`).
 """
 
 from __future__ import annotations
@@ -16,13 +22,14 @@ import logging
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 from rakor_desktop import paths
+from rakor_desktop.changes import Changes, from_tables
 from rakor_desktop.messages import DatabaseError, text
 
 from .migrations import APPLICATION_ID, LATEST_VERSION, MIGRATIONS, tables_created_by
@@ -38,6 +45,34 @@ _BACKUP_STAMP = re.compile(r"\d{8}T\d{12}Z")
 # Files of schema versions below this one were made before the application id
 # existed; they are recognised by their tables.
 FIRST_STAMPED_VERSION = 3
+#: Milliseconds a write waits for another program's or desk's write to finish.
+BUSY_TIMEOUT_MS = 10000
+
+ChangeListener = Callable[[Changes], None]
+
+
+class DatabaseBusyError(DatabaseError):
+    """Another program or desk kept the database busy longer than a write may wait.
+
+    Nothing of the refused action was written; trying again usually works.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            "Database {path} sedang dipakai program atau meja lain terlalu lama; tindakan "
+            "ini belum disimpan. Coba lagi sebentar lagi.",
+            "The database {path} was kept busy by another program or desk for too long; "
+            "this action was not saved. Try again in a moment.",
+            path=path.name,
+        )
+
+
+def _is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's "database is locked" (or busy) refusal."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(exc)
 
 
 class StorageBase:
@@ -49,6 +84,8 @@ class StorageBase:
         self._db: sqlite_utils.Database | None = None
         #: Opened read-only because its folder cannot be written (see :meth:`open`).
         self.read_only = False
+        self._change_listeners: list[ChangeListener] = []
+        self._watching_writes = False
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -150,6 +187,7 @@ class StorageBase:
                 storage._backup_at_open(backups_kept)
             if migrate:
                 storage.migrate(target_version)
+            storage._watch_writes()
         except sqlite3.Error as exc:
             if conn is not None:
                 conn.close()
@@ -193,7 +231,7 @@ class StorageBase:
                 if check:
                     storage.check_integrity()
                 conn.execute("PRAGMA foreign_keys=ON")
-                conn.execute("PRAGMA busy_timeout=10000")
+                conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
                 storage.read_only = True
                 return storage
             except sqlite3.Error as exc:
@@ -277,7 +315,7 @@ class StorageBase:
             log.warning("journal_mode is %s, not WAL (file system without shared memory?)", mode)
         self.conn.execute("PRAGMA foreign_keys=ON")
         self.conn.execute("PRAGMA synchronous=FULL")
-        self.conn.execute("PRAGMA busy_timeout=10000")
+        self.conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS:d}")
         # The append-only triggers must also fire for rows removed by REPLACE.
         self.conn.execute("PRAGMA recursive_triggers=ON")
 
@@ -387,9 +425,128 @@ class StorageBase:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One user action: everything inside commits together or not at all."""
-        with self.db.atomic():
+        """One user action: everything inside commits together or not at all.
+
+        The outermost transaction starts with ``BEGIN IMMEDIATE``: it takes the write
+        lock before the first read, so another connection's commit can never make
+        the write fail half-way (a deferred ``BEGIN`` would be refused at once with
+        "database is locked", which ``busy_timeout`` does not cover). A nested
+        transaction is a savepoint. After the commit the listeners hear what changed.
+
+        Raises:
+            DatabaseBusyError: another writer held the database for longer than
+                ``busy_timeout``; nothing was written.
+        """
+        if self.conn.in_transaction:
+            with self._busy_as_error(), self.db.atomic():  # a savepoint
+                yield
+            return
+        with self._busy_as_error():
+            self.conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
+        try:
+            with self._busy_as_error():
+                yield
+                written = self._take_written()
+                self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._announce(written)
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[None]:
+        """Reads that must agree with each other: all of them see one state of the file.
+
+        In WAL mode a deferred transaction reads one snapshot from its first read to
+        its end, whatever other connections commit meanwhile. Inside another
+        transaction it simply joins it.
+        """
+        if self.conn.in_transaction:
             yield
+            return
+        with self._busy_as_error():
+            self.conn.execute("BEGIN")
+        try:
+            with self._busy_as_error():
+                yield
+                written = self._take_written()
+                self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self._announce(written)
+
+    @contextmanager
+    def _busy_as_error(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.OperationalError as exc:
+            if _is_busy(exc):
+                log.warning("%s: %s", self.path, exc)
+                raise DatabaseBusyError(self.path) from exc
+            raise
+
+    # -- what changed ----------------------------------------------------------------
+
+    def add_change_listener(self, listener: ChangeListener) -> None:
+        """Call ``listener(changes)`` after every commit of this connection that wrote."""
+        self._change_listeners.append(listener)
+
+    def remove_change_listener(self, listener: ChangeListener) -> None:
+        """Stop calling ``listener`` (no error when it was not registered)."""
+        if listener in self._change_listeners:
+            self._change_listeners.remove(listener)
+
+    def _watch_writes(self) -> None:
+        """Note every written row's table and event (see :mod:`rakor_desktop.changes`).
+
+        Temporary triggers live on this connection only: the file is not changed and
+        other programs are not slowed down.
+        """
+        conn = self.conn
+        conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS rakor_written "
+            "(tbl TEXT NOT NULL, event_id INTEGER, UNIQUE (tbl, event_id))"
+        )
+        tables = [
+            str(row[0])
+            for row in conn.execute(
+                "SELECT name FROM main.sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite%' AND name NOT LIKE '%fts%'"
+            )
+        ]
+        for table in tables:
+            columns = {str(row[1]) for row in conn.execute(f'PRAGMA main.table_info("{table}")')}
+            key = "event_id" if "event_id" in columns else "id" if table == "events" else None
+            for kind, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+                event = f"{row}.{key}" if key else "NULL"
+                conn.execute(
+                    f'CREATE TEMP TRIGGER IF NOT EXISTS "rakor_written_{table}_{kind.lower()}" '
+                    f'AFTER {kind} ON main."{table}" BEGIN '
+                    f"INSERT OR IGNORE INTO rakor_written VALUES ('{table}', {event}); END"
+                )
+        if conn.in_transaction:  # the DDL above opened none, but be sure
+            conn.execute("COMMIT")
+        self._watching_writes = True
+
+    def _take_written(self) -> list[tuple[str, int | None]]:
+        """The notes of the open transaction, removed (inside it, so a rollback keeps none)."""
+        if not self._watching_writes:
+            return []
+        query = "SELECT tbl, event_id FROM temp.rakor_written"
+        rows = [(str(table), event_id) for table, event_id in self.conn.execute(query)]
+        if rows:
+            self.conn.execute("DELETE FROM temp.rakor_written")
+        return rows
+
+    def _announce(self, written: list[tuple[str, int | None]]) -> None:
+        if not written or not self._change_listeners:
+            return
+        for changes in from_tables(written):
+            for listener in list(self._change_listeners):
+                listener(changes)
 
     # -- small helpers for the query mixins ----------------------------------------
 
