@@ -439,7 +439,62 @@ def build_parser() -> argparse.ArgumentParser:
         help="folder tujuan (dibuat bila belum ada); bawaan: folder dokumen acara",
     )
     export_docs.set_defaults(command_spec=_Command(_export_documents, reads_only=True))
+    _add_backup_commands(commands, common)
     return parser
+
+
+def _add_backup_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``rakor backup``, ``rakor backup list`` and ``rakor restore FILE``.
+
+    They work on the database file itself, without opening it for use: a damaged
+    database can still be restored.
+    """
+    backup = commands.add_parser(
+        "backup",
+        help="buat cadangan database sekarang (atau: backup list)",
+        description=(
+            "Tanpa perintah: membuat cadangan database sekarang dan mencetak berkasnya. "
+            "backup list: menampilkan cadangan yang ada beserta isinya."
+        ),
+        parents=[common],
+    )
+    backup.set_defaults(command_spec=_FileCommand(_backup_now))
+    backup_actions = backup.add_subparsers(
+        title="perintah", metavar="PERINTAH", dest="action", required=False
+    )
+    backup_list = backup_actions.add_parser(
+        "list",
+        help="daftar cadangan: waktu, jumlah acara, undangan dan yang hadir",
+        description="Menampilkan cadangan database, yang terbaru lebih dulu.",
+        parents=[common],
+    )
+    backup_list.add_argument(
+        "--json", action="store_true", help="cetak sebagai JSON (untuk skrip lain)"
+    )
+    backup_list.set_defaults(command_spec=_FileCommand(_backup_list))
+
+    restore = commands.add_parser(
+        "restore",
+        help="pulihkan database dari sebuah cadangan",
+        description=(
+            "Mengganti database dengan cadangan BERKAS (jalur, atau nama dari 'backup list'). "
+            "Database yang sekarang disisihkan di sebelahnya, tidak dihapus. Tutup aplikasi "
+            "lebih dulu."
+        ),
+        parents=[common],
+    )
+    restore.add_argument("file", metavar="BERKAS", help="berkas cadangan")
+    restore.set_defaults(command_spec=_FileCommand(_restore))
+
+
+FileHandler = Callable[[argparse.Namespace, Path, Settings], int]
+
+
+@dataclass(frozen=True)
+class _FileCommand:
+    """A subcommand that works on the database file without opening it for use."""
+
+    handler: FileHandler
 
 
 def _add_global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -726,6 +781,82 @@ def _export_documents(args: argparse.Namespace, storage: Storage, settings: Sett
     return EXIT_OK
 
 
+def _backup_now(args: argparse.Namespace, database: Path, settings: Settings) -> int:
+    from rakor_desktop import backup as backups
+
+    if not database.is_file():
+        raise NotFoundError(
+            "Database {path} tidak ada.", "The database {path} does not exist.", path=database
+        )
+    made = backups.make_backup(database, keep_days=settings.backups_kept)
+    print(made.path)
+    place = settings.second_place
+    if place is not None:
+        try:
+            print(backups.copy_to_second_place(
+                made.path, place, database=database, keep_days=settings.backups_kept
+            ))
+        except backups.SecondPlaceError as exc:
+            _error(str(exc))
+            return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _backup_time(moment: Any) -> str:
+    return str(moment.astimezone().strftime("%Y-%m-%d %H.%M.%S"))
+
+
+def _backup_list(args: argparse.Namespace, database: Path, settings: Settings) -> int:
+    from rakor_desktop import backup as backups
+
+    found = backups.list_backups(database, with_contents=True)
+    if args.json:
+        print(json.dumps([
+            {
+                "file": str(b.path),
+                "taken_at": b.taken_at.isoformat(),
+                "events": b.summary.events if b.summary else None,
+                "invitees": b.summary.invitees if b.summary else None,
+                "checked_in": b.summary.checked_in if b.summary else None,
+            }
+            for b in found
+        ], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print(text("Belum ada cadangan di {folder}.", "No backups yet in {folder}.",
+                   folder=paths.backups_dir(database)))
+        return EXIT_OK
+    headers = (
+        text("Waktu", "Time"),
+        text("Acara", "Events"),
+        text("Undangan", "Invitees"),
+        text("Hadir", "Checked in"),
+        text("Berkas", "File"),
+    )
+    rows = [
+        (_backup_time(b.taken_at), str(b.summary.events), str(b.summary.invitees),
+         str(b.summary.checked_in), b.path.name)
+        for b in found if b.summary is not None
+    ]
+    print(_table(headers, rows))
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace, database: Path, settings: Settings) -> int:
+    from rakor_desktop import backup as backups
+
+    chosen = Path(args.file).expanduser()
+    if not chosen.exists() and chosen.name == str(args.file):
+        chosen = paths.backups_dir(database) / chosen.name  # a name from "backup list"
+    _require_file(chosen)
+    aside = backups.restore_backup(database, chosen)
+    print(text("Dipulihkan dari {backup}.", "Restored from {backup}.", backup=chosen))
+    if aside is not None:
+        print(text("Database sebelumnya disisihkan: {aside}",
+                   "The previous database was put aside: {aside}", aside=aside))
+    return EXIT_OK
+
+
 # -- output helpers -------------------------------------------------------------------------
 
 
@@ -815,9 +946,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.lang is not None:
         messages.set_language(args.lang)
     log_file = _setup_logging()
-    command: _Command = args.command_spec
+    command: _Command | _FileCommand = args.command_spec
     database = args.db if args.db is not None else paths.default_database_path()
     try:
+        if isinstance(command, _FileCommand):
+            return command.handler(args, Path(database).expanduser(), settings)
         storage = Storage.open(
             database,
             backup=command.backup_first,

@@ -22,6 +22,7 @@ log = logging.getLogger("rakor.settings")
 
 SETTINGS_FILE_NAME = "settings.json"
 MAX_BACKUPS_KEPT = 100
+MAX_BACKUP_INTERVAL_MINUTES = 240
 
 
 def _default_station() -> str:
@@ -35,12 +36,20 @@ class Settings:
     language: str = "id"  # "id" (Bahasa Indonesia) or "en"
     station_name: str = ""  # recorded with every check-in; the host name when empty
     operator_name: str = ""  # the person at this desk, recorded with every check-in
-    backups_kept: int = 10  # rolling backups made when a database is opened
+    backups_kept: int = 10  # days of which the newest backup is kept (the last hour: all)
+    backup_interval_minutes: int = 5  # a backup while working, when something changed
+    second_copy_folder: str = ""  # a USB stick or network share receiving copies ("": none)
 
     @property
     def effective_station(self) -> str:
         """The station name to record: the setting, or this computer's name."""
         return self.station_name.strip() or _default_station()
+
+    @property
+    def second_place(self) -> Path | None:
+        """The folder receiving a second copy of each backup, or None."""
+        folder = self.second_copy_folder.strip()
+        return Path(folder).expanduser() if folder else None
 
 
 def settings_path() -> Path:
@@ -78,6 +87,9 @@ def load_settings(path: Path | None = None) -> Settings:
         if field.name == "language" and value not in SUPPORTED_LANGUAGES:
             continue
         if field.name == "backups_kept" and not 1 <= value <= MAX_BACKUPS_KEPT:
+            continue
+        if (field.name == "backup_interval_minutes"
+                and not 1 <= value <= MAX_BACKUP_INTERVAL_MINUTES):
             continue
         setattr(settings, field.name, value)
     return settings

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -258,14 +259,32 @@ class SettingsDialog(QDialog):
         self.backups_spin = QSpinBox()
         self.backups_spin.setRange(1, 100)
         self.backups_spin.setValue(settings.backups_kept)
+        self.backup_interval_spin = QSpinBox()
+        self.backup_interval_spin.setRange(1, 240)
+        self.backup_interval_spin.setSuffix(self.tr(" min"))
+        self.backup_interval_spin.setValue(settings.backup_interval_minutes)
+        self.second_copy_edit = QLineEdit(settings.second_copy_folder)
+        self.second_copy_edit.setObjectName("second_copy_folder")
+        self.second_copy_edit.setPlaceholderText(self.tr("none (e.g. a USB stick)"))
+        choose_folder = QPushButton(self.tr("C&hoose…"))
+        choose_folder.setAutoDefault(False)
+        choose_folder.clicked.connect(self._choose_second_copy_folder)
+        second_copy_row = QHBoxLayout()
+        second_copy_row.addWidget(self.second_copy_edit, 1)
+        second_copy_row.addWidget(choose_folder)
 
         form = QFormLayout()
         form.addRow(self.tr("&Language:"), self.language_combo)
         form.addRow(self.tr("&Station name:"), self.station_edit)
         form.addRow(self.tr("&Operator:"), self.operator_edit)
-        form.addRow(self.tr("&Backups kept:"), self.backups_spin)
+        form.addRow(self.tr("&Days of backups kept:"), self.backups_spin)
+        form.addRow(self.tr("Back up &every:"), self.backup_interval_spin)
+        form.addRow(self.tr("Second &copy in:"), second_copy_row)
         note = QLabel(
-            self.tr("The station and operator names are recorded with every check-in.")
+            self.tr("The station and operator names are recorded with every check-in. "
+                    "A backup is made every few minutes while something changes (all of "
+                    "the last hour are kept, then one a day); the second copy folder "
+                    "receives each one and the open event's file.")
         )
         note.setWordWrap(True)
         buttons = QDialogButtonBox(
@@ -284,6 +303,18 @@ class SettingsDialog(QDialog):
         settings.station_name = " ".join(self.station_edit.text().split())
         settings.operator_name = " ".join(self.operator_edit.text().split())
         settings.backups_kept = self.backups_spin.value()
+        settings.backup_interval_minutes = self.backup_interval_spin.value()
+        settings.second_copy_folder = self.second_copy_edit.text().strip()
+
+    def _choose_second_copy_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the second copy"),
+            self.second_copy_edit.text() or str(Path.home()),
+        )
+        if folder:
+            self.second_copy_edit.setText(folder)
 
 
 def show_about(parent: QWidget, database: Path, log_file: str) -> None:

@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
 
     # -- building (again after a language switch) --------------------------------------
+        self._build_backups()
 
     def _build_status_bar(self) -> None:
         """The status bar's labels, once: a language switch only sets their text again."""
@@ -372,6 +373,8 @@ class MainWindow(QMainWindow):
         self.desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
         self.desk_menu.addAction(self.desk_action)
         self.desk_menu.addSeparator()
+        self.restore_backup_action = action(self.tr("&Restore from backup…"),
+                                            self.restore_from_backup, name="restore_backup")
         # The desk's own actions join the menu when the desk is first built.
         self.desk_menu.aboutToShow.connect(lambda: self._load_page(self.page("participants")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -406,6 +409,8 @@ class MainWindow(QMainWindow):
         self.moderator_action.setEnabled(has_event)
         for act in self.area_actions:
             act.setEnabled(has_event)
+        file_menu.addAction(self.restore_backup_action)
+        file_menu.addSeparator()
         self._update_titles()
         if event_id is not None:
             ui_state().setValue("last_event_id", event_id)
@@ -522,12 +527,12 @@ class MainWindow(QMainWindow):
         )
 
     def _maintenance_failed(self, error: Exception) -> None:
-        QMessageBox.critical(
-            self,
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
             self.tr("The database is damaged"),
             self.tr(
-                "{error}\n\nStop working in this file: close the app, copy the latest backup "
-                "and open the copy with --db, or ask for help."
+                "{error}\n\nStop working in this file: restore the latest backup (the "
+                "damaged file is kept aside), or ask for help."
             ).format(error=error),
         )
 
@@ -570,6 +575,192 @@ class MainWindow(QMainWindow):
             self.switch_language(self.settings.language)
         self._update_titles()
 
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        restore = box.addButton(self.tr("&Restore from backup…"),
+                                QMessageBox.ButtonRole.AcceptRole)
+        restore.setObjectName("restore_backup_button")
+        box.setDefaultButton(restore)
+        box.exec()
+        if box.clickedButton() is restore:
+            self.restore_from_backup()
+
+    # -- backups while working, the second copy, restoring ---------------------------------
+
+    def _build_backups(self) -> None:
+        """The backup timer and the status bar's label of the second copy, once."""
+        from PySide6.QtCore import QTimer
+
+        from rakor_desktop.storage.database import change_marker
+
+        self.second_copy_label = QLabel()
+        self.second_copy_label.setObjectName("second_copy_label")
+        self.statusBar().addPermanentWidget(self.second_copy_label)
+        self.last_backup: Any = None  # the newest BackupRun of this session
+        self._backup_running = False
+        self._second_copy_failed = False
+        self._second_copy_at: Any = None
+        try:
+            self._backup_marker: tuple[int, int] | None = change_marker(self.storage)
+        except Exception:  # a damaged file: the next backup will say so
+            self._backup_marker = None
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setObjectName("backup_timer")
+        self.backup_timer.setInterval(max(1, self.settings.backup_interval_minutes) * 60_000)
+        self.backup_timer.timeout.connect(self.start_backup)
+        self.backup_timer.start()
+        self._show_second_copy_state()
+
+    def _changed_since_backup(self) -> tuple[bool, tuple[int, int] | None]:
+        from rakor_desktop.storage.database import change_marker
+
+        try:
+            marker = change_marker(self.storage)
+        except Exception:
+            return False, self._backup_marker
+        return marker != self._backup_marker, marker
+
+    def start_backup(self) -> None:
+        """A backup in the background (the timer's slot) when something changed, or when
+        the second copy is still owed."""
+        from rakor_desktop.backup import back_up_while_working
+
+        from .tasks import run_in_background
+
+        changed, marker = self._changed_since_backup()
+        owed = self._second_copy_failed and self.settings.second_place is not None
+        if self._backup_running or not (changed or owed):
+            return
+        self._backup_running = True
+        path, keep = self.database_path, self.settings.backups_kept
+        place, event_id = self.settings.second_place, self.event_id
+
+        def done(run: Any) -> None:
+            self._backup_running = False
+            self._backup_marker = marker
+            self._backup_written(run)
+
+        def failed(error: Exception) -> None:
+            self._backup_running = False
+            log.warning("backup while working failed: %s", error)
+
+        run_in_background(
+            lambda: back_up_while_working(path, keep_days=keep, second_place=place,
+                                          event_id=event_id),
+            on_done=done,
+            on_error=failed,
+        )
+
+    def _backup_written(self, run: Any) -> None:
+        self.last_backup = run
+        if run.second_copy_error:
+            if not self._second_copy_failed:  # said once, not at every backup
+                self.statusBar().showMessage(run.second_copy_error, 30000)
+            self._second_copy_failed = True
+        elif run.second_copy_at is not None:
+            self._second_copy_failed = False
+            self._second_copy_at = run.second_copy_at
+        self._show_second_copy_state()
+
+    def _show_second_copy_state(self) -> None:
+        place = self.settings.second_place
+        label = self.second_copy_label
+        if place is None:
+            label.clear()
+            label.setToolTip("")
+            label.setStyleSheet("")
+        elif self._second_copy_failed:
+            label.setText(self.tr("⚠ Second copy: folder not reachable"))
+            label.setToolTip(str(place))
+            label.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            when = (self._second_copy_at.astimezone().strftime("%H.%M")
+                    if self._second_copy_at is not None else self.tr("not yet"))
+            label.setText(self.tr("Second copy: {time}").format(time=when))
+            label.setToolTip(str(place))
+            label.setStyleSheet("")
+
+    def _backup_settings_changed(self) -> None:
+        """A new interval or second place applies at once (the next backup goes there)."""
+        self.backup_timer.setInterval(max(1, self.settings.backup_interval_minutes) * 60_000)
+        self._second_copy_failed = False
+        self._second_copy_at = None
+        self._show_second_copy_state()
+        if self.settings.second_place is not None:
+            self._backup_marker = None  # the new place gets a copy at the next tick
+
+    def _back_up_on_close(self) -> None:
+        """The last backup of the session, when something changed since the previous one."""
+        from rakor_desktop.backup import back_up_while_working
+
+        self.backup_timer.stop()
+        changed, _marker = self._changed_since_backup()
+        if not changed:
+            return
+        try:
+            back_up_while_working(self.database_path, keep_days=self.settings.backups_kept,
+                                  second_place=self.settings.second_place,
+                                  event_id=self.event_id)
+        except Exception as exc:  # closing must never fail
+            log.warning("no backup on close: %s", exc)
+
+    def restore_from_backup(self) -> None:
+        """File → Restore from backup…: choose a backup, put the current file aside, reopen."""
+        from .backup_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(self.database_path, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        self._restore(dialog.chosen)
+
+    def _restore(self, backup: Path) -> None:
+        from rakor_desktop.backup import restore_backup
+        from rakor_desktop.storage.database import change_marker
+
+        try:
+            self._save_pending()
+        except Exception as exc:  # a damaged file may refuse what was typed
+            log.warning("pending changes not saved before restoring: %s", exc)
+        self.backup_timer.stop()
+        from .tasks import wait_for_background_tasks
+
+        wait_for_background_tasks()
+        if "ui.record_models" in sys.modules:
+            self.live_meeting().close_windows()
+        self.storage.close()
+        aside: Path | None = None
+        error: Exception | None = None
+        try:
+            aside = restore_backup(self.database_path, backup)
+        except (RakorError, OSError) as exc:
+            error = exc
+        try:
+            fresh = Storage.open(self.database_path, backup=False)
+        except RakorError as exc:
+            QMessageBox.critical(self, self.tr("The database cannot be opened"), str(exc))
+            return
+        # The same Storage object, so every page and window keeps working on it.
+        self.storage.conn = fresh.conn
+        self.storage._db = None
+        self.storage.read_only = fresh.read_only
+        self._backup_marker = change_marker(self.storage)
+        self.backup_timer.start()
+        area = self.area_list.currentRow()
+        self._build_ui()
+        self.open_event(self.event_id)
+        self.area_list.setCurrentRow(max(area, 0))
+        self.activateWindow()
+        if area == self.AREAS.index("participants") and self.event_id is not None:
+            self.show_desk()  # the desk is ready for the next scan
+        if error is not None:
+            QMessageBox.warning(self, self.tr("Restore failed"), str(error))
+            return
+        log.info("restored %s; previous file put aside as %s", backup, aside)
+        self.statusBar().showMessage(
+            self.tr("Restored the backup {backup}. The previous file was kept as {aside}.")
+            .format(backup=backup.name, aside=aside.name if aside else "-"),
+            30000,
     def switch_language(self, language: str) -> None:
         """Apply another language to the whole window without losing anything typed."""
         self._save_pending()
@@ -609,6 +800,7 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         state = ui_state()
         geometry = state.value("main_window/geometry")
+        self._backup_settings_changed()
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
@@ -660,3 +852,4 @@ def default_window_size(available: QSize | None) -> QSize:
 def _file_safe(text: str) -> str:
     kept = "".join(c if c.isalnum() or c in " -_." else "_" for c in text)
     return " ".join(kept.split())[:80] or "acara"
+        self._back_up_on_close()

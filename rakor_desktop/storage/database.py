@@ -20,11 +20,11 @@ from __future__ import annotations
 import errno
 import logging
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
@@ -40,8 +40,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("rakor.storage")
 
 DEFAULT_BACKUPS_KEPT = 10
-BACKUP_SUFFIX = ".sqlite3"
-_BACKUP_STAMP = re.compile(r"\d{8}T\d{12}Z")
 # Files of schema versions below this one were made before the application id
 # existed; they are recognised by their tables.
 FIRST_STAMPED_VERSION = 3
@@ -371,55 +369,28 @@ class StorageBase:
     # -- backups -----------------------------------------------------------------
 
     def backup(self, *, keep: int = DEFAULT_BACKUPS_KEPT, now: datetime | None = None) -> Path:
-        """Copy the database with SQLite's backup API; keep only the ``keep`` newest copies.
+        """Back the database up (see :func:`rakor_desktop.backup.make_backup`).
 
-        Backups are named after the database file and a UTC time stamp, so two
-        databases in one folder never rotate each other's copies.
+        ``keep`` is the number of days of which the newest backup is kept (all of
+        the last hour are).
         """
-        keep = max(1, keep)
-        folder = paths.backups_dir(self.path)
-        folder.mkdir(parents=True, exist_ok=True)
-        stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = folder / f"{self._backup_prefix}{stamp}{BACKUP_SUFFIX}"
-        partial = target.with_suffix(".partial")
-        try:
-            dest = sqlite3.connect(str(partial))
-            try:
-                self.conn.backup(dest)
-            finally:
-                dest.close()
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
-        for old in self.list_backups()[keep:]:
-            old.unlink(missing_ok=True)
-        for stale in folder.glob(f"{self._backup_prefix}*.partial"):  # left by a crash
-            stale.unlink(missing_ok=True)
-        log.info("backup written: %s", target)
-        return target
+        from rakor_desktop import backup as backups  # the core module above this layer
+
+        return backups.make_backup(self.path, keep_days=keep, now=now).path
 
     def _backup_at_open(self, keep: int) -> None:
         """A backup that cannot be written is logged, not fatal: the user can still work."""
         try:
             self.backup(keep=keep)
-        except (OSError, sqlite3.Error) as exc:
+        except (OSError, sqlite3.Error, DatabaseError) as exc:
             log.warning("no backup of %s could be written to %s: %s",
                         self.path, paths.backups_dir(self.path), exc)
 
-    @property
-    def _backup_prefix(self) -> str:
-        return f"{self.path.stem}-"
-
     def list_backups(self) -> list[Path]:
         """The backups of this database, newest first."""
-        folder = paths.backups_dir(self.path)
-        if not folder.is_dir():
-            return []
-        found = [
-            p for p in folder.glob(f"{self._backup_prefix}*{BACKUP_SUFFIX}")
-            if _BACKUP_STAMP.fullmatch(p.name[len(self._backup_prefix):-len(BACKUP_SUFFIX)])
-        ]
-        return sorted(found, key=lambda p: p.name, reverse=True)
+        from rakor_desktop import backup as backups
+
+        return [b.path for b in backups.list_backups(self.path)]
 
     # -- transactions --------------------------------------------------------------
 
@@ -692,6 +663,138 @@ def _disk_full(path: Path) -> DatabaseError:
     )
 
 
+# -- whole-file copies (the SQL of rakor_desktop.backup) ---------------------------------
+
+
+def copy_database(source: Path, dest: Path) -> None:
+    """Copy the database ``source`` into the new file ``dest`` with SQLite's backup API.
+
+    Runs on a connection of its own (safe in a worker thread while the app writes on
+    another: in WAL mode the copy is one read transaction and blocks no writer). The
+    copy is checked (``PRAGMA quick_check`` and our application id) and its pages are
+    on disk when this returns.
+
+    Raises:
+        DatabaseError: the source is not ours or the copy failed its check.
+        sqlite3.Error, OSError: the copy could not be written.
+    """
+    # mode=rw: never creates a missing source; the copy only reads it.
+    src = sqlite3.connect(f"file:{quote_path(source)}?mode=rw", uri=True, timeout=10)
+    try:
+        src.execute("PRAGMA busy_timeout=10000")
+        dst = sqlite3.connect(str(dest))
+        try:
+            # One step (pages=-1): a stepwise copy restarts whenever the desk commits.
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            problem = _copy_problem(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if problem:
+        raise DatabaseError(
+            "Salinan {path} tidak utuh ({detail}).",
+            "The copy {path} is not complete ({detail}).",
+            path=dest,
+            detail=problem,
+        )
+    with open(dest, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _copy_problem(conn: sqlite3.Connection) -> str:
+    """Why a copy cannot be offered as a backup ("" when it is sound and ours)."""
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+        application_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        ours = _is_ours(conn, application_id)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    if rows != ["ok"]:
+        return rows[0][:200] if rows else "?"
+    if not ours:
+        return text("bukan database Rakor Desktop", "not a Rakor Desktop database")
+    return ""
+
+
+def _is_ours(conn: sqlite3.Connection, application_id: int) -> bool:
+    """Our application id, or a file of a version made before it existed."""
+    if application_id == APPLICATION_ID:
+        return True
+    tables = {
+        str(row[0]).lower()
+        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    return (
+        application_id == 0
+        and 0 < _user_version(conn) < FIRST_STAMPED_VERSION
+        and tables_created_by(1) <= tables
+    )
+
+
+def check_copy(path: Path) -> str:
+    """Why the file ``path`` cannot be restored ("" when it is a sound database of ours)."""
+    try:
+        conn = sqlite3.connect(f"file:{quote_path(path)}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        return str(exc)
+    try:
+        return _copy_problem(conn)
+    finally:
+        conn.close()
+
+
+@dataclass(frozen=True)
+class DatabaseSummary:
+    """What a database (a backup) holds, to choose the one to restore."""
+
+    events: int
+    invitees: int
+    checked_in: int
+
+
+def summarise_database(path: Path) -> DatabaseSummary:
+    """Count the events, invitees and invitees checked in of the database file ``path``.
+
+    Reads only (the file is opened read-only).
+
+    Raises:
+        sqlite3.Error: the file cannot be read as a database of ours.
+    """
+    conn = sqlite3.connect(f"file:{quote_path(path)}?mode=ro", uri=True, timeout=10)
+    try:
+        if not _is_ours(conn, int(conn.execute("PRAGMA application_id").fetchone()[0])):
+            raise sqlite3.DatabaseError("not a Rakor Desktop database")
+        events = int(conn.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+        invitees = int(conn.execute("SELECT COUNT(*) FROM invitees").fetchone()[0])
+        checked_in = int(conn.execute(
+            "SELECT COUNT(DISTINCT a.invitee_id) FROM attendance_log AS a "
+            "WHERE a.kind = 'checkin' AND NOT EXISTS (SELECT 1 FROM attendance_log AS u "
+            "WHERE u.kind = 'undo' AND u.target_uid = a.uid)"
+        ).fetchone()[0])
+    finally:
+        conn.close()
+    return DatabaseSummary(events=events, invitees=invitees, checked_in=checked_in)
+
+
+def change_marker(storage: StorageBase) -> tuple[int, int]:
+    """Something that changes whenever the database changes (on this connection or another).
+
+    ``total_changes`` counts this connection's writes, ``data_version`` the commits of
+    other connections (another desk, a command).
+    """
+    data_version = int(storage.conn.execute("PRAGMA data_version").fetchone()[0])
+    return storage.conn.total_changes, data_version
+
+
+def quote_path(path: Path) -> str:
+    """``path`` for a ``file:`` URI."""
+    import urllib.parse
+
+    return urllib.parse.quote(str(Path(path).resolve()))
+
+
 def check_and_back_up(path: Path, *, keep: int = DEFAULT_BACKUPS_KEPT) -> Path | None:
     """Integrity check and rolling backup of a database in use, on a connection of its own.
 
@@ -707,9 +810,11 @@ def check_and_back_up(path: Path, *, keep: int = DEFAULT_BACKUPS_KEPT) -> Path |
     storage.db  # noqa: B018 - imports sqlite-utils here, off the GUI thread, before it is needed
     try:
         storage.check_integrity()
+        from rakor_desktop import backup as backups  # the core module above this layer
+
         try:
-            return storage.backup(keep=keep)
-        except (OSError, sqlite3.Error) as exc:
+            return backups.make_backup(path, keep_days=keep).path
+        except (OSError, sqlite3.Error, DatabaseError) as exc:
             log.warning("no backup of %s could be written: %s", path, exc)
             return None
     finally:

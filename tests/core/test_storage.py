@@ -620,7 +620,7 @@ def test_no_backup_when_asked_not_to(db_path: Path) -> None:
     assert not (db_path.parent / "backups").exists()
 
 
-def test_only_the_newest_backups_are_kept_when_reopening(db_path: Path) -> None:
+def test_every_opening_makes_its_own_backup_and_the_last_hour_is_kept(db_path: Path) -> None:
     _make_database(db_path)
     made: list[Path] = []
     for _ in range(12):
@@ -628,19 +628,31 @@ def test_only_the_newest_backups_are_kept_when_reopening(db_path: Path) -> None:
         made.append(storage.list_backups()[0])
         storage.close()
     kept = sorted((db_path.parent / "backups").iterdir())
-    assert len(kept) == 3
-    assert kept == sorted(made[-3:])
+    assert kept == sorted(made)  # all within the last hour
     assert len(set(made)) == 12  # every opening made its own copy
 
 
-def test_backup_rotation_keeps_the_newest_by_time(storage: Storage) -> None:
+def test_backups_are_kept_by_age_the_last_hour_then_one_per_day(storage: Storage) -> None:
     _event(storage)
-    written = [
-        storage.backup(keep=3, now=datetime(2023, 12, 14, 8, minute)) for minute in range(10)
+    now = datetime(2023, 12, 14, 10, 30, tzinfo=UTC)
+    older_days = [
+        storage.backup(keep=3, now=datetime(2023, 12, day, hour, tzinfo=UTC))
+        for day in (9, 10, 11, 12, 13) for hour in (8, 12)
     ]
-    assert storage.list_backups() == list(reversed(written[-3:]))
-    assert all(not p.exists() for p in written[:-3])
-    assert not list(storage.list_backups()[0].parent.glob("*.partial"))
+    this_morning = [
+        storage.backup(keep=3, now=datetime(2023, 12, 14, 8, minute, tzinfo=UTC))
+        for minute in range(0, 50, 10)
+    ]
+    last_hour = [
+        storage.backup(keep=3, now=datetime(2023, 12, 14, 9, 35 + minute, tzinfo=UTC))
+        for minute in range(0, 25, 5)
+    ]
+    newest = storage.backup(keep=3, now=now)
+    assert storage.list_backups() == [newest, *reversed(last_hour), this_morning[-1],
+                                      older_days[-1], older_days[-3]]
+    assert all(not p.exists() for p in older_days[:-3] + this_morning[:-1])
+    assert not [p for p in storage.list_backups()[0].parent.iterdir()
+                if not p.name.endswith(".sqlite3")]
 
 
 def test_backups_of_two_databases_in_one_folder_do_not_rotate_each_other(
