@@ -741,9 +741,7 @@ class MainWindow(QMainWindow):
             QMessageBox.critical(self, self.tr("The database cannot be opened"), str(exc))
             return
         # The same Storage object, so every page and window keeps working on it.
-        self.storage.conn = fresh.conn
-        self.storage._db = None
-        self.storage.read_only = fresh.read_only
+        self.storage.take_connection_of(fresh)
         self._backup_marker = change_marker(self.storage)
         self.backup_timer.start()
         area = self.area_list.currentRow()

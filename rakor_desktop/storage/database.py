@@ -386,6 +386,17 @@ class StorageBase:
             log.warning("no backup of %s could be written to %s: %s",
                         self.path, paths.backups_dir(self.path), exc)
 
+    def take_connection_of(self, other: StorageBase) -> None:
+        """Work on ``other``'s connection from now on (after a restore reopened the file).
+
+        Everything holding this Storage keeps working; this object's old connection
+        must already be closed. ``other`` is not to be used afterwards.
+        """
+        self.conn = other.conn
+        self._db = None
+        self.read_only = other.read_only
+        self._watching_writes = other._watching_writes  # its temporary triggers came along
+
     def list_backups(self) -> list[Path]:
         """The backups of this database, newest first."""
         from rakor_desktop import backup as backups
