@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 from rakor_desktop import checkin as desk
 from rakor_desktop import operations as ops
 from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
+from rakor_desktop.changes import Changes
 from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.formatting import format_clock, format_name, split_titles
 from rakor_desktop.messages import NotFoundError, RakorError
@@ -86,7 +87,6 @@ log = logging.getLogger("rakor.ui.checkin")
 Index = QModelIndex | QPersistentModelIndex
 COUNTS_DELAY_MS = 250  # counts and chart wait until the desk is quiet for a moment
 INSIDE_DELAY_MS = 300  # a query starting no word is looked for inside words after a pause
-WATCH_INTERVAL_MS = 2000  # how often to look for check-ins written by another program
 
 # Columns of the results: comfortable and narrowest width. When the list is narrow (a
 # 1366 px laptop), the code goes first, then the group, then the position; name, time
@@ -754,7 +754,6 @@ class CheckinPage(QWidget):
         self._clock = clock
         self._event_id: int | None = None
         self._timezone = "WIB"
-        self._data_version = 0
         self._export_cancel: threading.Event | None = None
         # Enter checks in only an unambiguous match: the only one, or a row the operator
         # moved to (arrows, mouse). True once they did.
@@ -905,8 +904,6 @@ class CheckinPage(QWidget):
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(COUNTS_DELAY_MS)
-        self._watch_timer = QTimer(self)
-        self._watch_timer.setInterval(WATCH_INTERVAL_MS)
 
     def _build_actions(self) -> None:
         self._menu_actions: list[QAction] = []
@@ -953,7 +950,6 @@ class CheckinPage(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self._inside_timer.timeout.connect(self.search_inside)
         self._counts_timer.timeout.connect(self.refresh_counts)
-        self._watch_timer.timeout.connect(self._look_for_changes)
         self.table.doubleClicked.connect(lambda index: self._check_in_row(index.row()))
         self.table.clicked.connect(lambda _index: self._row_clicked())
         self.model.modelReset.connect(self._update_results_label)
@@ -1029,11 +1025,6 @@ class CheckinPage(QWidget):
         self._select_row(0)
         self.feedback.show_message("idle", self.tr("Type a name or scan a QR code."))
         self.refresh_counts()
-        self._data_version = self._storage.data_version()
-        if event_id is None or not self.isVisible():
-            self._watch_timer.stop()
-        else:
-            self._watch_timer.start()
         self.focus_search()
 
     @property
@@ -1062,8 +1053,7 @@ class CheckinPage(QWidget):
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         if self._event_id is not None:
-            self._look_for_changes(always=True)  # what changed while another area was shown
-            self._watch_timer.start()
+            self._look_for_changes()  # what changed while another area was shown
             if not self._settings.operator_name.strip() and not self._asked_operator:
                 QTimer.singleShot(0, self.ask_operator)  # once the desk is on screen
         self.focus_search()
@@ -1096,7 +1086,6 @@ class CheckinPage(QWidget):
 
     def hideEvent(self, event: Any) -> None:
         # Nothing runs behind another area's back (or after the window closed).
-        self._watch_timer.stop()
         self._inside_timer.stop()
         self._counts_timer.stop()  # counted again when shown (_look_for_changes)
         super().hideEvent(event)
@@ -1394,7 +1383,6 @@ class CheckinPage(QWidget):
     def _attendance_changed(self, *, recount: bool = True) -> None:
         if recount:
             self._counts_timer.start()
-        self._data_version = self._storage.data_version()
         if self._event_id is not None:
             self.attendance_changed.emit(self._event_id)
 
@@ -1679,26 +1667,33 @@ class CheckinPage(QWidget):
             desk.arrivals_per_ten_minutes(self._storage, self._event_id, self._timezone)
         )
 
-    def _look_for_changes(self, *, always: bool = False) -> None:
-        """Another program (the CLI, an import) wrote to the database: show it."""
+    def apply_changes(self, changes: Changes) -> None:
+        """The window's runner announced a commit (``changed``): show what concerns the desk.
+
+        The desk refreshes itself after its own check-ins; here it catches up with
+        the others' (another program, another desk, an import): ``everything``.
+        A hidden desk catches up when it is shown again.
+        """
+        if changes.everything and changes.concerns(self._event_id) and self.isVisible():
+            self._look_for_changes()
+
+    def _look_for_changes(self) -> None:
+        """Read the list and the counts again (someone else may have written)."""
         if self._event_id is None:
             return
-        version = self._storage.data_version()
-        if always or version != self._data_version:
-            self._data_version = version
-            if not self._storage.event_exists(self._event_id):
-                self.set_event(None)
-                return
-            selected = self.selected_row()
-            chosen = self._row_chosen
-            self.model.refresh()
-            row = self.model.row_of(selected.invitee_id) if selected else -1
-            if row >= 0:
-                self._select_row(row)
-                self._row_chosen = chosen
-            else:
-                self._select_unambiguous()  # never the top of several by itself
-            self.refresh_counts()
+        if not self._storage.event_exists(self._event_id):
+            self.set_event(None)
+            return
+        selected = self.selected_row()
+        chosen = self._row_chosen
+        self.model.refresh()
+        row = self.model.row_of(selected.invitee_id) if selected else -1
+        if row >= 0:
+            self._select_row(row)
+            self._row_chosen = chosen
+        else:
+            self._select_unambiguous()  # never the top of several by itself
+        self.refresh_counts()
 
     # -- export ------------------------------------------------------------------------
 

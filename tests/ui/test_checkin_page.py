@@ -521,7 +521,7 @@ def test_checkins_made_elsewhere_appear(
         ops.checkin_invitee(other, eko_id, ops.Desk(station="meja-2"))
     finally:
         other.close()
-    page._look_for_changes()  # what the watch timer does every two seconds
+    page._look_for_changes()  # what the window's runner has the desk do after a commit elsewhere
     assert shown_names(page) == ["Kombes Pol. Eko Wahyudi"]
     assert sum(g.present for g in page.counts_model.groups) == 1
 
