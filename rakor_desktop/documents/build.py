@@ -124,38 +124,44 @@ def load_record(
     with_minutes: bool = True,
     with_attendance: bool = True,
 ) -> Record:
-    """Read what the documents of an event need (NotFoundError for an unknown event)."""
-    event = get_event(storage, event_id)
-    options = options if options is not None else load_document_options(storage, event_id)
-    speakers: dict[int, list[dict[str, Any]]] = {}
-    if with_minutes:
-        for row in storage.document_speakers(event_id):
-            speakers.setdefault(row["rundown_item_id"], []).append(row)
-    want_attendees = with_attendance or with_minutes
-    include_absent = options.attendance_rows == "semua"
-    return Record(
-        event=event,
-        options=options,
-        overrides=load_text_overrides(storage, event_id) if with_minutes else {},
-        officials=storage.document_officials(event_id),
-        rundown=storage.list_rundown_items(event_id) if with_minutes else [],
-        speakers=speakers,
-        questions=storage.document_questions(event_id) if with_minutes else [],
-        follow_ups=storage.document_follow_ups(event_id) if with_minutes else [],
-        conclusions=storage.document_conclusions(event_id) if with_minutes else [],
-        attendees=(
-            storage.document_attendees(event_id, include_absent=include_absent)
-            if want_attendees else []
-        ),
-        signatures=(
-            _usable_signatures(storage.document_signatures(event_id))
-            if with_attendance or (with_minutes and options.attach_attendance) else {}
-        ),
-        photos=(
-            storage.document_photos(event_id)
-            if with_minutes and options.attach_photos else []
-        ),
-    )
+    """Read what the documents of an event need (NotFoundError for an unknown event).
+
+    All the reads see one state of the database (one read transaction): a check-in
+    or an autosave committed meanwhile by another connection is either wholly in
+    the document or wholly out of it.
+    """
+    with storage.read_transaction():
+        event = get_event(storage, event_id)
+        options = options if options is not None else load_document_options(storage, event_id)
+        speakers: dict[int, list[dict[str, Any]]] = {}
+        if with_minutes:
+            for row in storage.document_speakers(event_id):
+                speakers.setdefault(row["rundown_item_id"], []).append(row)
+        want_attendees = with_attendance or with_minutes
+        include_absent = options.attendance_rows == "semua"
+        return Record(
+            event=event,
+            options=options,
+            overrides=load_text_overrides(storage, event_id) if with_minutes else {},
+            officials=storage.document_officials(event_id),
+            rundown=storage.list_rundown_items(event_id) if with_minutes else [],
+            speakers=speakers,
+            questions=storage.document_questions(event_id) if with_minutes else [],
+            follow_ups=storage.document_follow_ups(event_id) if with_minutes else [],
+            conclusions=storage.document_conclusions(event_id) if with_minutes else [],
+            attendees=(
+                storage.document_attendees(event_id, include_absent=include_absent)
+                if want_attendees else []
+            ),
+            signatures=(
+                _usable_signatures(storage.document_signatures(event_id))
+                if with_attendance or (with_minutes and options.attach_attendance) else {}
+            ),
+            photos=(
+                storage.document_photos(event_id)
+                if with_minutes and options.attach_photos else []
+            ),
+        )
 
 
 # -- shared pieces -----------------------------------------------------------------------

@@ -206,3 +206,29 @@ def test_changes_concern_their_event_and_merge() -> None:
     assert not mine.touched("photos") and mine.any and not Changes(1).any
     assert mine.merged(Changes(1, photos=True)) == Changes(1, attendance=True, photos=True)
     assert mine.merged(Changes(2, photos=True)).event_id is None
+
+
+def test_a_document_reads_one_state_of_the_database(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bug 4: a check-in committed while the record was read made a mixed document."""
+    from rakor_desktop.documents.build import load_record
+
+    storage = Storage.open(db_path)
+    event_id, (budi, _ani) = _event_with(storage, ["Budi", "Ani"])
+    real_officials = storage.document_officials
+
+    def officials_then_a_checkin_elsewhere(event: int) -> list[dict[str, object]]:
+        rows = real_officials(event)
+        other = Storage.open(db_path, backup=False, check=False)  # the desk, meanwhile
+        ops.checkin_invitee(other, budi, OTHER_DESK)
+        other.close()
+        return rows
+
+    monkeypatch.setattr(storage, "document_officials", officials_then_a_checkin_elsewhere)
+    record = load_record(storage, event_id)
+
+    assert [row["present"] for row in record.attendees if row["present"]] == []  # as it began
+    assert storage.attendance_counts(event_id).present == 1  # the check-in itself is kept
+    assert not storage.conn.in_transaction
+    storage.close()
