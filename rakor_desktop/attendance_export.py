@@ -1,9 +1,10 @@
 """The attendance of an event as a spreadsheet (XLSX) or a CSV file.
 
 One table, built once (:func:`attendance_table`), written by two writers. Columns:
-No, Nama (with titles), NIP, Jabatan, Instansi, Kelompok, Hadir pukul, Mewakili, Meja,
-Operator; everyone present, in the order they arrived. A delegate is listed under their
-own name, with the invitee they stand in for under "Mewakili".
+No, Nama (with titles), NIP/NRP, Jabatan, Instansi, Kelompok, Hadir pukul, Mewakili, Meja,
+Operator, Pangkat/Golongan, No. HP; everyone present, in the order they arrived. A
+delegate is listed under their own name, titles, NIP/NRP, pangkat and phone, with the
+invitee they stand in for under "Mewakili".
 
 Files are written beside their target and moved into place only when complete
 (``os.replace``): a crash or a full disk never leaves half a file, and an existing
@@ -21,16 +22,20 @@ from pathlib import Path
 from typing import IO, Any
 
 from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
-from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip
+from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip_nrp
 from rakor_desktop.messages import RakorError, ValidationError
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import clean_text, csv_text, spreadsheet_text
 
 HEADERS: tuple[str, ...] = (
-    "No", "Nama", "NIP", "Jabatan", "Instansi", "Kelompok", "Hadir pukul", "Mewakili", "Meja",
-    "Operator",
+    "No", "Nama", "NIP/NRP", "Jabatan", "Instansi", "Kelompok", "Hadir pukul", "Mewakili",
+    "Meja", "Operator", "Pangkat/Golongan", "No. HP",
 )  # fmt: skip
-_WIDTHS = (5, 34, 22, 30, 34, 14, 11, 34, 14, 16)
+_WIDTHS = (5, 34, 22, 30, 34, 14, 11, 34, 14, 16, 20, 16)
+
+
+def _rank(pangkat: str, golongan: str) -> str:
+    return ", ".join(part for part in (pangkat.strip(), golongan.strip()) if part)
 NO_GROUP = "(tanpa kelompok)"
 
 
@@ -61,18 +66,25 @@ def attendance_table(storage: Storage, event_id: int) -> AttendanceTable:
     for number, arrival in enumerate(storage.attendance_rows(event_id), start=1):
         invitee = format_name(arrival.name, arrival.front_titles, arrival.back_titles)
         if arrival.on_behalf_name:
-            name, nip = arrival.on_behalf_name, ""
+            name = format_name(
+                arrival.on_behalf_name, arrival.on_behalf_front_titles,
+                arrival.on_behalf_back_titles,
+            )  # fmt: skip
+            nip = format_nip_nrp(arrival.on_behalf_nip)
             jabatan = arrival.on_behalf_jabatan
             instansi = arrival.on_behalf_instansi or arrival.instansi
             represented = invitee + (f" ({arrival.jabatan})" if arrival.jabatan else "")
+            rank = _rank(arrival.on_behalf_pangkat, arrival.on_behalf_golongan)
+            phone = arrival.on_behalf_phone
         else:
-            name, nip = invitee, format_nip(arrival.nip)
+            name, nip = invitee, format_nip_nrp(arrival.nip)
             jabatan, instansi, represented = arrival.jabatan, arrival.instansi, ""
+            rank, phone = _rank(arrival.pangkat, arrival.golongan), arrival.phone
         rows.append(
             (
                 str(number), name, nip, jabatan, instansi, arrival.group_name,
                 format_clock(arrival.checked_in_at, event.timezone), represented,
-                arrival.station, arrival.operator,
+                arrival.station, arrival.operator, rank, phone,
             )
         )  # fmt: skip
     groups = [(g.group_name, g.present, g.invited) for g in storage.group_counts(event_id)]

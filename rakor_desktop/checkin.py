@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 
 from rakor_desktop import operations as ops
 from rakor_desktop.clock import Clock, utc_now
-from rakor_desktop.formatting import TimeZone, format_name, split_titles
+from rakor_desktop.formatting import TimeZone, format_name, normalize_nip_nrp, split_titles
 from rakor_desktop.images import check_signature
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import (
@@ -175,17 +175,28 @@ def checkin_on_behalf(
     delegate_name: str,
     delegate_jabatan: str = "",
     delegate_instansi: str = "",
+    delegate_front_titles: str = "",
+    delegate_back_titles: str = "",
+    delegate_nip: str = "",
+    delegate_pangkat: str = "",
+    delegate_golongan: str = "",
+    delegate_phone: str = "",
     clock: Clock = utc_now,
 ) -> CheckinResult:
     """Check in a delegate who came in the invitee's place (*mewakili*).
 
-    The attendance list then shows "<delegate> mewakili <invitee>". An invitee already
-    present is reported as such and nothing is recorded.
+    The delegate has the fields of an invitee (titles, NIP/NRP, pangkat/golongan,
+    phone), kept with the check-in. The attendance list then shows "<delegate> mewakili
+    <invitee>". An invitee already present is reported as such and nothing is recorded.
+
+    Raises:
+        ValidationError: no name, or a NIP/NRP that is neither (nothing is recorded).
     """
     if not " ".join(delegate_name.split()):
         raise ValidationError(
             "Tuliskan nama orang yang mewakili.", "Type the name of the person attending."
         )
+    nip = normalize_nip_nrp(delegate_nip)  # raises ValidationError in the user's language
     return ops.checkin_invitee(
         storage,
         invitee_id,
@@ -193,6 +204,14 @@ def checkin_on_behalf(
         on_behalf_name=delegate_name,
         on_behalf_jabatan=delegate_jabatan,
         on_behalf_instansi=delegate_instansi,
+        on_behalf_details={
+            "front_titles": delegate_front_titles,
+            "back_titles": delegate_back_titles,
+            "nip": nip,
+            "pangkat": delegate_pangkat,
+            "golongan": delegate_golongan,
+            "phone": delegate_phone,
+        },
         clock=clock,
     )
 

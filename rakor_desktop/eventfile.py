@@ -62,9 +62,9 @@ from rakor_desktop.storage import Storage
 from rakor_desktop.text import clean_changes
 
 FORMAT_NAME = "rakor-desktop-event"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
-SCHEMA_ID = "https://rakor-desktop.invalid/schema/event-format-2.json"
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
+SCHEMA_ID = "https://rakor-desktop.invalid/schema/event-format-3.json"
 
 # Bounds of what an import reads (issue 10, item 4): the file, integers, nesting.
 MAX_FILE_BYTES = 512 * 1024 * 1024  # an event with many photos is large, but not this
@@ -152,7 +152,7 @@ _UID = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?"
 _MOMENT = _DATE + r"T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})"
-_NIP = r"([0-9]{18})?"
+_NIP = r"([0-9]{18}|[0-9]{4,14}(/[A-Z]{1,4})?)?"
 _CODE = r"[A-Z0-9][A-Z0-9_-]{0,63}"
 _BASE64 = r"([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
 
@@ -214,7 +214,13 @@ MOMENT = _pattern_kind(
     "an ISO 8601 moment with offset, e.g. 2023-12-14T02:00:00.000+00:00",
     _aware_moment,
 )
-NIP = _pattern_kind("nip", _NIP, "NIP 18 angka atau kosong", "an 18-digit NIP or empty", None)
+NIP = _pattern_kind(
+    "nip",
+    _NIP,
+    "NIP 18 angka, NRP 4 s.d. 14 angka (boleh diakhiri /huruf), atau kosong",
+    "an 18-digit NIP, an NRP of 4 to 14 digits (optionally /letters), or empty",
+    None,
+)
 CODE = _pattern_kind(
     "checkin_code",
     _CODE,
@@ -292,7 +298,12 @@ PERSON_FIELDS: tuple[_Field, ...] = (
     _f("name", NAME, "Name without academic titles."),
     _f("front_titles", TEXT, "Titles before the name, e.g. 'Dr. H.'."),
     _f("back_titles", TEXT, "Titles after the name, e.g. 'M.Si.'."),
-    _f("nip", NIP, "Civil servant number, 18 digits, or empty."),
+    _f(
+        "nip",
+        NIP,
+        "NIP of a civil servant (18 digits) or NRP of a Polri/TNI officer (4 to 14 digits, "
+        "optionally /letters), or empty. 18 digits is a NIP, anything else an NRP.",
+    ),
     _f("pangkat", TEXT, "Rank, e.g. Pembina."),
     _f("golongan", TEXT, "Grade, e.g. IV/a."),
     _f("jabatan", TEXT, "Position as kept in the directory."),
@@ -324,7 +335,7 @@ INVITEE_FIELDS: tuple[_Field, ...] = (
     ),
 )
 
-ATTENDANCE_FIELDS: tuple[_Field, ...] = (
+ATTENDANCE_FIELDS_V2: tuple[_Field, ...] = (
     _uid("Identity of the log entry (a replayed entry is recognised by it)."),
     _ref("invitee_uid", "invitees", "The invitation this entry is about."),
     _enum("kind", [k.value for k in AttendanceKind], "checkin, undo or signature."),
@@ -349,6 +360,16 @@ ATTENDANCE_FIELDS: tuple[_Field, ...] = (
         column="signature_png",
     ),
     _f("received_at", MOMENT, "When the database received the entry."),
+)
+# Version 3 (issue 10, item 13): the delegate has the fields of an invitee.
+ATTENDANCE_FIELDS: tuple[_Field, ...] = (
+    *ATTENDANCE_FIELDS_V2,
+    _f("on_behalf_front_titles", TEXT, "The delegate's front titles (Dr., H., a rank)."),
+    _f("on_behalf_back_titles", TEXT, "The delegate's back titles (S.H., M.Si.)."),
+    _f("on_behalf_nip", NIP, "The delegate's NIP or NRP (as persons[].nip), or empty."),
+    _f("on_behalf_pangkat", TEXT, "The delegate's pangkat (rank)."),
+    _f("on_behalf_golongan", TEXT, "The delegate's golongan (grade), e.g. IV/a."),
+    _f("on_behalf_phone", TEXT, "The delegate's telephone number."),
 )
 
 RUNDOWN_FIELDS: tuple[_Field, ...] = (
@@ -449,11 +470,19 @@ _LIST_FIELDS = {name: fields for name, fields, _ in LIST_SECTIONS}
 
 
 def _sections(version: int) -> tuple[tuple[str, tuple[_Field, ...], str], ...]:
-    """The list sections of a format version (version 1 has no ``invitees[].walk_in``)."""
-    if version >= 2:
+    """The list sections of a format version.
+
+    Version 1 has no ``invitees[].walk_in``; versions 1 and 2 have no delegate fields
+    beyond name, jabatan and instansi in ``attendance_log``.
+    """
+    if version >= 3:
         return LIST_SECTIONS
+    older = {
+        "invitees": INVITEE_FIELDS if version >= 2 else INVITEE_FIELDS_V1,
+        "attendance_log": ATTENDANCE_FIELDS_V2,
+    }
     return tuple(
-        (name, INVITEE_FIELDS_V1 if name == "invitees" else fields, description)
+        (name, older.get(name, fields), description)
         for name, fields, description in LIST_SECTIONS
     )
 

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import StrEnum
 
-from rakor_desktop.messages import ValidationError
+from rakor_desktop.messages import RakorError, ValidationError
 
 __all__ = [
     "DAY_NAMES",
     "MONTH_NAMES",
+    "IdKind",
     "SignatureBlock",
     "TimeZone",
     "day_name",
@@ -28,15 +29,20 @@ __all__ = [
     "format_date_span",
     "format_name",
     "format_nip",
+    "format_nip_nrp",
     "format_place_date",
     "format_time",
     "format_time_range",
+    "id_kind",
+    "id_label",
     "is_acting_head_of_region",
     "month_name",
     "name_search_key",
     "name_sort_key",
     "normalize_for_search",
     "normalize_nip",
+    "normalize_nip_nrp",
+    "nrp_warning",
     "parse_time",
     "signature_block",
     "split_titles",
@@ -379,6 +385,133 @@ def format_nip(nip: str) -> str:
     return f"{d[:8]} {d[8:14]} {d[14]} {d[15:]}"
 
 
+# --------------------------------------------------------------------------- NRP (Polri, TNI)
+#
+# One field holds either number; its kind is derived from the stored value, never
+# guessed twice: a NIP is stored as its 18 digits, an NRP never has 15 digits or
+# more (so every NIP stored before NRPs existed stays a NIP).
+#
+# * PNS NIP: 18 digits, printed 8-6-1-3 (birth date, TMT, gender, serial).
+# * Polri NRP: 8 digits, the first four the year and month of birth (YYMM),
+#   printed as they are (Perkap 3/2018; earlier Skep/834/XI/2004).
+# * TNI NRP: varies by branch, rank and year of entry: 5 digits for officers and
+#   6 for NCOs in the old registers, longer (often 11 to 14) digits since, the
+#   navy sometimes adds a corps suffix ("/P"). The rule is uncertain, so any 4 to 14
+#   digits (with an optional "/letters" suffix) are accepted; an unusual length or
+#   an 8-digit number whose YYMM is not a month is accepted with a warning.
+
+
+class IdKind(StrEnum):
+    """Which number a person's ``nip`` field holds."""
+
+    NIP = "NIP"
+    NRP = "NRP"
+
+
+_ID_LABEL = re.compile(r"^\s*(NIP|NRP)\s*[.:]?\s*", re.IGNORECASE)
+_NRP_SHAPE = re.compile(r"([0-9]{4,14})(?:/([A-Za-z]{1,4}))?")
+_NRP_SEPARATORS = str.maketrans("", "", " \t\u00a0\u2007\u202f.-\u2010\u2011\u2012\u2013_")
+_NRP_USUAL_LENGTHS = frozenset({5, 6, 8, 11, 14})
+_NRP_LONGEST = 14
+
+
+def normalize_nip_nrp(raw: str) -> str:
+    """Return a NIP (18 digits) or an NRP (4-14 digits, optional ``/P`` suffix).
+
+    A value labelled ``"NIP"`` must be a NIP (see :func:`normalize_nip`); one
+    labelled ``"NRP"`` must be an NRP; without a label, 18 digits (or anything
+    that looks like a number Excel mangled, or 15 or more digits) is read as a
+    NIP, fewer digits as an NRP. Empty input gives ``""``.
+
+    Raises:
+        ValidationError: With a message in the user's language.
+    """
+    stripped = raw.strip().strip("'\"`\u2018\u2019\u201c\u201d").strip()
+    if not stripped:
+        return ""
+    label_match = _ID_LABEL.match(stripped)
+    label = label_match.group(1).upper() if label_match else ""
+    body = stripped[label_match.end():] if label_match else stripped
+    if label == "NIP":
+        return normalize_nip(body)
+    compact = body.translate(_NRP_SEPARATORS)
+    looks_like_nip = _SCIENTIFIC.fullmatch(body.replace(" ", "")) is not None or (
+        _ASCII_DIGITS.fullmatch(compact) is not None and len(compact) > _NRP_LONGEST
+    )
+    if label != "NRP" and looks_like_nip:
+        return normalize_nip(body)
+    match = _NRP_SHAPE.fullmatch(compact)
+    if match is None:
+        digits = sum(ch.isdigit() for ch in compact)
+        raise ValidationError(
+            "NIP/NRP tidak valid: {raw!r}; NIP harus 18 digit angka, NRP 4 sampai 14 "
+            "digit angka (yang terbaca {count} digit)",
+            "Invalid NIP/NRP: {raw!r}; an NIP has 18 digits, an NRP 4 to 14 digits "
+            "({count} found)",
+            raw=raw.strip(), count=digits,
+        )
+    suffix = match.group(2)
+    return f"{match.group(1)}/{suffix.upper()}" if suffix else match.group(1)
+
+
+def id_kind(value: str) -> IdKind | None:
+    """The kind of a number: a NIP (18 digits) or an NRP; None if empty.
+
+    Read as :func:`normalize_nip_nrp` reads it; a value that is neither (an old or
+    damaged entry) counts as a NIP, as every number did before NRPs were known.
+    """
+    if not value.strip():
+        return None
+    try:
+        normalized = normalize_nip_nrp(value)
+    except ValueError:
+        return IdKind.NIP
+    if len(normalized) == _NIP_LENGTH and _ASCII_DIGITS.fullmatch(normalized):
+        return IdKind.NIP
+    return IdKind.NRP
+
+
+def id_label(value: str) -> str:
+    """``"NIP."`` or ``"NRP."`` for a stored number (``"NIP."`` when empty)."""
+    return f"{id_kind(value) or IdKind.NIP}."
+
+
+def nrp_warning(value: str) -> RakorError | None:
+    """A warning for an NRP of an unusual shape (accepted all the same), else None.
+
+    ``str()`` of the warning is in the user's language; it carries both
+    (``.indonesian``, ``.english``). A NIP or an empty value gives None.
+    """
+    if id_kind(value) is not IdKind.NRP:
+        return None
+    digits = normalize_nip_nrp(value).split("/", 1)[0]
+    if len(digits) == 8 and not 1 <= int(digits[2:4]) <= 12:
+        return RakorError(
+            "NRP {nrp}: NRP Polri 8 digit biasanya diawali tahun dan bulan lahir (TTBB), "
+            "tetapi {month} bukan bulan; periksa kembali (NRP tetap disimpan)",
+            "NRP {nrp}: an 8-digit Polri NRP normally starts with the year and month of "
+            "birth (YYMM), but {month} is not a month; check it (the NRP is kept)",
+            nrp=value, month=digits[2:4],
+        )
+    if len(digits) not in _NRP_USUAL_LENGTHS:
+        return RakorError(
+            "NRP {nrp}: panjang {count} digit tidak lazim (Polri 8 digit; TNI biasanya "
+            "5, 6, 11 atau 14 digit); periksa kembali (NRP tetap disimpan)",
+            "NRP {nrp}: {count} digits is unusual (Polri 8 digits; TNI usually 5, 6, 11 "
+            "or 14); check it (the NRP is kept)",
+            nrp=value, count=len(digits),
+        )
+    return None
+
+
+def format_nip_nrp(value: str) -> str:
+    """Print a NIP in groups 8-6-1-3 and an NRP as it is stored. Never raises."""
+    stripped = value.strip()
+    if id_kind(stripped) is not IdKind.NRP:
+        return format_nip(stripped)
+    return normalize_nip_nrp(stripped)
+
+
 # --------------------------------------------------------------------------- names and titles
 
 
@@ -611,7 +744,7 @@ class SignatureBlock:
         jabatan: Position line (the renderer adds the trailing comma).
         name: Name, with titles unless the signer is an acting head of region.
         rank_line: ``"Pembina, IV/a"`` or ``""``.
-        nip_line: ``"NIP. 19770312 200312 2 007"`` or ``""``.
+        nip_line: ``"NIP. 19770312 200312 2 007"``, ``"NRP. 75060123"`` or ``""``.
     """
 
     jabatan: str
@@ -649,12 +782,12 @@ def signature_block(
     jabatan = _collapse(jabatan)
     if is_acting_head_of_region(jabatan):
         return SignatureBlock(jabatan=jabatan, name=_collapse(name), rank_line="", nip_line="")
-    formatted_nip = format_nip(nip)
+    formatted_nip = format_nip_nrp(nip)
     return SignatureBlock(
         jabatan=jabatan,
         name=format_name(name, front_titles, back_titles),
         rank_line=_rank_line(pangkat, golongan),
-        nip_line=f"NIP. {formatted_nip}" if formatted_nip else "",
+        nip_line=f"{id_label(nip)} {formatted_nip}" if formatted_nip else "",
     )
 
 

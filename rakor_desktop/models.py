@@ -134,7 +134,7 @@ class Person(_CleanText):
     name: str
     front_titles: str = ""
     back_titles: str = ""
-    nip: str = ""  # 18 digits or empty
+    nip: str = ""  # NIP (18 digits), NRP (Polri/TNI, fewer digits) or empty
     pangkat: str = ""
     golongan: str = ""
     jabatan: str = ""
@@ -176,6 +176,9 @@ class AttendanceEntry(_CleanText):
     TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
         "station": line(SHORT), "operator": line(NAME), "on_behalf_name": line(NAME),
         "on_behalf_jabatan": line(NAME), "on_behalf_instansi": line(NAME), "reason": line(),
+        "on_behalf_front_titles": line(SHORT), "on_behalf_back_titles": line(SHORT),
+        "on_behalf_nip": line(SHORT), "on_behalf_pangkat": line(SHORT),
+        "on_behalf_golongan": line(SHORT), "on_behalf_phone": line(SHORT),
     }
 
     uid: str
@@ -189,6 +192,12 @@ class AttendanceEntry(_CleanText):
     on_behalf_name: str = ""  # the delegate who came instead of the invitee
     on_behalf_jabatan: str = ""
     on_behalf_instansi: str = ""
+    on_behalf_front_titles: str = ""
+    on_behalf_back_titles: str = ""
+    on_behalf_nip: str = ""  # NIP (18 digits) or NRP, see formatting.id_kind
+    on_behalf_pangkat: str = ""
+    on_behalf_golongan: str = ""
+    on_behalf_phone: str = ""
     reason: str = ""
     signature_png: bytes | None = None
 

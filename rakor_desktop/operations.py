@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from rakor_desktop.clock import Clock, utc_now
-from rakor_desktop.formatting import TimeZone, format_clock, normalize_nip, split_titles
+from rakor_desktop.formatting import TimeZone, format_clock, normalize_nip_nrp, split_titles
 from rakor_desktop.messages import NotFoundError, ValidationError, text
 from rakor_desktop.models import (
     AttendanceEntry,
@@ -195,8 +196,8 @@ def clean_person(person: Person) -> Person:
     cleaned.gender = cleaned.gender.upper()[:1] if cleaned.gender else ""
     if cleaned.gender not in ("", "L", "P"):
         cleaned.gender = ""
-    # normalize_nip raises a ValidationError in the user's language.
-    cleaned.nip = normalize_nip(person.nip) if person.nip.strip() else ""
+    # normalize_nip_nrp raises a ValidationError in the user's language.
+    cleaned.nip = normalize_nip_nrp(person.nip) if person.nip.strip() else ""
     return cleaned
 
 
@@ -372,11 +373,14 @@ def checkin_invitee(
     on_behalf_name: str = "",
     on_behalf_jabatan: str = "",
     on_behalf_instansi: str = "",
+    on_behalf_details: Mapping[str, str] | None = None,
     clock: Clock = utc_now,
 ) -> CheckinResult:
     """Record an arrival. Someone already present is reported as such, not counted twice.
 
-    With ``on_behalf_name``, a delegate came in the invitee's place (*mewakili*).
+    With ``on_behalf_name``, a delegate came in the invitee's place (*mewakili*);
+    ``on_behalf_details`` holds the delegate's other fields by their name without the
+    ``on_behalf_`` prefix (``front_titles``, ``nip``, ``phone`` ...).
     The entry is committed durably before this returns.
     """
     with storage.transaction():
@@ -390,6 +394,11 @@ def checkin_invitee(
                 entry_uid=active[0].uid,
             )
         now = clock()
+        details = on_behalf_details or {}
+
+        def detail(name: str) -> str:
+            return " ".join(details.get(name, "").split())
+
         entry = AttendanceEntry(
             uid=str(uuid.uuid4()),
             event_id=invitee.event_id,
@@ -401,6 +410,12 @@ def checkin_invitee(
             on_behalf_name=" ".join(on_behalf_name.split()),
             on_behalf_jabatan=" ".join(on_behalf_jabatan.split()),
             on_behalf_instansi=" ".join(on_behalf_instansi.split()),
+            on_behalf_front_titles=detail("front_titles"),
+            on_behalf_back_titles=detail("back_titles"),
+            on_behalf_nip=detail("nip"),
+            on_behalf_pangkat=detail("pangkat"),
+            on_behalf_golongan=detail("golongan"),
+            on_behalf_phone=detail("phone"),
         )
         storage.append_attendance(entry, received_at=now)
         invitee.first_checkin_at = now

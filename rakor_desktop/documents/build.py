@@ -23,7 +23,7 @@ from rakor_desktop.formatting import (
     format_date_long,
     format_date_span,
     format_name,
-    format_nip,
+    format_nip_nrp,
     format_place_date,
     format_time,
     format_time_range,
@@ -638,7 +638,11 @@ def _participants(record: Record) -> tuple[Paragraph, ...]:
 def _attendee_line(attendee: dict[str, Any]) -> str:
     name = format_name(attendee["name"], attendee["front_titles"], attendee["back_titles"])
     if attendee["on_behalf_name"].strip():
-        delegate = _one_line(attendee["on_behalf_name"])
+        delegate = format_name(
+            _one_line(attendee["on_behalf_name"]),
+            attendee.get("on_behalf_front_titles") or "",
+            attendee.get("on_behalf_back_titles") or "",
+        )
         where = _one_line(attendee["on_behalf_instansi"] or attendee["instansi"])
         line = f"{delegate} mewakili {name}"
         return f"{line} ({where})" if where else line
@@ -908,7 +912,7 @@ def _usable_signatures(stored: dict[int, bytes]) -> dict[int, bytes]:
 def _attendance_columns(options: DocumentOptions) -> tuple[Column, ...]:
     columns = [Column("No", 0.9, align="center"), Column("Nama", 4.6)]
     if options.attendance_show_nip:
-        columns.append(Column("NIP", 3.3))
+        columns.append(Column("NIP/NRP", 3.3))
     columns += [
         Column("Jabatan", 4.4),
         Column("Instansi/Unit Kerja", 4.4),
@@ -924,16 +928,21 @@ def _attendance_row(
     name = format_name(attendee["name"], attendee["front_titles"], attendee["back_titles"])
     delegate = _one_line(attendee["on_behalf_name"])
     if delegate:
+        delegate = format_name(
+            delegate,
+            attendee.get("on_behalf_front_titles") or "",
+            attendee.get("on_behalf_back_titles") or "",
+        )
         name_cell: Cell = cell(
             (Run(delegate), Run(" mewakili ", italic=True), Run(name))
         )
-        nip = ""
+        nip = format_nip_nrp(attendee.get("on_behalf_nip") or "")
         jabatan = attendee["on_behalf_jabatan"] or ""
         instansi = attendee["on_behalf_instansi"] or attendee["instansi"]
-        phone = ""
+        phone = attendee.get("on_behalf_phone") or ""
     else:
         name_cell = cell(name)
-        nip = format_nip(attendee["nip"])
+        nip = format_nip_nrp(attendee["nip"])
         jabatan = attendee["jabatan"]
         instansi = attendee["instansi"]
         phone = attendee["phone"]

@@ -28,7 +28,8 @@ from pathlib import Path
 from rakor_desktop.formatting import (
     format_name,
     normalize_for_search,
-    normalize_nip,
+    normalize_nip_nrp,
+    nrp_warning,
     split_titles,
 )
 from rakor_desktop.messages import (
@@ -112,7 +113,7 @@ _HEADER_NAMES: dict[Column, frozenset[str]] = {
     Column.FRONT_TITLES: frozenset({"gelar depan"}),
     Column.BACK_TITLES: frozenset({"gelar belakang"}),
     Column.TITLES: frozenset({"gelar", "gelar akademik"}),
-    Column.NIP: frozenset({"nip", "nip baru"}),
+    Column.NIP: frozenset({"nip", "nip baru", "nrp", "nip nrp", "nrp nip"}),
     Column.PANGKAT: frozenset({"pangkat"}),
     Column.GOLONGAN: frozenset({"gol", "golongan", "gol ruang", "golongan ruang"}),
     Column.PANGKAT_GOLONGAN: frozenset({
@@ -412,17 +413,31 @@ def clean_phone(value: str) -> str:
 
 
 def _read_nip(raw: str, row_number: int) -> tuple[str, RowProblem | None]:
-    """The 18 digits of a NIP cell; or "" with a warning (the NIP is left empty)."""
+    """A NIP (18 digits) or an NRP; or "" with a warning (the field is left empty).
+
+    An NRP of an unusual shape is kept, with a warning (the rule is uncertain).
+    """
     try:
-        return normalize_nip(raw), None
+        value = normalize_nip_nrp(raw)
     except ValueError as exc:
         indonesian = exc.indonesian if isinstance(exc, RakorError) else str(exc)
+        if isinstance(exc, RakorError) and exc.indonesian.startswith("NIP/NRP"):
+            return "", RowProblem(
+                row_number,
+                f"{indonesian}; NIP/NRP dikosongkan",
+                f"{exc.english}; the NIP/NRP is left empty",
+                warning=True,
+            )
         return "", RowProblem(
             row_number,
             f"{indonesian}; NIP dikosongkan",
             f"{_nip_problem_english(raw)}; the NIP is left empty",
             warning=True,
         )
+    unusual = nrp_warning(value)
+    if unusual is not None:
+        return value, RowProblem(row_number, unusual.indonesian, unusual.english, warning=True)
+    return value, None
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -434,7 +449,7 @@ _FIELD_NAMES: dict[Column, tuple[str, str]] = {
     Column.FRONT_TITLES: ("Gelar depan", "front titles"),
     Column.BACK_TITLES: ("Gelar belakang", "back titles"),
     Column.TITLES: ("Gelar", "titles"),
-    Column.NIP: ("NIP", "NIP"),
+    Column.NIP: ("NIP/NRP", "NIP/NRP"),
     Column.PANGKAT: ("Pangkat", "rank"),
     Column.GOLONGAN: ("Golongan", "grade"),
     Column.PANGKAT_GOLONGAN: ("Pangkat/Golongan", "rank/grade"),
@@ -512,7 +527,8 @@ def _parse_row(
         nip, problem = _read_nip(raw_nip, row_number)
         if problem is not None:
             warnings.append(problem)
-            shown_nip = _shorten(raw_nip, 100)
+            if not nip:
+                shown_nip = _shorten(raw_nip, 100)
 
     pangkat, golongan = split_pangkat_golongan(cell(Column.PANGKAT_GOLONGAN))
     pangkat = cell(Column.PANGKAT) or pangkat

@@ -102,6 +102,15 @@ class AttendanceRow:
     on_behalf_name: str
     on_behalf_jabatan: str
     on_behalf_instansi: str
+    pangkat: str = ""
+    golongan: str = ""
+    phone: str = ""
+    on_behalf_front_titles: str = ""
+    on_behalf_back_titles: str = ""
+    on_behalf_nip: str = ""
+    on_behalf_pangkat: str = ""
+    on_behalf_golongan: str = ""
+    on_behalf_phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -372,7 +381,10 @@ class CheckinQueries(StorageBase):
         rows = self._rows(
             "SELECT i.id AS invitee_id, p.name, p.front_titles, p.back_titles, p.nip, i.jabatan, "
             "i.instansi, i.group_name, pr.first_checkin_at, pr.station, a.operator, "
-            "pr.on_behalf_name, pr.on_behalf_jabatan, pr.on_behalf_instansi "
+            "p.pangkat, p.golongan, p.phone, "
+            "pr.on_behalf_name, pr.on_behalf_jabatan, pr.on_behalf_instansi, "
+            "pr.on_behalf_front_titles, pr.on_behalf_back_titles, pr.on_behalf_nip, "
+            "pr.on_behalf_pangkat, pr.on_behalf_golongan, pr.on_behalf_phone "
             "FROM presence AS pr JOIN attendance_log AS a ON a.uid = pr.checkin_uid "
             "JOIN invitees AS i ON i.id = pr.invitee_id JOIN persons AS p ON p.id = i.person_id "
             "WHERE pr.event_id = ? ORDER BY pr.first_checkin_at, i.id",

@@ -65,7 +65,13 @@ class DocumentQueries(StorageBase):
                    pr.checkin_uid IS NOT NULL AS present,
                    COALESCE(pr.on_behalf_name, '') AS on_behalf_name,
                    COALESCE(pr.on_behalf_jabatan, '') AS on_behalf_jabatan,
-                   COALESCE(pr.on_behalf_instansi, '') AS on_behalf_instansi
+                   COALESCE(pr.on_behalf_instansi, '') AS on_behalf_instansi,
+                   COALESCE(pr.on_behalf_front_titles, '') AS on_behalf_front_titles,
+                   COALESCE(pr.on_behalf_back_titles, '') AS on_behalf_back_titles,
+                   COALESCE(pr.on_behalf_nip, '') AS on_behalf_nip,
+                   COALESCE(pr.on_behalf_pangkat, '') AS on_behalf_pangkat,
+                   COALESCE(pr.on_behalf_golongan, '') AS on_behalf_golongan,
+                   COALESCE(pr.on_behalf_phone, '') AS on_behalf_phone
             FROM invitees AS i
             JOIN persons AS p ON p.id = i.person_id
             {join} presence AS pr ON pr.invitee_id = i.id

@@ -321,7 +321,51 @@ WHERE EXISTS (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+MIGRATION_5 = """
+-- Issue 10, item 13: a delegate (mewakili) has the fields of an invitee: titles,
+-- NIP/NRP, pangkat/golongan and phone, kept with the check-in. (Item 12: persons.nip
+-- now also holds an NRP; its kind is derived from the value, so no column is needed.)
+ALTER TABLE attendance_log ADD COLUMN on_behalf_front_titles TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_log ADD COLUMN on_behalf_back_titles TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_log ADD COLUMN on_behalf_nip TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_log ADD COLUMN on_behalf_pangkat TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_log ADD COLUMN on_behalf_golongan TEXT NOT NULL DEFAULT '';
+ALTER TABLE attendance_log ADD COLUMN on_behalf_phone TEXT NOT NULL DEFAULT '';
+DROP VIEW presence;
+CREATE VIEW presence AS
+SELECT a.invitee_id AS invitee_id,
+       a.event_id AS event_id,
+       a.recorded_at AS first_checkin_at,
+       a.uid AS checkin_uid,
+       a.station AS station,
+       a.on_behalf_name AS on_behalf_name,
+       a.on_behalf_jabatan AS on_behalf_jabatan,
+       a.on_behalf_instansi AS on_behalf_instansi,
+       a.on_behalf_front_titles AS on_behalf_front_titles,
+       a.on_behalf_back_titles AS on_behalf_back_titles,
+       a.on_behalf_nip AS on_behalf_nip,
+       a.on_behalf_pangkat AS on_behalf_pangkat,
+       a.on_behalf_golongan AS on_behalf_golongan,
+       a.on_behalf_phone AS on_behalf_phone
+FROM attendance_log AS a
+WHERE a.kind = 'checkin'
+  AND NOT EXISTS (
+      SELECT 1 FROM attendance_log AS u WHERE u.kind = 'undo' AND u.target_uid = a.uid
+  )
+  AND NOT EXISTS (
+      -- an earlier valid check-in of the same invitee
+      SELECT 1 FROM attendance_log AS b
+      WHERE b.invitee_id = a.invitee_id AND b.kind = 'checkin'
+        AND (b.recorded_at < a.recorded_at OR (b.recorded_at = a.recorded_at AND b.uid < a.uid))
+        AND NOT EXISTS (
+            SELECT 1 FROM attendance_log AS v WHERE v.kind = 'undo' AND v.target_uid = b.uid
+        )
+  );
+"""
+
+MIGRATIONS: tuple[str, ...] = (
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 _CREATED_TABLE = re.compile(

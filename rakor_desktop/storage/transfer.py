@@ -66,8 +66,9 @@ ORDER BY i.position, i.id
 
 _ATTENDANCE_SQL = """
 SELECT a.uid, i.uid AS invitee_uid, a.kind, a.target_uid, a.recorded_at, a.station, a.operator,
-       a.on_behalf_name, a.on_behalf_jabatan, a.on_behalf_instansi, a.reason, a.signature_png,
-       a.received_at
+       a.on_behalf_name, a.on_behalf_jabatan, a.on_behalf_instansi, a.on_behalf_front_titles,
+       a.on_behalf_back_titles, a.on_behalf_nip, a.on_behalf_pangkat, a.on_behalf_golongan,
+       a.on_behalf_phone, a.reason, a.signature_png, a.received_at
 FROM attendance_log AS a JOIN invitees AS i ON i.id = a.invitee_id
 WHERE a.event_id = :event
 ORDER BY a.recorded_at, a.uid

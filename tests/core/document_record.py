@@ -278,7 +278,7 @@ def squeeze(text: str) -> str:
 
 
 _ATTENDANCE_HEADER = (
-    r"No\s+Nama\s+(?:NIP\s+)?Jabatan\s+Instansi/Unit\s+Kerja\s+No\.\s+HP\s+Tanda\s+Tangan"
+    r"No\s+Nama\s+(?:NIP/NRP\s+)?Jabatan\s+Instansi/Unit\s+Kerja\s+No\.\s+HP\s+Tanda\s+Tangan"
 )
 
 

@@ -142,7 +142,7 @@ def test_header_repeats_and_rows_never_split_across_pages(
     assert len(pages) > 5
     table_pages = [p for p in pages if "Mengetahui" not in p or "Jabatan" in p]
     for page in table_pages:
-        assert re.search(r"No\s+Nama\s+NIP\s+Jabatan\s+Instansi/Unit\s+Kerja\s+No\. HP\s+Tanda",
+        assert re.search(r"No\s+Nama\s+NIP/NRP\s+Jabatan\s+Instansi/Unit\s+Kerja\s+No\. HP\s+Tanda",
                          page), page[:200]
     squeezed = [squeeze(p).split("Mengetahui,")[0] for p in pages]  # the table rows only
     names = [

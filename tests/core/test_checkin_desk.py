@@ -475,11 +475,11 @@ def arrived(storage: Storage, event_id: int, hall: dict[str, Invitee], clock: Fa
 
 EXPECTED_ROWS = [
     ["1", "Budi Sriyanto, S.H.", "", "Lurah Sungai Putri", "Kelurahan Sungai Putri", "Lurah",
-     "08.30", "", "meja-1", "Rina"],
+     "08.30", "", "meja-1", "Rina", "", ""],
     ["2", "Yusuf Hamdani, S.E.", "", "Kepala Bidang", "Badan Kesbangpol", "OPD", "08.33",
-     "Dr. H. Sri Purwaningsih, M.Si. (Kepala Badan)", "meja-2", "Yusuf"],
+     "Dr. H. Sri Purwaningsih, M.Si. (Kepala Badan)", "meja-2", "Yusuf", "", ""],
     ["3", "Kombes Pol. Eko Wahyudi, S.I.K.", "", "Kapolresta Jambi", "Polresta Jambi",
-     "Forkopimda", "08.38", "", "meja-1", "Rina"],
+     "Forkopimda", "08.38", "", "meja-1", "Rina", "", ""],
 ]
 
 

@@ -376,7 +376,7 @@ def test_rows_with_problems_refuse_the_whole_file_with_row_numbers_as_in_the_fil
             "",
             "No;Nama;NIP;Peran",
             "1;Sri Purwaningsih;19770312 200312 2 007;peserta",
-            "2;Budi;1977031220031;peserta",
+            "2;Budi;1977031220031220;peserta",  # 16 digits: a NIP, not an NRP
             "",
             "3;;19770312 200312 2 007;",
             "4;Rahmat;1.97703122003122E+17;",
@@ -391,7 +391,7 @@ def test_rows_with_problems_refuse_the_whole_file_with_row_numbers_as_in_the_fil
     assert [w.row for w in table.warnings] == [5, 8, 9]
     assert all(w.warning for w in table.warnings)
     by_row = {e.row: e for e in table.entries}
-    assert (by_row[5].person.nip, by_row[5].raw_nip) == ("", "1977031220031")
+    assert (by_row[5].person.nip, by_row[5].raw_nip) == ("", "1977031220031220")
     assert by_row[9].role is Role.PESERTA
 
     with pytest.raises(FileFormatError) as refused:
@@ -403,13 +403,13 @@ def test_rows_with_problems_refuse_the_whole_file_with_row_numbers_as_in_the_fil
         "baris 7: kolom Nama kosong. Perbaiki berkasnya lalu impor lagi."
     )
     warnings = [str(w) for w in table.warnings]
-    assert "baris 5: NIP tidak valid: '1977031220031'; NIP harus 18 digit" in warnings[0]
+    assert "baris 5: NIP tidak valid: '1977031220031220'; NIP harus 18 digit" in warnings[0]
     assert warnings[0].endswith("; NIP dikosongkan")
     assert "baris 8: NIP tidak valid: '1.97703122003122E+17' sudah diubah Excel" in warnings[1]
     assert "baris 9: peran 'tamu' tidak dikenal" in warnings[2]
     messages.set_language("en")
     english = [str(w) for w in table.warnings]
-    assert "row 5: invalid NIP '1977031220031': a NIP has exactly 18 digits (found 13)" in (
+    assert "row 5: invalid NIP '1977031220031220': a NIP has exactly 18 digits (found 16)" in (
         english[0]
     )
     assert "row 8: the NIP '1.97703122003122E+17' was turned into scientific notation" in (

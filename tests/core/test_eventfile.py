@@ -745,7 +745,7 @@ def test_refusal_message_in_english(exported: Path, target: Storage, tmp_path: P
     messages.set_language("en")
     with pytest.raises(FileFormatError) as caught:
         import_event(target, newer)
-    assert "unknown format version 7; this app reads versions 1 to 2" in str(caught.value)
+    assert "unknown format version 7; this app reads versions 1 to 3" in str(caught.value)
     assert "versi format 7" in caught.value.indonesian
 
 
@@ -790,11 +790,20 @@ def test_a_walk_in_is_marked_in_the_file_and_after_import(
     assert walk_ins == {"KPU": False, "Ormas": True}
 
 
+DELEGATE_FIELDS_V3 = (
+    "on_behalf_front_titles", "on_behalf_back_titles", "on_behalf_nip", "on_behalf_pangkat",
+    "on_behalf_golongan", "on_behalf_phone",
+)
+
+
 def _as_version_1(document: dict[str, Any]) -> dict[str, Any]:
     """What a version-1 export of the same event looked like."""
     document["version"] = 1
     for invitee in document["invitees"]:
         del invitee["walk_in"]
+    for entry in document["attendance_log"]:  # the delegate's fields came in version 3
+        for field in DELEGATE_FIELDS_V3:
+            del entry[field]
     document["settings"] = {
         key: (value if key.endswith(".logo") or not key.startswith("dokumen.")
               else json.dumps(value))
