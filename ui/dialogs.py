@@ -279,7 +279,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("&Operator:"), self.operator_edit)
         form.addRow(self.tr("&Days of backups kept:"), self.backups_spin)
         form.addRow(self.tr("Back up &every:"), self.backup_interval_spin)
-        form.addRow(self.tr("Second &copy in:"), second_copy_row)
+        second_copy_label = QLabel(self.tr("Second &copy in:"))
+        second_copy_label.setBuddy(self.second_copy_edit)
+        form.addRow(second_copy_label, second_copy_row)
         note = QLabel(
             self.tr("The station and operator names are recorded with every check-in. "
                     "A backup is made every few minutes while something changes (all of "

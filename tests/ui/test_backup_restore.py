@@ -220,3 +220,31 @@ def test_the_second_copy_place_pulled_away_and_back(
     assert label.text() == tr("Second copy: {time}").format(
         time=run.second_copy_at.astimezone().strftime("%H.%M"))
     assert (stick / run.backup.path.name).is_file()
+
+
+def test_the_second_copy_folder_is_chosen_in_preferences(
+    qtbot: QtBot, make_window: MakeWindow, ui_db: Storage, event_id: int, tmp_path: Path
+) -> None:
+    from rakor_desktop.settings import load_settings
+    from ui.dialogs import SettingsDialog
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    window = make_window(ui_db)
+    assert window.second_copy_label.text() == ""
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, SettingsDialog)
+        dialog.second_copy_edit.setFocus()
+        qtbot.keyClicks(dialog.second_copy_edit, str(stick))
+        qtbot.keyClick(dialog.second_copy_edit, Qt.Key.Key_Return)
+
+    when_modal(qtbot, fill)
+    window.findChild(type(window.settings_action), "settings").trigger()
+    settle(qtbot)
+    assert load_settings().second_copy_folder == str(stick)
+    assert window.second_copy_label.text() == QCoreApplication.translate(
+        "MainWindow", "Second copy: {time}"
+    ).format(time=QCoreApplication.translate("MainWindow", "not yet"))
+    run = backup_tick(qtbot, window)  # the new place receives the next backup
+    assert (stick / run.backup.path.name).is_file()
