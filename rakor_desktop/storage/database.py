@@ -298,9 +298,11 @@ class StorageBase:
         if version < 1 or not expected <= tables or later & tables:
             raise DatabaseError(
                 "Database {path} rusak: versi skemanya ({found}) tidak cocok dengan "
-                "tabel-tabelnya. Cadangan terakhir ada di folder {backups}.",
+                "tabel-tabelnya. Cadangan terakhir ada di folder {backups}; pulihkan dengan "
+                "Berkas → Pulihkan dari cadangan… atau 'rakor restore'.",
                 "Database {path} is damaged: its schema version ({found}) does not match "
-                "its tables. The latest backups are in {backups}.",
+                "its tables. The latest backups are in {backups}; restore one with "
+                "File → Restore from backup… or 'rakor restore'.",
                 path=self.path,
                 found=version,
                 backups=paths.backups_dir(self.path),
@@ -358,9 +360,11 @@ class StorageBase:
             first = rows[0].splitlines()[0] if rows and rows[0] else "?"
             raise DatabaseError(
                 "Database {path} rusak (pemeriksaan integritas gagal: {detail}). "
-                "Cadangan terakhir ada di folder {backups}.",
+                "Cadangan terakhir ada di folder {backups}; pulihkan dengan "
+                "Berkas → Pulihkan dari cadangan… atau 'rakor restore'.",
                 "Database {path} is damaged (integrity check failed: {detail}). "
-                "The latest backups are in {backups}.",
+                "The latest backups are in {backups}; restore one with "
+                "File → Restore from backup… or 'rakor restore'.",
                 path=self.path,
                 detail=first[:200],
                 backups=paths.backups_dir(self.path),
