@@ -71,7 +71,13 @@ from rakor_desktop import operations as ops
 from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
 from rakor_desktop.changes import Changes
 from rakor_desktop.clock import Clock, utc_now
-from rakor_desktop.formatting import format_clock, format_name, split_titles
+from rakor_desktop.formatting import (
+    format_clock,
+    format_name,
+    normalize_nip_nrp,
+    nrp_warning,
+    split_titles,
+)
 from rakor_desktop.messages import NotFoundError, RakorError
 from rakor_desktop.models import CheckinResult
 from rakor_desktop.settings import Settings, save_settings
@@ -517,7 +523,12 @@ class WalkInDialog(QDialog):
 
 
 class OnBehalfDialog(QDialog):
-    """Who came in the invitee's place (*mewakili*): name, jabatan, instansi."""
+    """Who came in the invitee's place (*mewakili*): the fields of an invitee.
+
+    Name, titles, NIP/NRP, pangkat/golongan, jabatan, instansi and phone. A NIP/NRP
+    that is neither is shown under its field and the dialog stays open (nothing typed
+    is lost); an NRP of an unusual shape is accepted with a note.
+    """
 
     def __init__(self, invitee: str, instansi: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -528,12 +539,42 @@ class OnBehalfDialog(QDialog):
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setWordWrap(True)
         self.name_edit = QLineEdit()
+        self.front_titles_edit = QLineEdit()
+        self.front_titles_edit.setPlaceholderText(self.tr("e.g. Dr. H."))
+        self.back_titles_edit = QLineEdit()
+        self.back_titles_edit.setPlaceholderText(self.tr("e.g. S.H., M.Si."))
+        self.nip_edit = QLineEdit()
+        self.nip_edit.setPlaceholderText(self.tr("NIP 18 digits, or NRP (Polri/TNI)"))
+        self.nip_note = QLabel()
+        self.nip_note.setWordWrap(True)
+        self.nip_note.setVisible(False)
+        self.pangkat_edit = QLineEdit()
+        self.golongan_edit = QLineEdit()
+        self.golongan_edit.setPlaceholderText(self.tr("e.g. IV/a"))
         self.jabatan_edit = QLineEdit()
         self.instansi_edit = QLineEdit(instansi)
+        self.phone_edit = QLineEdit()
+        titles = QHBoxLayout()
+        titles.addWidget(self.front_titles_edit)
+        titles.addWidget(QLabel(self.tr("back")))
+        titles.addWidget(self.back_titles_edit)
+        rank = QHBoxLayout()
+        rank.addWidget(self.pangkat_edit, 3)
+        rank.addWidget(QLabel(self.tr("grade")))
+        rank.addWidget(self.golongan_edit, 1)
         form = QFormLayout()
         form.addRow(self.tr("&Name"), self.name_edit)
+        titles_label = QLabel(self.tr("&Titles (front)"))
+        titles_label.setBuddy(self.front_titles_edit)  # a layout row has no buddy of its own
+        rank_label = QLabel(self.tr("P&angkat"))
+        rank_label.setBuddy(self.pangkat_edit)
+        form.addRow(titles_label, titles)
+        form.addRow(self.tr("NIP/N&RP"), self.nip_edit)
+        form.addRow("", self.nip_note)
+        form.addRow(rank_label, rank)
         form.addRow(self.tr("&Position"), self.jabatan_edit)
         form.addRow(self.tr("&Institution"), self.instansi_edit)
+        form.addRow(self.tr("P&hone"), self.phone_edit)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -548,13 +589,34 @@ class OnBehalfDialog(QDialog):
         self.name_edit.textChanged.connect(
             lambda text: self.ok_button.setEnabled(bool(text.strip()))
         )
+        self.nip_edit.editingFinished.connect(self._check_nip)
         self.ok_button.setEnabled(False)
-        self.resize(480, self.sizeHint().height())
+        self.resize(520, self.sizeHint().height())
+
+    def _check_nip(self) -> bool:
+        """Show what is wrong with the NIP/NRP (False) or a note on an unusual NRP."""
+        try:
+            value = normalize_nip_nrp(self.nip_edit.text())
+        except RakorError as exc:
+            self.nip_note.setStyleSheet(ERROR_STYLE)
+            self.nip_note.setText(str(exc))
+            self.nip_note.setVisible(True)
+            return False
+        warning = nrp_warning(value)
+        self.nip_note.setStyleSheet("")
+        self.nip_note.setText(str(warning) if warning is not None else "")
+        self.nip_note.setVisible(warning is not None)
+        return True
 
     def accept(self) -> None:
-        """Only with the delegate's name."""
-        if self.ok_button.isEnabled():
-            super().accept()
+        """Only with the delegate's name and a NIP/NRP that is one (or none)."""
+        if not self.ok_button.isEnabled():
+            return
+        if not self._check_nip():
+            self.nip_edit.setFocus()
+            self.nip_edit.selectAll()
+            return
+        super().accept()
 
 
 class UndoDialog(QDialog):
@@ -1489,6 +1551,12 @@ class CheckinPage(QWidget):
                 delegate_name=dialog.name_edit.text(),
                 delegate_jabatan=dialog.jabatan_edit.text(),
                 delegate_instansi=dialog.instansi_edit.text(),
+                delegate_front_titles=dialog.front_titles_edit.text(),
+                delegate_back_titles=dialog.back_titles_edit.text(),
+                delegate_nip=dialog.nip_edit.text(),
+                delegate_pangkat=dialog.pangkat_edit.text(),
+                delegate_golongan=dialog.golongan_edit.text(),
+                delegate_phone=dialog.phone_edit.text(),
                 clock=self._clock,
             )
         except RakorError as exc:

@@ -31,7 +31,8 @@ from rakor_desktop import invitations
 from rakor_desktop.formatting import (
     format_clock,
     format_name,
-    normalize_nip,
+    normalize_nip_nrp,
+    nrp_warning,
     split_titles,
 )
 from rakor_desktop.invitations import InviteeDetails
@@ -162,7 +163,7 @@ class InviteeDialog(QDialog):
         )
         self.detach_button.clicked.connect(self._detach_person)
         self.nip_edit = QLineEdit()
-        self.nip_edit.setPlaceholderText(self.tr("18 digits, spaces allowed"))
+        self.nip_edit.setPlaceholderText(self.tr("NIP 18 digits, or NRP (Polri/TNI)"))
         self.nip_error = QLabel()
         self.nip_error.setStyleSheet(ERROR_STYLE)
         self.nip_error.setWordWrap(True)
@@ -227,7 +228,7 @@ class InviteeDialog(QDialog):
         titles_label = QLabel(self.tr("&Titles:"))
         titles_label.setBuddy(self.front_titles_edit)
         form.addRow(titles_label, titles)
-        form.addRow(self.tr("N&IP:"), self.nip_edit)
+        form.addRow(self.tr("N&IP/NRP:"), self.nip_edit)
         form.addRow("", self.nip_error)
         rank_label = QLabel(self.tr("&Rank:"))
         rank_label.setBuddy(self.pangkat_edit)
@@ -408,8 +409,11 @@ class InviteeDialog(QDialog):
                 problems.append(self.tr("Type the name, not only the titles."))
                 valid = False
         nip_message = self._nip_problem()
-        self.nip_error.setText(nip_message)
-        self.nip_error.setVisible(bool(nip_message))
+        # An NRP of an unusual shape is accepted, with a note (the TNI rule varies).
+        note = "" if nip_message else self._nrp_note()
+        self.nip_error.setStyleSheet(ERROR_STYLE if nip_message else HINT_STYLE)
+        self.nip_error.setText(nip_message or note)
+        self.nip_error.setVisible(bool(nip_message or note))
         if nip_message:
             valid = False
         if not _PHONE.fullmatch(self.phone_edit.text()):
@@ -432,6 +436,14 @@ class InviteeDialog(QDialog):
         self.ok_button.setEnabled(valid)
         return valid
 
+    def _nrp_note(self) -> str:
+        """What looks unusual about a valid NRP ("" for a NIP, an ordinary NRP or none)."""
+        try:
+            warning = nrp_warning(normalize_nip_nrp(self.nip_edit.text()))
+        except ValueError:
+            return ""
+        return "" if warning is None else str(warning)
+
     def _nip_problem(self) -> str:
         if self._invitee_id is None:
             self.status_label.clear()
@@ -439,7 +451,7 @@ class InviteeDialog(QDialog):
         if not typed.strip():
             return ""
         try:
-            nip = normalize_nip(typed)
+            nip = normalize_nip_nrp(typed)
         except ValueError as exc:  # the core's ValidationError, in the user's language
             return str(exc)
         holder = self._storage.find_person_by_nip(nip)

@@ -109,7 +109,8 @@ def test_signature_block_says_nip_or_nrp() -> None:
 def test_an_officer_with_an_nrp_is_invited_and_existing_nips_stay_nips(storage: Storage) -> None:
     event_id = _event(storage)
     officer = ops.invite_person(
-        storage, event_id, Person(name="Eko Wahyudi", front_titles="Kombes Pol.", nip="NRP 75060123")
+        storage, event_id,
+        Person(name="Eko Wahyudi", front_titles="Kombes Pol.", nip="NRP 75060123"),
     )
     civil = ops.invite_person(storage, event_id, Person(name="Sri", nip="19770312 200312 2 007"))
     assert officer.person.nip == "75060123"
