@@ -4,7 +4,10 @@
 #   bash tools/dev.sh run [APP ARGS...]   set up, then start the app
 #   bash tools/dev.sh test                set up, then ruff + mypy (core) + the whole test suite,
 #                                         then build the bundle and run its self-test
-#                                         (RAKOR_SKIP_BUNDLE=1 skips that for quick local runs)
+#                                         (RAKOR_SKIP_BUNDLE=1 skips that for quick local runs),
+#                                         then the Windows installer under Wine
+#                                         (packaging/windows/check_installer.py;
+#                                         RAKOR_SKIP_INSTALLER=1 skips only that)
 #   bash tools/dev.sh bundle [ARGS...]    set up, then build the standalone app in dist/
 #                                         (packaging/build_bundle.py ARGS, e.g. --self-test)
 #
@@ -119,6 +122,13 @@ case "$cmd" in
         else
             say "bundle and frozen self-test"
             "$VENV/bin/python" packaging/build_bundle.py --self-test
+        fi
+        if [ "${RAKOR_SKIP_BUNDLE:-0}" = 1 ] || [ "${RAKOR_SKIP_INSTALLER:-0}" = 1 ]; then
+            say "Windows installer check skipped (RAKOR_SKIP_BUNDLE=1 or RAKOR_SKIP_INSTALLER=1)"
+        else
+            # installs wine + wine32:i386 + xvfb (apt) and ISCC.exe (npm ci) when missing
+            say "Windows installer: compiled with Wine, installed, uninstalled"
+            "$VENV/bin/python" packaging/windows/check_installer.py
         fi
         ;;
     *)

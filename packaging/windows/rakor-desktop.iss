@@ -17,7 +17,11 @@
 #define AppName "Rakor Desktop"
 #define AppExe "rakor-desktop.exe"
 #define RepoRoot AddBackslash(SourcePath) + "..\.."
-#define BundleDir RepoRoot + "\dist\rakor-desktop"
+; ISCC /DBundleDir=... compiles another folder (the stand-in payload of
+; packaging/windows/check_installer.py, where no Windows bundle can be built).
+#ifndef BundleDir
+  #define BundleDir RepoRoot + "\dist\rakor-desktop"
+#endif
 #define EventFileExt ".rakor"
 #define EventFileProgId "RakorDesktop.EventFile"
 #if !FileExists(BundleDir + "\" + AppExe)
@@ -42,7 +46,10 @@ AppPublisher=Rakor Desktop
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 PrivilegesRequired=lowest
-DefaultDirName={autopf}\{#AppName}
+; {localappdata}\Programs is where {autopf} points for a per-user install on Windows 10/11
+; (FOLDERID_UserProgramFiles); named directly because Wine, which installs it in CI
+; (check_installer.py), cannot resolve that known folder.
+DefaultDirName={localappdata}\Programs\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 UninstallDisplayName={#AppName}
@@ -94,8 +101,9 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 
 [Registry]
 ; HKA is HKEY_CURRENT_USER for a per-user install: no administrator rights needed.
-Root: HKA; Subkey: "Software\Classes\{#EventFileExt}"; ValueType: string; ValueName: ""; ValueData: "{#EventFileProgId}"; Flags: uninsdeletevalue; Tasks: associate
-Root: HKA; Subkey: "Software\Classes\{#EventFileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#EventFileProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+; .rakor keeps what other programs registered there; its keys go once they are empty.
+Root: HKA; Subkey: "Software\Classes\{#EventFileExt}"; ValueType: string; ValueName: ""; ValueData: "{#EventFileProgId}"; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#EventFileExt}\OpenWithProgids"; ValueType: string; ValueName: "{#EventFileProgId}"; ValueData: ""; Flags: uninsdeletevalue uninsdeletekeyifempty; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#EventFileProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:EventFileType}"; Flags: uninsdeletekey; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#EventFileProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\{#EventFileProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
