@@ -55,7 +55,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -85,7 +84,7 @@ from rakor_desktop.storage import Storage
 
 from .checkin_models import FRACTION_ROLE, DeskResultsModel, GroupCountsModel, HistoryModel
 from .signature_pad import SignatureDialog
-from .tasks import run_in_background
+from .tasks import Progress, run_with_progress
 from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.checkin")
@@ -1793,23 +1792,11 @@ class CheckinPage(QWidget):
         """Write the attendance to ``target`` in the background (no dialog)."""
         if self._event_id is None or self._export_cancel is not None:
             return
-        cancel = threading.Event()
-        self._export_cancel = cancel
         database, event_id = self._storage.path, self._event_id
-        progress = QProgressDialog(self.tr("Exporting the attendance…"), self.tr("Cancel"), 0, 0,
-                                   self)
-        progress.setWindowTitle(self.tr("Export attendance"))
-        progress.setMinimumDuration(500)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.canceled.connect(cancel.set)
-        self._progress = progress
         self.status_label.setText(self.tr("Exporting to {path}…").format(path=target))
 
         def finish() -> None:
             self._export_cancel = None
-            progress.canceled.disconnect()
-            progress.reset()
-            progress.deleteLater()
             self.focus_search()
 
         def done(count: Any) -> None:
@@ -1819,36 +1806,30 @@ class CheckinPage(QWidget):
             )
             self.export_finished.emit(str(target))
 
-        def failed(error: Exception) -> None:
+        def cancelled() -> None:
             finish()
-            if isinstance(error, _ExportCancelled):
-                self.status_label.setText(self.tr("Export cancelled."))
-                return
-            message = str(error) if isinstance(error, RakorError) else repr(error)
+            self.status_label.setText(self.tr("Export cancelled."))
+
+        def failed(message: str) -> None:
+            finish()
             self.status_label.setText(message)
             self.export_failed.emit(message)
             QMessageBox.warning(self, self.tr("Export failed"), message)
             self._back_from_dialog()
 
-        run_in_background(
-            lambda: _export_in_worker(database, event_id, kind, target, cancel),
-            on_done=done, on_error=failed,
+        handle = run_with_progress(
+            self, title=self.tr("Export attendance"), label=self.tr("Exporting the attendance…"),
+            work=lambda progress: _export_in_worker(database, event_id, kind, target, progress),
+            on_done=done, on_cancel=cancelled, on_error=failed,
         )  # fmt: skip
-
-
-class _ExportCancelled(Exception):
-    """The user cancelled an export; the file was not written."""
+        self._export_cancel = handle.cancel
 
 
 def _export_in_worker(
-    database: Path, event_id: int, kind: str, target: Path, cancel: threading.Event
+    database: Path, event_id: int, kind: str, target: Path, progress: Progress
 ) -> int:
     """Runs in a worker thread, on a connection of its own."""
-
-    def check(_done: int, _total: int) -> None:
-        if cancel.is_set():
-            raise _ExportCancelled()
-
+    check = progress.check
     storage = Storage.open(database, backup=False, check=False)
     try:
         if kind == "xlsx":

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QProgressDialog,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from rakor_desktop.storage.people import search_tokens
 
 from .invitee_dialog import InviteeDialog, role_label
 from .models import PAGE_SIZE, Index, InviteeTableModel
-from .tasks import run_in_background
+from .tasks import Progress, run_with_progress
 
 PAPERS = ("A4", "F4")
 
@@ -86,32 +85,6 @@ class ParticipantsTableModel(InviteeTableModel):
             if invitee is not None and invitee.id == invitee_id:
                 return row
         return -1
-
-
-class _PrintProgress:
-    """How far a printing worker is (written by the worker, read by a GUI timer)."""
-
-    def __init__(self) -> None:
-        self.done = 0
-        self.total = 0
-        self.cancelled = False
-
-    def step(self, done: int, total: int) -> None:
-        """Called by the renderer after each card; stops it once cancelled."""
-        if self.cancelled:
-            raise _Cancelled()
-        self.done, self.total = done, total
-
-    def cancel(self) -> None:
-        """The user pressed Cancel."""
-        self.cancelled = True
-
-
-class _Cancelled(RakorError):
-    """The user cancelled the printing (an expected refusal: logged without a traceback)."""
-
-    def __init__(self) -> None:
-        super().__init__("Pencetakan dibatalkan.", "Printing cancelled.")
 
 
 class ParticipantsPage(QWidget):
@@ -507,51 +480,19 @@ class ParticipantsPage(QWidget):
 
         render = cards.render_invitation_cards if kind == "cards" else cards.render_name_tags
         database = self._storage.path
-        # The worker shares only plain Python values with the GUI thread: its progress in
-        # a small class read by a timer, and a flag to stop. (A Qt connection whose
-        # callable dies in the worker thread can deadlock PySide when it is undone there.)
-        state = _PrintProgress()
-        progress = QProgressDialog(
-            self.tr("Writing {name}…").format(name=path.name), self.tr("Cancel"), 0, 0, self
-        )
-        progress.setWindowTitle(self.tr("Printing"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(500)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(lambda: state.cancel())
-        timer = QTimer(self)
-        timer.setInterval(100)
 
-        def show_step() -> None:
-            done, total = state.done, state.total
-            if total and progress.maximum() != total:
-                progress.setMaximum(total)
-            if total:
-                progress.setValue(done)
-
-        timer.timeout.connect(show_step)
-        timer.start()
-
-        def work() -> int:
+        def work(progress: Progress) -> int:
             # A worker has its own connection: SQLite connections belong to one thread.
             storage = Storage.open(database, backup=False, check=False)
             try:
                 return int(render(
                     storage, event_id, path, paper=paper, invitee_ids=invitee_ids,
-                    progress=state.step,
+                    progress=progress.step,
                 ))
             finally:
                 storage.close()
 
-        def finish() -> None:
-            timer.stop()
-            timer.deleteLater()
-            progress.close()  # emits canceled(): harmless, the work is over
-            progress.deleteLater()
-
         def done(count: int) -> None:
-            finish()
             self.document_written.emit(str(path))
             if kind == "cards":
                 message = self.tr("{count} invitation cards saved in {path}.")
@@ -566,13 +507,11 @@ class ParticipantsPage(QWidget):
             if answer == QMessageBox.StandardButton.Yes:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
-        def failed(error: Exception) -> None:
-            finish()
-            if isinstance(error, _Cancelled):
-                return
-            QMessageBox.warning(self, self.tr("Printing failed"), str(error))
-
-        run_in_background(work, done, failed)
+        run_with_progress(
+            self, title=self.tr("Printing"),
+            label=self.tr("Writing {name}…").format(name=path.name), work=work, on_done=done,
+            on_error=lambda message: QMessageBox.warning(self, self.tr("Printing failed"), message),
+        )  # fmt: skip
 
 
 def _busy() -> bool:

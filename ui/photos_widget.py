@@ -62,6 +62,7 @@ from rakor_desktop.documents.photos import PhotoInfo
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
+from .runner import message_for
 from .tasks import run_in_background
 from .widgets import ERROR_STYLE
 
@@ -516,7 +517,7 @@ class PhotosWidget(QWidget):
         def failed(error: Exception) -> None:
             self._adding = False
             self.refresh()
-            self._show_error(str(error) if isinstance(error, RakorError) else repr(error))
+            self._show_error(message_for(error))  # never repr(error)
             self.photos_added.emit(0)
 
         run_in_background(lambda: _add_in_worker(database, event_id, paths), done, failed)

@@ -612,16 +612,15 @@ def test_cancelling_the_printing_stops_the_worker_and_leaves_no_file(
     ui_db: Storage, tmp_path: Path
 ) -> None:
     from rakor_desktop import cards
-    from rakor_desktop.messages import RakorError
-    from ui.participants_page import _PrintProgress
+    from ui.tasks import Progress, TaskCancelled
 
     event_id = _event(ui_db)
     for n in range(3):
         _invite(ui_db, event_id, f"Peserta {n}")
-    state = _PrintProgress()
+    state = Progress()
     cards.render_name_tags(ui_db, event_id, tmp_path / "a.pdf", progress=state.step)
     assert (state.done, state.total) == (3, 3)
     state.cancel()
-    with pytest.raises(RakorError):
+    with pytest.raises(TaskCancelled):
         cards.render_invitation_cards(ui_db, event_id, tmp_path / "b.pdf", progress=state.step)
     assert sorted(p.name for p in tmp_path.iterdir() if "pdf" in p.name) == ["a.pdf"]
