@@ -152,7 +152,7 @@ _UID = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}"
 _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[0-9]{2}:[0-9]{2}(:[0-9]{2})?"
 _MOMENT = _DATE + r"T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|[+-][0-9]{2}:[0-9]{2})"
-_NIP = r"([0-9]{18}|[0-9]{4,14}(/[A-Z]{1,4})?)?"
+_NIP = r"([0-9]{18}|[0-9]{5,14}(/[A-Z]{1,4})?)?"
 _CODE = r"[A-Z0-9][A-Z0-9_-]{0,63}"
 _BASE64 = r"([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?"
 
@@ -217,8 +217,8 @@ MOMENT = _pattern_kind(
 NIP = _pattern_kind(
     "nip",
     _NIP,
-    "NIP 18 angka, NRP 4 s.d. 14 angka (boleh diakhiri /huruf), atau kosong",
-    "an 18-digit NIP, an NRP of 4 to 14 digits (optionally /letters), or empty",
+    "NIP 18 angka, NRP 5 s.d. 14 angka (boleh diakhiri /huruf), atau kosong",
+    "an 18-digit NIP, an NRP of 5 to 14 digits (optionally /letters), or empty",
     None,
 )
 CODE = _pattern_kind(
@@ -301,7 +301,7 @@ PERSON_FIELDS: tuple[_Field, ...] = (
     _f(
         "nip",
         NIP,
-        "NIP of a civil servant (18 digits) or NRP of a Polri/TNI officer (4 to 14 digits, "
+        "NIP of a civil servant (18 digits) or NRP of a Polri/TNI officer (5 to 14 digits, "
         "optionally /letters), or empty. 18 digits is a NIP, anything else an NRP.",
     ),
     _f("pangkat", TEXT, "Rank, e.g. Pembina."),

@@ -396,7 +396,7 @@ def format_nip(nip: str) -> str:
 #   printed as they are (Perkap 3/2018; earlier Skep/834/XI/2004).
 # * TNI NRP: varies by branch, rank and year of entry: 5 digits for officers and
 #   6 for NCOs in the old registers, longer (often 11 to 14) digits since, the
-#   navy sometimes adds a corps suffix ("/P"). The rule is uncertain, so any 4 to 14
+#   navy sometimes adds a corps suffix ("/P"). The rule is uncertain, so any 5 to 14
 #   digits (with an optional "/letters" suffix) are accepted; an unusual length or
 #   an 8-digit number whose YYMM is not a month is accepted with a warning.
 
@@ -409,14 +409,14 @@ class IdKind(StrEnum):
 
 
 _ID_LABEL = re.compile(r"^\s*(NIP|NRP)\s*[.:]?\s*", re.IGNORECASE)
-_NRP_SHAPE = re.compile(r"([0-9]{4,14})(?:/([A-Za-z]{1,4}))?")
+_NRP_SHAPE = re.compile(r"([0-9]{5,14})(?:/([A-Za-z]{1,4}))?")
 _NRP_SEPARATORS = str.maketrans("", "", " \t\u00a0\u2007\u202f.-\u2010\u2011\u2012\u2013_")
 _NRP_USUAL_LENGTHS = frozenset({5, 6, 8, 11, 14})
 _NRP_LONGEST = 14
 
 
 def normalize_nip_nrp(raw: str) -> str:
-    """Return a NIP (18 digits) or an NRP (4-14 digits, optional ``/P`` suffix).
+    """Return a NIP (18 digits) or an NRP (5-14 digits, optional ``/P`` suffix).
 
     A value labelled ``"NIP"`` must be a NIP (see :func:`normalize_nip`); one
     labelled ``"NRP"`` must be an NRP; without a label, 18 digits (or anything
@@ -444,9 +444,9 @@ def normalize_nip_nrp(raw: str) -> str:
     if match is None:
         digits = sum(ch.isdigit() for ch in compact)
         raise ValidationError(
-            "NIP/NRP tidak valid: {raw!r}; NIP harus 18 digit angka, NRP 4 sampai 14 "
+            "NIP/NRP tidak valid: {raw!r}; NIP harus 18 digit angka, NRP 5 sampai 14 "
             "digit angka (yang terbaca {count} digit)",
-            "Invalid NIP/NRP: {raw!r}; an NIP has 18 digits, an NRP 4 to 14 digits "
+            "Invalid NIP/NRP: {raw!r}; an NIP has 18 digits, an NRP 5 to 14 digits "
             "({count} found)",
             raw=raw.strip(), count=digits,
         )

@@ -366,12 +366,12 @@ def test_an_excel_error_in_the_nip_column_is_a_warning_naming_the_row(tmp_path: 
 
     assert table.problems == []
     assert [str(w) for w in table.warnings] == [
-        "baris 2: kolom NIP berisi galat Excel #VALUE!; dikosongkan",
+        "baris 2: kolom NIP/NRP berisi galat Excel #VALUE!; dikosongkan",
         "baris 2: kolom No. HP berisi galat Excel #N/A; dikosongkan",
     ]
     assert (table.entries[0].person.nip, table.entries[0].person.phone) == ("", "")
     assert [str(w) for w in read_participants_file(csv).warnings] == [
-        "baris 2: kolom NIP berisi galat Excel #VALUE!; dikosongkan"
+        "baris 2: kolom NIP/NRP berisi galat Excel #VALUE!; dikosongkan"
     ]
 
 

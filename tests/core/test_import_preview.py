@@ -91,7 +91,7 @@ def invitation_list(tmp_path: Path) -> Path:
             [5, "Rina Marlina, S.H.", "19851230 201001 2 015", None, None, "0812 555"],
             [6, "Yusuf Mansur", None, "Ketua", "FKUB", None],
             [7, "yusuf mansur", None, "Anggota", "FKUB", None],
-            [8, None, "12345", "Camat", "Kecamatan Telanaipura", None],
+            [8, None, "123", "Camat", "Kecamatan Telanaipura", None],
         ],
     )
 

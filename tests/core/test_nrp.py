@@ -75,7 +75,7 @@ def test_nip_and_nrp_each_by_its_rule(typed: str, stored: str, kind: IdKind, pri
         ("NIP 75060123", "NIP harus 18 digit"),  # labelled a NIP: must be one
         ("1977031220031220", "NIP harus 18 digit"),  # 16 digits: a damaged NIP
         ("1.97703122003122E+17", "notasi ilmiah"),
-        ("NRP 197703122003122007", "NRP 4 sampai 14 digit"),
+        ("NRP 197703122003122007", "NRP 5 sampai 14 digit"),
         ("abc", "NIP/NRP tidak valid"),
     ],
 )
