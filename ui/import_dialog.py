@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -113,7 +114,7 @@ def column_labels() -> dict[Column, str]:
         Column.BACK_TITLES: QCoreApplication.translate(
             "ImportDialog", "Back titles (Gelar belakang)"
         ),
-        Column.NIP: QCoreApplication.translate("ImportDialog", "NIP"),
+        Column.NIP: QCoreApplication.translate("ImportDialog", "NIP/NRP"),
         Column.PANGKAT_GOLONGAN: QCoreApplication.translate(
             "ImportDialog", "Rank and grade (Pangkat/Golongan)"
         ),
@@ -279,7 +280,7 @@ class PreviewTableModel(QAbstractTableModel):
             "include": QCoreApplication.translate("ImportDialog", "Import"),
             "row": QCoreApplication.translate("ImportDialog", "Row"),
             "name": QCoreApplication.translate("ImportDialog", "Name"),
-            "nip": QCoreApplication.translate("ImportDialog", "NIP"),
+            "nip": QCoreApplication.translate("ImportDialog", "NIP/NRP"),
             "pangkat": QCoreApplication.translate("ImportDialog", "Rank/grade"),
             "jabatan": QCoreApplication.translate("ImportDialog", "Position"),
             "instansi": QCoreApplication.translate("ImportDialog", "Institution"),
@@ -399,10 +400,9 @@ class PreviewTableModel(QAbstractTableModel):
         if self.COLUMNS[index.column()] != "include":
             return False
         checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        if checked:
-            decision = next(d for d in row.allowed if d is not Decision.SKIP)
-        else:
-            decision = Decision.SKIP
+        decision: Decision = (
+            next(d for d in row.allowed if d is not Decision.SKIP) if checked else Decision.SKIP
+        )
         self.set_decision(row.row, decision)
         return True
 
@@ -520,7 +520,7 @@ class DecisionDelegate(QStyledItemDelegate):
         where = QPersistentModelIndex(index)
         editor.activated.connect(
             lambda _i: (
-                where.isValid() and where.model().setData(QModelIndex(where), editor.currentData())
+                where.isValid() and where.model().setData(where, editor.currentData())
             )
         )
         return editor
@@ -533,8 +533,8 @@ class DecisionDelegate(QStyledItemDelegate):
     def setModelData(
         self,
         editor: QWidget,
-        model: QAbstractTableModel,
-        index: Index,  # type: ignore[override]
+        model: QAbstractItemModel,
+        index: Index,
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)

@@ -238,7 +238,7 @@ class DocumentSettingsForm(QWidget):
             (self.tr("Everyone invited (absent rows left blank)"), "semua"),
         ])
         self.per_group_box = QCheckBox(self.tr("One sheet per group (narasumber, OPD, …)"))
-        self.show_nip_box = QCheckBox(self.tr("NIP column"))
+        self.show_nip_box = QCheckBox(self.tr("NIP/NRP column"))
         self.place_edit = QLineEdit()
         self.mengetahui_name_edit = QLineEdit()
         self.mengetahui_jabatan_edit = QLineEdit()
@@ -336,7 +336,7 @@ class DocumentSettingsForm(QWidget):
         form.addRow(self.tr("Name with titles:"), self.mengetahui_name_edit)
         form.addRow(self.tr("Position (jabatan):"), self.mengetahui_jabatan_edit)
         form.addRow(self.tr("Rank (pangkat, golongan):"), self.mengetahui_pangkat_edit)
-        form.addRow(self.tr("NIP:"), self.mengetahui_nip_edit)
+        form.addRow(self.tr("NIP/NRP:"), self.mengetahui_nip_edit)
 
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

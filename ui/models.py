@@ -26,7 +26,7 @@ def _headers() -> dict[str, str]:
     return {
         "no": QCoreApplication.translate("Models", "No."),
         "name": QCoreApplication.translate("Models", "Name"),
-        "nip": QCoreApplication.translate("Models", "NIP"),
+        "nip": QCoreApplication.translate("Models", "NIP/NRP"),
         "jabatan": QCoreApplication.translate("Models", "Position"),
         "instansi": QCoreApplication.translate("Models", "Institution"),
         "group": QCoreApplication.translate("Models", "Group"),
