@@ -57,6 +57,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scans", type=int, default=150, help="scans in each round")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--second-place", action="store_true",
+        help="each backup is also copied to a second folder, as with a second copy "
+             "folder chosen in Preferences",
+    )
+    parser.add_argument(
+        "--event-file", action="store_true",
+        help="with --second-place: each backup also writes the event file there (the "
+             "app does it at most every 30 minutes and on close)",
+    )
     args = parser.parse_args(argv)
 
     from PySide6.QtCore import Qt
@@ -104,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
             return samples
 
         quiet = scan_round(scans[: args.scans + 1])
+        place = Path(tmp) / "usb" if args.second_place else None
+        if place is not None:
+            place.mkdir()
 
         backups: list[float] = []
         running = {"on": True, "started": 0.0}
@@ -111,7 +124,10 @@ def main(argv: list[str] | None = None) -> int:
         def start_backup() -> None:
             running["started"] = time.perf_counter()
             run_in_background(
-                lambda: back_up_while_working(db_path),
+                lambda: back_up_while_working(
+                    db_path, second_place=place, event_id=event_id,
+                    with_event_file=args.event_file,
+                ),
                 on_done=backup_done,
                 on_error=lambda error: print(f"backup failed: {error}", file=sys.stderr),
             )
@@ -136,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         "invitees": args.invitees,
         "database_mb": round(size_mb, 1),
         "scans_per_round": len(quiet),
+        "second_place": args.second_place,
+        "event_file": args.second_place and args.event_file,
         "without_backup": _summary(quiet),
         "during_backups": _summary(during),
         "backups_completed_during_round": len(backups),
@@ -149,7 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         q, d = result["without_backup"], result["during_backups"]
         print(f"{args.invitees} invitees ({result['database_mb']} MB), "
-              f"{result['scans_per_round']} scans a round, WAL + synchronous=FULL")
+              f"{result['scans_per_round']} scans a round, WAL + synchronous=FULL"
+              f"{', second copy' if args.second_place else ''}"
+              f"{' + event file' if args.second_place and args.event_file else ''}")
         print(f"without a backup:   median {q['median_ms']} ms, p90 {q['p90_ms']} ms, "
               f"max {q['max_ms']} ms")
         print(f"during backups:     median {d['median_ms']} ms, p90 {d['p90_ms']} ms, "

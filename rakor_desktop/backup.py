@@ -46,6 +46,10 @@ _STAMP = re.compile(r"\d{8}T\d{12}Z")
 DENSE_PERIOD = timedelta(hours=1)  # every backup of the last hour is kept
 DEFAULT_DAYS_KEPT = 10
 DEFAULT_INTERVAL_MINUTES = 5
+# Writing the event file of a 20,000-invitee event takes ~2 s of Python in the worker,
+# which slows the desk's scans while it runs (docs/PERFORMANCE.md): the second place
+# gets a fresh one at most this often, and on close, instead of with every backup.
+EVENT_FILE_INTERVAL = timedelta(minutes=30)
 SET_ASIDE_MARK = "before-restore"
 
 
@@ -77,11 +81,13 @@ class BackupRun:
         second_copy_at: when the second place received it (None: no place chosen, or
             it failed, see ``second_copy_error``).
         second_copy_error: why the second place received nothing ("" when it did).
+        event_file: the event file written in the second place (None: none this time).
     """
 
     backup: Backup
     second_copy_at: datetime | None = None
     second_copy_error: str = ""
+    event_file: Path | None = None
 
 
 def _prefix(database: Path) -> str:
@@ -297,6 +303,7 @@ def write_event_file(database: Path, event_id: int, folder: Path) -> Path:
     if not folder.is_dir():
         raise _second_place_error(folder, "folder tidak ada / folder not found")
     storage = Storage.open(database, backup=False, check=False, migrate=False)
+    storage.only_read()  # the export never holds the write lock the desk needs
     try:
         name = f"{Path(database).stem}-acara-{event_id}.rakor"
         try:
@@ -315,8 +322,10 @@ def back_up_while_working(
     keep_days: int = DEFAULT_DAYS_KEPT,
     second_place: Path | None = None,
     event_id: int | None = None,
+    with_event_file: bool = True,
 ) -> BackupRun:
-    """One backup while the app works: the local copy, then the second place.
+    """One backup while the app works: the local copy, then the second place (and,
+    ``with_event_file``, the event file of ``event_id`` there).
 
     A second place that cannot be written does not fail the run: its reason is in
     :attr:`BackupRun.second_copy_error`.
@@ -329,15 +338,16 @@ def back_up_while_working(
         return BackupRun(backup)
     try:
         copy_to_second_place(backup.path, second_place, database=database, keep_days=keep_days)
-        if event_id is not None:
-            write_event_file(database, event_id, second_place)
+        event_file = None
+        if event_id is not None and with_event_file:
+            event_file = write_event_file(database, event_id, second_place)
     except RakorError as exc:
         log.warning("second copy not written: %s", exc)
         return BackupRun(backup, second_copy_error=str(exc))
     except OSError as exc:  # anything the checks above did not foresee
         log.warning("second copy not written: %s", exc)
         return BackupRun(backup, second_copy_error=str(_second_place_error(second_place, exc)))
-    return BackupRun(backup, second_copy_at=datetime.now(UTC))
+    return BackupRun(backup, second_copy_at=datetime.now(UTC), event_file=event_file)
 
 
 def set_aside_name(database: Path, when: datetime) -> Path:

@@ -111,11 +111,11 @@ class MainWindow(QMainWindow):
         self.installEventFilter(self._paint_watcher)
         self.event_opened.connect(self._hall_windows_follow)
         self._build_status_bar()
+        self._build_backups()
         self._build_ui()
         self._restore_state()
 
     # -- building (again after a language switch) --------------------------------------
-        self._build_backups()
 
     def _build_status_bar(self) -> None:
         """The status bar's labels, once: a language switch only sets their text again."""
@@ -333,6 +333,8 @@ class MainWindow(QMainWindow):
                                           self.import_event_file, name="import_event")
         self.export_event_action = action(self.tr("&Export event file…"),
                                           self.export_event_file, name="export_event")
+        self.restore_backup_action = action(self.tr("&Restore from backup…"),
+                                            self.restore_from_backup, name="restore_backup")
         self.settings_action = action(self.tr("&Preferences…"), self.edit_settings,
                                       QKeySequence.StandardKey.Preferences, name="settings")
         if self.settings_action.shortcut().isEmpty():
@@ -367,14 +369,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_event_action)
         file_menu.addAction(self.export_event_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.restore_backup_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.demo_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self.desk_menu = self.menuBar().addMenu(self.tr("&Desk"))
         self.desk_menu.addAction(self.desk_action)
         self.desk_menu.addSeparator()
-        self.restore_backup_action = action(self.tr("&Restore from backup…"),
-                                            self.restore_from_backup, name="restore_backup")
         # The desk's own actions join the menu when the desk is first built.
         self.desk_menu.aboutToShow.connect(lambda: self._load_page(self.page("participants")))
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -409,8 +411,6 @@ class MainWindow(QMainWindow):
         self.moderator_action.setEnabled(has_event)
         for act in self.area_actions:
             act.setEnabled(has_event)
-        file_menu.addAction(self.restore_backup_action)
-        file_menu.addSeparator()
         self._update_titles()
         if event_id is not None:
             ui_state().setValue("last_event_id", event_id)
@@ -534,47 +534,6 @@ class MainWindow(QMainWindow):
                 "{error}\n\nStop working in this file: restore the latest backup (the "
                 "damaged file is kept aside), or ask for help."
             ).format(error=error),
-        )
-
-    def show_area(self, number: int) -> None:
-        """Switch to one of the areas (Ctrl+1 … Ctrl+5)."""
-        if self.event_id is not None and 0 <= number < len(self.AREAS):
-            self.area_list.setCurrentRow(number)
-
-    def show_desk(self) -> None:
-        """Go to the registration desk, ready for the first name or scan (Ctrl+R)."""
-        if self.event_id is None:
-            return
-        self.show_area(self.AREAS.index("participants"))
-        area = self.participants_area
-        area.setCurrentWidget(area.desk)
-        area.desk.search_edit.setFocus()
-
-    def focus_search(self) -> None:
-        """Jump to the participant search (Ctrl+F)."""
-        self.show_area(self.AREAS.index("participants"))
-        self.participants_area.setCurrentWidget(self.participants_page)
-        self.participants_page.search_edit.setFocus()
-        self.participants_page.search_edit.selectAll()
-
-    def edit_settings(self) -> None:
-        """The preferences dialog; a new language applies at once."""
-        dialog = SettingsDialog(self.settings, self)
-        if not dialog.exec():
-            return
-        old_language = self.settings.language
-        dialog.apply_to(self.settings)
-        try:
-            save_settings(self.settings)
-        except OSError as exc:
-            QMessageBox.warning(
-                self, self.tr("Preferences not saved"),
-                self.tr("The preferences could not be saved: {error}").format(error=exc),
-            )
-        if self.settings.language != old_language:
-            self.switch_language(self.settings.language)
-        self._update_titles()
-
             QMessageBox.StandardButton.Close,
             self,
         )
@@ -601,6 +560,7 @@ class MainWindow(QMainWindow):
         self._backup_running = False
         self._second_copy_failed = False
         self._second_copy_at: Any = None
+        self._event_file_at: float | None = None  # time.monotonic() of the last one
         try:
             self._backup_marker: tuple[int, int] | None = change_marker(self.storage)
         except Exception:  # a damaged file: the next backup will say so
@@ -635,6 +595,10 @@ class MainWindow(QMainWindow):
         self._backup_running = True
         path, keep = self.database_path, self.settings.backups_kept
         place, event_id = self.settings.second_place, self.event_id
+        from rakor_desktop.backup import EVENT_FILE_INTERVAL
+
+        event_file_due = (self._event_file_at is None or time.monotonic() - self._event_file_at
+                          >= EVENT_FILE_INTERVAL.total_seconds())
 
         def done(run: Any) -> None:
             self._backup_running = False
@@ -647,13 +611,15 @@ class MainWindow(QMainWindow):
 
         run_in_background(
             lambda: back_up_while_working(path, keep_days=keep, second_place=place,
-                                          event_id=event_id),
+                                          event_id=event_id, with_event_file=event_file_due),
             on_done=done,
             on_error=failed,
         )
 
     def _backup_written(self, run: Any) -> None:
         self.last_backup = run
+        if run.event_file is not None:
+            self._event_file_at = time.monotonic()
         if run.second_copy_error:
             if not self._second_copy_failed:  # said once, not at every backup
                 self.statusBar().showMessage(run.second_copy_error, 30000)
@@ -759,6 +725,48 @@ class MainWindow(QMainWindow):
             self.tr("Restored the backup {backup}. The previous file was kept as {aside}.")
             .format(backup=backup.name, aside=aside.name if aside else "-"),
             30000,
+        )
+
+    def show_area(self, number: int) -> None:
+        """Switch to one of the areas (Ctrl+1 … Ctrl+5)."""
+        if self.event_id is not None and 0 <= number < len(self.AREAS):
+            self.area_list.setCurrentRow(number)
+
+    def show_desk(self) -> None:
+        """Go to the registration desk, ready for the first name or scan (Ctrl+R)."""
+        if self.event_id is None:
+            return
+        self.show_area(self.AREAS.index("participants"))
+        area = self.participants_area
+        area.setCurrentWidget(area.desk)
+        area.desk.search_edit.setFocus()
+
+    def focus_search(self) -> None:
+        """Jump to the participant search (Ctrl+F)."""
+        self.show_area(self.AREAS.index("participants"))
+        self.participants_area.setCurrentWidget(self.participants_page)
+        self.participants_page.search_edit.setFocus()
+        self.participants_page.search_edit.selectAll()
+
+    def edit_settings(self) -> None:
+        """The preferences dialog; a new language applies at once."""
+        dialog = SettingsDialog(self.settings, self)
+        if not dialog.exec():
+            return
+        old_language = self.settings.language
+        dialog.apply_to(self.settings)
+        try:
+            save_settings(self.settings)
+        except OSError as exc:
+            QMessageBox.warning(
+                self, self.tr("Preferences not saved"),
+                self.tr("The preferences could not be saved: {error}").format(error=exc),
+            )
+        if self.settings.language != old_language:
+            self.switch_language(self.settings.language)
+        self._backup_settings_changed()
+        self._update_titles()
+
     def switch_language(self, language: str) -> None:
         """Apply another language to the whole window without losing anything typed."""
         self._save_pending()
@@ -798,7 +806,6 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         state = ui_state()
         geometry = state.value("main_window/geometry")
-        self._backup_settings_changed()
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
@@ -820,6 +827,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is pending and remember the window before closing."""
         self._save_pending()
+        self._back_up_on_close()
         state = ui_state()
         state.setValue("main_window/geometry", self.saveGeometry())
         state.setValue("main_window/state", self.saveState())
@@ -850,4 +858,3 @@ def default_window_size(available: QSize | None) -> QSize:
 def _file_safe(text: str) -> str:
     kept = "".join(c if c.isalnum() or c in " -_." else "_" for c in text)
     return " ".join(kept.split())[:80] or "acara"
-        self._back_up_on_close()

@@ -390,6 +390,16 @@ class StorageBase:
             log.warning("no backup of %s could be written to %s: %s",
                         self.path, paths.backups_dir(self.path), exc)
 
+    def only_read(self) -> None:
+        """Use this connection for reading only (a worker's export during the event).
+
+        Marked read-only, its transactions begin as a plain ``BEGIN`` (a snapshot in
+        WAL mode) instead of ``BEGIN IMMEDIATE``: it never takes the write lock that
+        the desk needs for its next check-in. SQLite refuses any write on it.
+        """
+        self.conn.execute("PRAGMA query_only=ON")
+        self.read_only = True
+
     def take_connection_of(self, other: StorageBase) -> None:
         """Work on ``other``'s connection from now on (after a restore reopened the file).
 
