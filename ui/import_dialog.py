@@ -115,6 +115,7 @@ def column_labels() -> dict[Column, str]:
             "ImportDialog", "Back titles (Gelar belakang)"
         ),
         Column.NIP: QCoreApplication.translate("ImportDialog", "NIP/NRP"),
+        Column.NRP: QCoreApplication.translate("ImportDialog", "NRP (Polri/TNI)"),
         Column.PANGKAT_GOLONGAN: QCoreApplication.translate(
             "ImportDialog", "Rank and grade (Pangkat/Golongan)"
         ),

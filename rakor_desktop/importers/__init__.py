@@ -89,7 +89,8 @@ class Column(StrEnum):
     FRONT_TITLES = "front_titles"
     BACK_TITLES = "back_titles"
     TITLES = "titles"  # one "Gelar" column with front and back titles
-    NIP = "nip"
+    NIP = "nip"  # a NIP or an NRP ("NIP/NRP")
+    NRP = "nrp"  # a column of its own for the NRP of Polri/TNI officers, beside a NIP column
     PANGKAT = "pangkat"
     GOLONGAN = "golongan"
     PANGKAT_GOLONGAN = "pangkat_golongan"  # "Pembina, IV/a" in one column
@@ -113,7 +114,8 @@ _HEADER_NAMES: dict[Column, frozenset[str]] = {
     Column.FRONT_TITLES: frozenset({"gelar depan"}),
     Column.BACK_TITLES: frozenset({"gelar belakang"}),
     Column.TITLES: frozenset({"gelar", "gelar akademik"}),
-    Column.NIP: frozenset({"nip", "nip baru", "nrp", "nip nrp", "nrp nip"}),
+    Column.NIP: frozenset({"nip", "nip baru", "nip nrp", "nrp nip"}),
+    Column.NRP: frozenset({"nrp"}),
     Column.PANGKAT: frozenset({"pangkat"}),
     Column.GOLONGAN: frozenset({"gol", "golongan", "gol ruang", "golongan ruang"}),
     Column.PANGKAT_GOLONGAN: frozenset({
@@ -450,6 +452,7 @@ _FIELD_NAMES: dict[Column, tuple[str, str]] = {
     Column.BACK_TITLES: ("Gelar belakang", "back titles"),
     Column.TITLES: ("Gelar", "titles"),
     Column.NIP: ("NIP/NRP", "NIP/NRP"),
+    Column.NRP: ("NRP", "NRP"),
     Column.PANGKAT: ("Pangkat", "rank"),
     Column.GOLONGAN: ("Golongan", "grade"),
     Column.PANGKAT_GOLONGAN: ("Pangkat/Golongan", "rank/grade"),
@@ -521,6 +524,12 @@ def _parse_row(
         problems.append(RowProblem(row_number, "kolom Nama kosong", "the Nama (name) is empty"))
 
     raw_nip = cell(Column.NIP)
+    raw_nrp = cell(Column.NRP)
+    if not raw_nip.strip(" '\u2018\u2019-") and raw_nrp.strip(" '\u2018\u2019-"):
+        # Beside a NIP column, the NRP column holds NRPs only; alone, it is read as
+        # "NIP/NRP" (a list headed NRP may still carry a civil servant's NIP).
+        labelled = Column.NIP not in mapping or raw_nrp.lstrip().upper().startswith("NRP")
+        raw_nip = raw_nrp if labelled else f"NRP {raw_nrp}"
     nip = ""
     shown_nip = ""
     if raw_nip.strip(" '\u2018\u2019-"):

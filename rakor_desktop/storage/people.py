@@ -129,7 +129,7 @@ class PeopleQueries(StorageBase):
         return None if row is None else person_from_row(row)
 
     def find_person_by_nip(self, nip: str) -> Person | None:
-        """The person with this 18-digit NIP, or None."""
+        """The person with this NIP (18 digits) or NRP, or None."""
         if not nip:
             return None
         # "nip <> ''" lets SQLite use the partial index persons_nip.

@@ -229,7 +229,7 @@ def test_the_delegate_fields_are_in_the_attendance_export(
     target = tmp_path / "hadir.csv"
     export_attendance_csv(storage, event_id, target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0] == list(HEADERS)
     column = {name: index for index, name in enumerate(HEADERS)}
     yusuf = rows[1]
@@ -285,3 +285,19 @@ def test_the_notulen_signs_with_nrp_for_a_police_officer(storage: Storage, tmp_p
     text = pdf_text(paths[0])
     assert "NRP. 75060123" in text
     assert "NIP. 75060123" not in text
+
+
+def test_a_list_with_a_nip_column_and_an_nrp_column_reads_both(tmp_path: Path) -> None:
+    path = tmp_path / "forkopimda.csv"
+    path.write_text(
+        "No;Nama;NIP;NRP;Jabatan\n"
+        "1;Sri Purwaningsih;19770312 200312 2 007;;Kepala Badan\n"
+        "2;Kombes Pol. Eko Wahyudi;;75060123;Kapolresta Jambi\n"
+        "3;Letkol Inf. Budi;;197703122003122007;Dandim 0415/Jambi\n",
+        encoding="utf-8",
+    )
+    table = read_csv_table(path)
+    assert [e.person.nip for e in table.entries] == ["197703122003122007", "75060123", ""]
+    # 18 digits in the NRP column is no NRP: left empty, with a warning naming the row
+    assert [w.row for w in table.warnings] == [4]
+    assert "NRP 5 sampai 14 digit" in str(table.warnings[0])
