@@ -5,7 +5,8 @@
 * A file named ``portable.txt`` beside the executable of a frozen app does the same
   with the folder of the executable (portable mode, for a USB stick that moves
   between laptops): ``data/`` (the database, and its ``backups/``), ``config/``
-  (settings and window state) and ``logs/`` are created beside the executable.
+  (settings and window state), ``logs/`` and ``dokumen/`` (exported documents) are
+  created beside the executable, whatever drive letter the stick gets.
 * Otherwise the user folders of the platform (platformdirs).
 
 Bundled, read-only files come from ``resources/`` (in the source tree, or in the
@@ -24,6 +25,8 @@ import platformdirs
 APP_DIR_NAME = "RakorDesktop"
 DATABASE_FILE_NAME = "rakor.sqlite3"
 PORTABLE_MARKER = "portable.txt"
+DOCUMENTS_DIR_NAME = "dokumen"  # below RAKOR_HOME or the portable folder
+DOCUMENTS_FOLDER_NAME = "Rakor Desktop"  # below the user's Documents
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,17 @@ def app_dirs() -> AppDirs:
         config=Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False)),
         logs=Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False)),
     )
+
+
+def documents_root() -> Path:
+    """Where exported documents go by default: beside the data when ``RAKOR_HOME`` is set or
+    in portable mode (``dokumen/``, so they travel on the USB stick with the database),
+    otherwise ``Documents/Rakor Desktop`` of the user (platformdirs)."""
+    home = os.environ.get("RAKOR_HOME")
+    root = Path(home).expanduser() if home else portable_root()
+    if root is not None:
+        return root / DOCUMENTS_DIR_NAME
+    return Path(platformdirs.user_documents_dir()) / DOCUMENTS_FOLDER_NAME
 
 
 def default_database_path() -> Path:

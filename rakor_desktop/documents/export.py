@@ -19,8 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import platformdirs
-
+from rakor_desktop import paths
 from rakor_desktop.atomic_files import TEMP_PREFIX as TEMP_PREFIX  # re-exported
 from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
 from rakor_desktop.messages import RakorError, ValidationError, text
@@ -40,11 +39,18 @@ DOCUMENT_FORMATS = ("docx", "pdf")
 MINUTES_NAME = "Notulen"
 ATTENDANCE_NAME = "Daftar Hadir"
 QUESTIONS_NAME = "Log Pertanyaan"
-DOCUMENTS_FOLDER = "Rakor Desktop"
+DOCUMENTS_FOLDER = paths.DOCUMENTS_FOLDER_NAME
 _MAX_TITLE_CHARS = 60
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
-             *(f"LPT{i}" for i in range(1, 10))}
+# Windows' device names, also with an extension or spaces before it ("NUL .docx"): the
+# file cannot be created (Microsoft's "Naming Files, Paths, and Namespaces" lists them)
+_RESERVED = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$",
+             *(f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789\u00b9\u00b2\u00b3")}
+WINDOWS_MAX_PATH = 259
+"""Characters of a whole path that Windows programs accept (MAX_PATH, 260, less the NUL):
+Word and Excel cannot open a document at a longer path, Explorer cannot copy it."""
+_MIN_STEM_CHARS = 24  # "Notulen 2023-12-14 Rapat": shorter says too little
+_TEMP_NAME_CHARS = 40  # the temporary file beside it (atomic_files: ".~rakor-<pid>-<hex>.docx")
 
 
 class ExportError(RakorError):
@@ -62,9 +68,44 @@ def safe_file_name(name: str) -> str:
     """A file name that Windows, macOS and Linux all accept."""
     cleaned = _FORBIDDEN.sub(" ", name)
     cleaned = " ".join(cleaned.split()).strip(" .")
-    if cleaned.split(".")[0].upper() in _RESERVED:
+    if cleaned.split(".")[0].rstrip(" ").upper() in _RESERVED:
         cleaned = f"_{cleaned}"
     return cleaned or "dokumen"
+
+
+def _windows_length(path: str) -> int:
+    return len(path.encode("utf-16-le")) // 2  # Windows counts UTF-16 units
+
+
+def fit_file_name(folder: Path, name: str) -> str:
+    """:func:`safe_file_name`, shortened so that the document's whole path stays within
+    :data:`WINDOWS_MAX_PATH` characters (the title is cut at a word, the extension kept).
+
+    Raises:
+        ExportError: the folder's own path leaves no room for a readable name.
+    """
+    safe = safe_file_name(name)
+    room = WINDOWS_MAX_PATH - _windows_length(str(folder)) - 1  # the separator
+    if _windows_length(safe) <= room and room >= _TEMP_NAME_CHARS:
+        return safe
+    stem, dot, extension = safe.rpartition(".") if "." in safe else (safe, "", "")
+    keep = room - _windows_length(dot + extension)
+    if keep < _MIN_STEM_CHARS or room < _TEMP_NAME_CHARS:
+        raise ExportError(
+            "Jalur folder {folder} terlalu panjang untuk Windows ({length} karakter; jalur "
+            "dokumen paling banyak {limit}). Pilih folder yang lebih dekat ke drive, misalnya "
+            "Documents.",
+            "The folder path {folder} is too long for Windows ({length} characters; a "
+            "document's path can have at most {limit}). Choose a folder closer to the drive, "
+            "such as Documents.",
+            folder=folder, length=_windows_length(str(folder)), limit=WINDOWS_MAX_PATH,
+        )
+    cut = stem
+    while _windows_length(cut) > keep:
+        cut = cut[:-1]
+    if stem[len(cut)] != " " and " " in cut[_MIN_STEM_CHARS:]:
+        cut = cut.rsplit(" ", 1)[0]  # end at a word
+    return safe_file_name(cut.rstrip(" .") + dot + extension)
 
 
 def file_stem(kind: str, storage: Storage, event_id: int) -> str:
@@ -85,15 +126,11 @@ def _short_title(title: str) -> str:
 def default_output_dir(storage: Storage, event_id: int) -> Path:
     """Where the documents of an event go unless the user picks another folder.
 
-    ``Documents/Rakor Desktop/<date> <title>``; with ``RAKOR_HOME`` set (portable
-    use, tests), below that folder instead of the user's documents.
+    ``Documents/Rakor Desktop/<date> <title>``; with ``RAKOR_HOME`` set (tests) or in
+    portable mode, below that folder instead (:func:`rakor_desktop.paths.documents_root`).
     """
     event = get_event(storage, event_id)
-    home = os.environ.get("RAKOR_HOME")
-    base = (
-        Path(home).expanduser() / "dokumen" if home
-        else Path(platformdirs.user_documents_dir()) / DOCUMENTS_FOLDER
-    )
+    base = paths.documents_root()  # on the USB stick in portable mode
     return base / safe_file_name(f"{event.date.isoformat()} {_short_title(event.title)}")
 
 
@@ -184,7 +221,7 @@ def write_files_atomically(
     """
     folder = prepare_folder(out_dir)
     remove_stale_temporaries(folder)  # left by an export that was killed
-    targets = [folder / safe_file_name(name) for name, _ in files]
+    targets = [folder / fit_file_name(folder, name) for name, _ in files]
     for target in targets:
         _check_replaceable(target)
     steps = total if total is not None else done_before + len(files) + 1

@@ -491,7 +491,7 @@ def test_export_csv_reads_back(storage: Storage, arrived: int, tmp_path: Path) -
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads the accents right
     with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     assert rows[0] == list(HEADERS)
     assert rows[1:] == EXPECTED_ROWS
     assert [p.name for p in folder.iterdir()] == ["daftar hadir.csv"]  # no temp file left
@@ -526,7 +526,7 @@ def test_export_replaces_a_file_whole(storage: Storage, arrived: int, tmp_path: 
     target = tmp_path / "hadir.csv"
     target.write_text("old content that is longer than the new one " * 200)
     export_attendance_csv(storage, arrived, target)
-    assert target.read_text(encoding="utf-8-sig").startswith("No,Nama,NIP")
+    assert target.read_text(encoding="utf-8-sig").startswith("No;Nama;NIP")
     assert "old content" not in target.read_text(encoding="utf-8-sig")
 
 

@@ -69,7 +69,7 @@ def test_attendance_csv_cells_that_start_like_a_formula_get_an_apostrophe(
     target = tmp_path / "hadir.csv"
     export_attendance_csv(storage, event_id, target)
     with target.open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     names = sorted(row[1] for row in rows[1:])
     assert names == sorted("'" + f for f in FORMULAS)
     for row in rows[1:]:

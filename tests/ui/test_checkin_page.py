@@ -551,7 +551,7 @@ def test_export_xlsx_and_csv_through_the_buttons(
     with qtbot.waitSignal(page.export_finished, timeout=20000):
         qtbot.mouseClick(page.export_csv_button, Qt.MouseButton.LeftButton)
     with (tmp_path / "hadir.csv").open(encoding="utf-8-sig", newline="") as handle:
-        rows = list(csv.reader(handle))
+        rows = list(csv.reader(handle, delimiter=";"))
     assert [r[1] for r in rows[1:]] == names
     assert page.status_label.text().startswith("2")
 
