@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from rakor_desktop import APP_NAME, paths
 from rakor_desktop import operations as ops
+from rakor_desktop.changes import Changes
 from rakor_desktop.formatting import format_date, format_time_range
 from rakor_desktop.messages import RakorError
 from rakor_desktop.settings import Settings, save_settings
@@ -34,6 +35,7 @@ from rakor_desktop.storage import Storage
 from .dialogs import EventChooserDialog, NewEventDialog, SettingsDialog, show_about
 from .event_page import EventDetailsPage
 from .participants_page import ParticipantsPage
+from .runner import OperationRunner
 from .translations import Translations
 
 log = logging.getLogger("rakor.ui.main")
@@ -109,7 +111,9 @@ class MainWindow(QMainWindow):
         self._paint_watcher = _FirstPaintWatcher(self)
         self._paint_watcher.painted.connect(self.first_painted)
         self.installEventFilter(self._paint_watcher)
-        self.event_opened.connect(self._hall_windows_follow)
+        #: Calls operations and announces every change (here or elsewhere): ``changed``.
+        self.runner = OperationRunner(storage, self)
+        self._connect_signals()
         self._build_status_bar()
         self._build_backups()
         self._build_ui()
@@ -179,6 +183,7 @@ class MainWindow(QMainWindow):
             index = self.AREAS.index(area)
             current = self.stack.currentIndex()
             placeholder = self.stack.widget(index)
+            assert placeholder is not None
             self.stack.insertWidget(index, widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
@@ -268,6 +273,42 @@ class MainWindow(QMainWindow):
         from .moderator_view import show_moderator_view
 
         show_moderator_view(self.storage, settings=self.settings, event_id=self.event_id)
+
+    def _connect_signals(self) -> None:
+        """The window-wide signals, wired in one place (pages wire their own widgets).
+
+        ``runner.changed`` is the one path by which a change reaches the screens:
+        :meth:`_show_changes` hands it to the status bar, the pages that were built
+        and the hall windows (projector, moderator view).
+        """
+        self.event_opened.connect(self._hall_windows_follow)
+        self.runner.changed.connect(self._show_changes)
+        self.runner.failed.connect(
+            lambda message: QMessageBox.warning(self, APP_NAME, message)
+        )
+
+    def _show_changes(self, changes: Changes) -> None:
+        """Refresh what ``changes`` concerns (see :mod:`rakor_desktop.changes`).
+
+        A page refreshes itself after its own action; here every view hears of the
+        others' actions and of changes from elsewhere (``everything``).
+        """
+        if self.event_id is None or not changes.concerns(self.event_id):
+            return
+        if changes.everything and not self.storage.event_exists(self.event_id):
+            self.open_event(None)  # deleted by another program
+            return
+        if changes.touched("attendance") or changes.touched("invitees") or changes.touched(
+            "details"
+        ):
+            self._update_titles()
+        area = self._pages.get("participants")
+        if isinstance(area, ParticipantsArea):
+            area.desk.apply_changes(changes)
+            if changes.everything:
+                area.participants.refresh()
+        if changes.everything and "ui.record_models" in sys.modules:
+            self.live_meeting().reload()  # the rundown, discussion and hall windows
 
     def _hall_windows_follow(self, event_id: int) -> None:
         """The projector and the moderator's window (when open) show the event opened."""
@@ -400,6 +441,7 @@ class MainWindow(QMainWindow):
             event_id = None
         self._save_pending()
         self.event_id = event_id
+        self.runner.event_id = event_id
         self._loaded.clear()
         self._load_page(self.stack.currentWidget())
         self.body.setCurrentIndex(0 if event_id is None else 1)
@@ -827,6 +869,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Save what is pending and remember the window before closing."""
         self._save_pending()
+        self.runner.stop()
         self._back_up_on_close()
         state = ui_state()
         state.setValue("main_window/geometry", self.saveGeometry())
