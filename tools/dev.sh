@@ -113,8 +113,8 @@ case "$cmd" in
         export QT_QPA_PLATFORM=offscreen
         say "ruff"
         "$VENV/bin/ruff" check rakor_desktop ui tests benchmarks tools packaging
-        say "mypy (core)"
-        "$VENV/bin/mypy" rakor_desktop
+        say "mypy (core and ui, strict)"
+        "$VENV/bin/mypy" rakor_desktop ui
         say "pytest"
         "$VENV/bin/python" -m pytest "$@"
         if [ "${RAKOR_SKIP_BUNDLE:-0}" = 1 ]; then

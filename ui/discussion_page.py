@@ -765,6 +765,7 @@ class DiscussionPage(LivePage):
                 target = termin_id
                 if target is None:
                     target = mt.open_termin(self.storage, event_id, clock=self.live.clock).id
+                assert target is not None  # a stored termin has its id
                 question = mt.add_question(
                     self.storage, target,
                     asker_name=values["asker_name"], asker_instansi=values["asker_instansi"],
@@ -817,6 +818,7 @@ class DiscussionPage(LivePage):
         if question is None:
             return
         question_id = question.id
+        assert question_id is not None  # a stored question has its id
         if self.act(self.tr("Delete question"), lambda: mt.delete_question(
                 self.storage, question_id)) is not None:
             self._question_id = None
@@ -872,6 +874,7 @@ class DiscussionPage(LivePage):
         follow_up = self._selected_follow_up()
         if follow_up is not None:
             follow_up_id = follow_up.id
+            assert follow_up_id is not None  # a stored follow-up has its id
             self.act(self.tr("Delete follow-up"), lambda: mt.delete_follow_up(
                 self.storage, follow_up_id))
 

@@ -201,7 +201,9 @@ class InviteeDialog(QDialog):
         self.completer.setCompletionRole(Qt.ItemDataRole.EditRole)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setMaxVisibleItems(SUGGESTION_LIMIT)
-        self.completer.activated[QModelIndex].connect(self._choose_suggestion)
+        self.completer.activated[QModelIndex].connect(  # type: ignore[index]
+            self._choose_suggestion
+        )
         if not editing:
             self.name_edit.setCompleter(self.completer)
             self.name_edit.textEdited.connect(self._suggest)
@@ -313,7 +315,9 @@ class InviteeDialog(QDialog):
         if self.suggestions.rowCount() and self.name_edit.hasFocus():
             self.completer.complete()
         else:
-            self.completer.popup().hide()
+            popup = self.completer.popup()
+            if popup is not None:
+                popup.hide()
 
     def _choose_suggestion(self, index: QModelIndex) -> None:
         person = self.suggestions.person(index.row())
@@ -349,7 +353,8 @@ class InviteeDialog(QDialog):
 
     def _split_name_field(self) -> None:
         """Move titles typed with the name into their own fields."""
-        if self.completer.popup().isVisible():
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
             return
         front, bare, back = split_titles(self.name_edit.text())
         if not bare or (not front and not back):

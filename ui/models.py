@@ -67,7 +67,9 @@ class ColumnTableModel(QAbstractTableModel):
 class InviteeTableModel(ColumnTableModel):
     """The invitation list of one event, filtered by a search text, paged from SQL."""
 
-    COLUMNS = ("no", "name", "nip", "jabatan", "instansi", "group", "code", "present")
+    COLUMNS: tuple[str, ...] = (
+        "no", "name", "nip", "jabatan", "instansi", "group", "code", "present"
+    )
 
     def __init__(self, storage: Storage, parent: Any = None) -> None:
         super().__init__(parent)

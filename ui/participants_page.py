@@ -510,8 +510,12 @@ class ParticipantsPage(QWidget):
         run_with_progress(
             self, title=self.tr("Printing"),
             label=self.tr("Writing {name}…").format(name=path.name), work=work, on_done=done,
-            on_error=lambda message: QMessageBox.warning(self, self.tr("Printing failed"), message),
+            on_error=lambda message: _warn(self, self.tr("Printing failed"), message),
         )  # fmt: skip
+
+
+def _warn(parent: QWidget, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
 
 
 def _busy() -> bool:

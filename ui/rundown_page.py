@@ -382,7 +382,9 @@ class InviteeLineEdit(QLineEdit):
         self.completer_popup.setCompletionRole(Qt.ItemDataRole.EditRole)
         self.completer_popup.setWidget(self)
         self.completer_popup.setMaxVisibleItems(10)
-        self.completer_popup.activated[QModelIndex].connect(self._activated)
+        self.completer_popup.activated[QModelIndex].connect(  # type: ignore[index]
+            self._activated
+        )
         self.textEdited.connect(self._search)
         self.setClearButtonEnabled(True)
 
@@ -398,7 +400,7 @@ class InviteeLineEdit(QLineEdit):
         if self.search_model.rowCount() and text.strip():
             self.completer_popup.complete()
         else:
-            self.completer_popup.popup().hide()
+            _hide(self.completer_popup.popup())
 
     def _activated(self, index: QModelIndex) -> None:
         invitee_id = index.data(Qt.ItemDataRole.UserRole)
@@ -411,7 +413,7 @@ class InviteeLineEdit(QLineEdit):
         self.invitee = invitee
         if invitee is not None:
             self.setText(mt.invitee_display_name(invitee))
-        self.completer_popup.popup().hide()
+        _hide(self.completer_popup.popup())
         self.invitee_chosen.emit(invitee)
 
     def choose_row(self, row: int) -> None:
@@ -1327,3 +1329,7 @@ class RundownPage(LivePage):
         self.instansi_totals_model.set_rows(stats.per_instansi)
 
 
+def _hide(popup: QWidget | None) -> None:
+    """Hide a completer's popup (Qt types it as optional; it exists once set up)."""
+    if popup is not None:
+        popup.hide()
