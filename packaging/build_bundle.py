@@ -3,6 +3,7 @@
     python packaging/build_bundle.py                 # dist/rakor-desktop/ (+ the tar.gz on Linux)
     python packaging/build_bundle.py --self-test     # ... then run the frozen self-test
     python packaging/build_bundle.py --installer     # Windows: also compile the Inno Setup script
+                                                     # (ISCC.exe: npm ci in packaging/windows)
     python packaging/build_bundle.py --json          # the figures as JSON on stdout
 
 Run with the project's virtual environment (PyInstaller comes from the ``dev``
@@ -130,9 +131,15 @@ def run_self_test(executable: Path) -> tuple[bool, list[str]]:
     return done.returncode == 0, lines
 
 
+NPM_ISCC = PACKAGING / "windows" / "node_modules" / "innosetup" / "bin" / "ISCC.exe"
+"""Inno Setup's compiler from the npm package pinned in packaging/windows/package-lock.json
+(``npm ci`` in that folder): the same ISCC.exe in the Windows workflow and under Wine."""
+
+
 def find_inno_compiler() -> str | None:
     candidates = [
         os.environ.get("INNO_SETUP_COMPILER", ""),
+        str(NPM_ISCC),
         shutil.which("ISCC") or "",
         *(
             str(Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe")
@@ -199,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
             problems.append("--installer: Inno Setup runs on Windows only")
         elif (compiler := find_inno_compiler()) is None:
             problems.append("--installer: ISCC.exe of Inno Setup 6 not found "
-                            "(install Inno Setup or set INNO_SETUP_COMPILER)")
+                            "(npm ci in packaging\\windows, install Inno Setup, "
+                            "or set INNO_SETUP_COMPILER)")
         else:
             say("Inno Setup: dist\\RakorDesktop-Setup-" + version + ".exe")
             iss = PACKAGING / "windows" / "rakor-desktop.iss"

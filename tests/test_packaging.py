@@ -482,3 +482,59 @@ def test_exported_event_file_with_the_associated_extension_imports(
         assert len(copy.list_invitees(new_id)) == len(storage.list_invitees(event_id))
     finally:
         copy.close()
+
+
+# -- Windows: the installer's compiler, its check under Wine, the workflow ----------------
+
+
+def test_inno_setup_compiler_is_pinned_to_one_npm_version() -> None:
+    """ISCC.exe comes from the npm registry at one exact version, nothing fetched at build."""
+    folder = PACKAGING / "windows"
+    manifest = json.loads((folder / "package.json").read_text(encoding="utf-8"))
+    lock = json.loads((folder / "package-lock.json").read_text(encoding="utf-8"))
+    wanted = {**manifest.get("dependencies", {}), **manifest.get("devDependencies", {})}
+    assert list(wanted) == ["innosetup"]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", wanted["innosetup"])  # exact, no ^ or ~
+    locked = lock["packages"]["node_modules/innosetup"]
+    assert locked["version"] == wanted["innosetup"] and locked["integrity"].startswith("sha512-")
+    assert "node_modules/" in (folder / ".gitignore").read_text(encoding="utf-8")
+    compiler: Path = _load("build_bundle").NPM_ISCC  # --installer looks there first
+    assert compiler == folder / "node_modules" / "innosetup" / "bin" / "ISCC.exe"
+
+
+def test_inno_setup_script_compiles_a_stand_in_and_leaves_no_empty_association() -> None:
+    script = (PACKAGING / "windows" / "rakor-desktop.iss").read_text(encoding="utf-8")
+    assert "#ifndef BundleDir" in script  # check_installer.py: /DBundleDir=<stand-in>
+    # where {autopf} points per user on Windows, named directly (Wine cannot resolve it)
+    assert re.search(r"^DefaultDirName=\{localappdata\}\\Programs\\", script, re.MULTILINE)
+    for line in script.splitlines():
+        if line.startswith("Root: HKA;") and "uninsdeletevalue" in line:
+            assert "uninsdeletekeyifempty" in line, line
+
+
+def test_tools_dev_test_checks_the_installer_under_wine_unless_skipped() -> None:
+    dev = (ROOT / "tools" / "dev.sh").read_text(encoding="utf-8")
+    test_part = dev[dev.index("    test)") :]
+    assert "packaging/windows/check_installer.py" in test_part
+    assert test_part.index("build_bundle.py --self-test") < test_part.index(
+        "check_installer.py"
+    )
+    assert 'RAKOR_SKIP_INSTALLER:-0}" = 1' in test_part
+    checker = (PACKAGING / "windows" / "check_installer.py").read_text(encoding="utf-8")
+    assert '"wine32:i386"' in checker and '"npm", "ci"' in checker
+    assert "STAND-IN" in checker
+
+
+def test_windows_workflow_builds_tests_and_uploads_the_installer() -> None:
+    workflow = (ROOT / ".github" / "workflows" / "windows.yml").read_text(encoding="utf-8")
+    assert "runs-on: windows-latest" in workflow
+    assert 'python-version: "3.11"' in workflow
+    assert "npm ci" in workflow and "working-directory: packaging/windows" in workflow
+    assert "QT_QPA_PLATFORM: offscreen" in workflow
+    assert "build_bundle.py --self-test --installer" in workflow
+    assert "actions/upload-artifact" in workflow
+    assert "path: dist/RakorDesktop-Setup-*.exe" in workflow
+    assert "if-no-files-found: error" in workflow
+    # every step is one command: a failing command fails its step on Windows' shells
+    for line in workflow.splitlines():
+        assert not line.rstrip().endswith("run: |"), line
