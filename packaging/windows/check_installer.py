@@ -16,10 +16,17 @@ installer itself, as a Windows user meets it:
   user's data: the database, its backups and the settings in the data folder that
   platformdirs gives on Windows (``%LOCALAPPDATA%\\RakorDesktop``).
 
-What it needs, installed when missing (Debian, as root or through sudo): ``wine`` with
-``wine32:i386`` (ISCC.exe and Setup are 32-bit programs; ``wine64`` alone cannot start
-them), and Node's ``npm`` to install the pinned ``innosetup`` package (ISCC.exe) from
-``packaging/windows/package-lock.json``. Nothing else is downloaded.
+What it needs, installed when missing (Debian, as root or through sudo), and no more:
+``wine`` and ``wine64`` (the installer allows x64 Windows only) with ``wine32:i386``
+(ISCC.exe and Setup are 32-bit programs, which ``wine64`` alone cannot start: this adds
+the i386 architecture to dpkg), ``xvfb`` (Setup creates its windows even when silent,
+and fails without a display), and Node's ``npm`` to install the pinned ``innosetup``
+package (ISCC.exe) from ``packaging/windows/package-lock.json``. Nothing else is
+downloaded: Wine's Mono and Gecko are switched off.
+
+Where Wine 8 (Debian 12) differs from Windows: it cannot resolve the known folder that
+``{autopf}`` points at in a per-user install, so the script names
+``{localappdata}\\Programs``, the same folder on Windows 10/11.
 
 Prints one line per check and a closing ``Installer: N passed, N failed``; exits non-zero
 when a check fails.
@@ -45,7 +52,7 @@ APP_NAME = "Rakor Desktop"
 APP_EXE = "rakor-desktop.exe"
 _REG_LINE = re.compile(r"^\s+.*?\s{4}(REG_\w+)(?:\s{4}(.*))?$")
 """A value line of ``reg query``: name, type and data apart by four spaces."""
-WINE_PACKAGES = ("wine", "wine32:i386", "xvfb")
+WINE_PACKAGES = ("wine", "wine64", "wine32:i386", "xvfb")
 STANDIN_NOTE = (
     "STAND-IN for the Windows bundle of Rakor Desktop: a placeholder, not a program.\r\n"
     "packaging/windows/check_installer.py compiles the installer around it to check\r\n"
@@ -221,7 +228,12 @@ def main() -> int:
     screen = subprocess.Popen(["Xvfb", "-displayfd", "1", "-nolisten", "tcp"],
                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert screen.stdout is not None
-    wine = Wine(WORK / "wine-prefix", ":" + screen.stdout.readline().strip())
+    display = screen.stdout.readline().strip()
+    if not display.isdigit():
+        print("Xvfb did not start", file=sys.stderr)
+        screen.terminate()
+        return 1
+    wine = Wine(WORK / "wine-prefix", ":" + display)
     results: list[tuple[bool, str]] = []
 
     def check(ok: bool, what: str) -> None:
