@@ -247,10 +247,10 @@ def test_the_delegate_travels_in_the_event_file_and_older_files_still_read(
     exported = export_event(storage, event_id, tmp_path / "out")
     document = json.loads(exported.read_text("utf-8"))
     assert document["version"] == 3
-    entry = document["attendance_log"][0]
-    assert (entry["on_behalf_nip"], entry["on_behalf_phone"]) == (
-        "198001012005011003", "0812-7400-1234",
-    )
+    delegates = {(e["on_behalf_nip"], e["on_behalf_phone"]) for e in document["attendance_log"]}
+    assert delegates == {
+        ("198001012005011003", "0812-7400-1234"), ("85040321", "0813-1111-2222"),
+    }
     target = Storage.open(tmp_path / "other.sqlite3")
     try:
         copy = import_event(target, exported)
