@@ -9,6 +9,13 @@ final name when complete. Two details matter to the people who use the folder:
 * An export killed half-way (power cut, kill -9) leaves its temporary file. Its name
   carries the process id, and the next export into that folder removes those of
   processes that are gone, and any older than :data:`STALE_AFTER_SECONDS`.
+
+:func:`atomic_write` is the one writer of single-file exports (the attendance, the
+cards and name tags, the event file): the file is written in full, flushed to disk,
+and only then moved over its name, so a crash or a full disk never leaves half a
+file and an existing file is either replaced whole or left as it was. (A set of
+documents that must appear together, :mod:`rakor_desktop.documents.export`, uses
+:func:`create_temporary` for each and moves them in place at the end.)
 """
 
 from __future__ import annotations
@@ -18,7 +25,10 @@ import os
 import re
 import secrets
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 log = logging.getLogger("rakor.files")
 
@@ -84,3 +94,49 @@ def remove_stale_temporaries(folder: Path, *, now: float | None = None) -> list[
     if removed:
         log.info("removed %d temporary file(s) of killed exports in %s", len(removed), folder)
     return removed
+
+
+@contextmanager
+def atomic_write(
+    path: Path,
+    mode: str = "wb",
+    *,
+    cannot_write: Callable[[Path, OSError], Exception],
+    sync_folder: bool = False,
+    **options: Any,
+) -> Iterator[IO[Any]]:
+    """A temporary file beside ``path`` (opened with ``mode``), moved over it when complete.
+
+    ``cannot_write(path, error)`` makes the exception a person is shown when the
+    folder or the file cannot be written (the temporary file is removed in every
+    case). With ``sync_folder`` the rename itself is made durable (POSIX).
+    """
+    path = Path(path)
+    remove_stale_temporaries(path.parent)  # left by an export that was killed
+    try:
+        handle, temporary = create_temporary(path.parent, ".tmp")  # the umask applies
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+    try:
+        with os.fdopen(handle, mode, **options) as out:
+            yield out
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise cannot_write(path, exc) from exc
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+    if sync_folder and os.name == "posix":
+        try:
+            folder = os.open(path.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(folder)
+        except OSError:
+            pass
+        finally:
+            os.close(folder)

@@ -14,14 +14,12 @@ file is either replaced whole or left as it was.
 from __future__ import annotations
 
 import csv
-import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
+from rakor_desktop.atomic_files import atomic_write
 from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip_nrp
 from rakor_desktop.messages import RakorError, ValidationError
 from rakor_desktop.storage import Storage
@@ -108,29 +106,6 @@ def _cannot_write(path: Path, exc: OSError) -> ExportError:
     )
 
 
-@contextmanager
-def _atomic_file(path: Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
-    """A temporary file beside ``path``, moved over it only when completely written."""
-    path = Path(path)
-    remove_stale_temporaries(path.parent)  # left by an export that was killed
-    try:
-        handle, temp = create_temporary(path.parent, ".tmp")  # the umask applies
-    except OSError as exc:
-        raise _cannot_write(path, exc) from exc
-    try:
-        with os.fdopen(handle, mode, **options) as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise _cannot_write(path, exc) from exc
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 CSV_DELIMITER = ";"
 """What Excel expects in a CSV it opens with a double click under Indonesian regional
 settings, whose list separator is ``;`` (the decimal separator being ``,``): with ``,``
@@ -154,7 +129,9 @@ def export_attendance_csv(
         How many arrivals were written.
     """
     table = attendance_table(storage, event_id)
-    with _atomic_file(Path(path), "w", encoding="utf-8-sig", newline="") as out:
+    with atomic_write(
+        Path(path), "w", cannot_write=_cannot_write, encoding="utf-8-sig", newline=""
+    ) as out:
         writer = csv.writer(out, delimiter=delimiter)
         writer.writerow(HEADERS)
         writer.writerows([csv_text(cell) for cell in row] for row in table.rows)
@@ -224,7 +201,7 @@ def export_attendance_xlsx(
     summary.column_dimensions["C"].width = 12
     workbook.properties.title = clean_text(f"Daftar Hadir — {table.title}", max_length=250)
 
-    with _atomic_file(Path(path), "wb") as out:
+    with atomic_write(Path(path), "wb", cannot_write=_cannot_write) as out:
         workbook.save(out)
     if progress is not None:
         progress(total, total)

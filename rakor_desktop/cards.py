@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
+from rakor_desktop.atomic_files import atomic_write
 from rakor_desktop.fonts import PdfFonts, register_pdf_fonts
 from rakor_desktop.formatting import format_date_span, format_name, format_time_range
 from rakor_desktop.messages import RakorError, ValidationError
@@ -567,36 +567,30 @@ def _new_canvas(output: IO[bytes], size: tuple[float, float], title: str, event:
 
 
 def write_pdf_atomically(path: Path, draw: Callable[[IO[bytes]], None]) -> None:
-    """Run ``draw`` into a temporary file beside ``path``, then put it in place.
+    """Run ``draw`` into a temporary file beside ``path``, then put it in place
+    (:func:`rakor_desktop.atomic_files.atomic_write`).
 
     Raises:
         PdfWriteError: the folder cannot be written, or the file is held open by
             another program. The temporary file is removed in every case.
     """
-    folder = path.parent
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise PdfWriteError(
+    with atomic_write(path, "wb", cannot_write=_pdf_not_written) as output:
+        draw(output)
+
+
+def _pdf_not_written(path: Path, exc: OSError) -> PdfWriteError:
+    if not path.parent.is_dir() or not os.access(path.parent, os.W_OK):
+        return PdfWriteError(
             "Folder {folder} tidak dapat ditulisi ({error}). Pilih folder lain.",
             "Cannot write in the folder {folder} ({error}). Choose another folder.",
-            folder=folder,
+            folder=path.parent,
             error=exc.strerror or exc,
-        ) from exc
-    try:
-        with os.fdopen(handle, "wb") as output:
-            draw(output)
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise PdfWriteError(
-            "Berkas {path} tidak dapat disimpan ({error}). Bila berkas itu sedang terbuka "
-            "di aplikasi lain, tutup dulu lalu coba lagi.",
-            "Cannot save the file {path} ({error}). If it is open in another program, "
-            "close it and try again.",
-            path=path,
-            error=exc.strerror or exc,
-        ) from exc
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+        )
+    return PdfWriteError(
+        "Berkas {path} tidak dapat disimpan ({error}). Bila berkas itu sedang terbuka "
+        "di aplikasi lain, tutup dulu lalu coba lagi.",
+        "Cannot save the file {path} ({error}). If it is open in another program, "
+        "close it and try again.",
+        path=path,
+        error=exc.strerror or exc,
+    )

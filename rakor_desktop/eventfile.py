@@ -17,9 +17,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-import os
 import re
-import secrets
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
@@ -30,6 +28,7 @@ from typing import Any
 
 from rakor_desktop import APP_NAME, __version__
 from rakor_desktop import eventfile_settings as settings_format
+from rakor_desktop.atomic_files import atomic_write
 from rakor_desktop.images import (
     MAX_PHOTO_BYTES,
     MAX_PHOTO_PIXELS,
@@ -607,7 +606,6 @@ def _json_row(row: dict[str, Any], fields: tuple[_Field, ...]) -> dict[str, Any]
 
 def _write_atomically(target: Path, data: bytes) -> None:
     folder = target.parent
-    temp = folder / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
@@ -621,39 +619,8 @@ def _write_atomically(target: Path, data: bytes) -> None:
         ) from exc
     except OSError as exc:
         raise _unwritable(target, exc) from exc
-    try:
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        handle = os.open(temp, flags, 0o666)
-    except OSError as exc:
-        raise _unwritable(target, exc) from exc
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException as exc:
-        temp.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _unwritable(target, exc) from exc
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX only; Windows cannot open a folder)."""
-    if os.name != "posix":
-        return
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
+    with atomic_write(target, "wb", cannot_write=_unwritable, sync_folder=True) as stream:
+        stream.write(data)
 
 
 def _unwritable(target: Path, exc: OSError) -> EventFileWriteError:
