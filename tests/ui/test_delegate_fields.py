@@ -175,3 +175,26 @@ def test_the_invitee_form_takes_an_officers_nrp(
     assert seen == {"ok": True, "error": False}
     added = _invitee(ui_db, event_id, "Dedi Kurniawan")
     assert (added.person.front_titles, added.person.nip) == ("AKP", "85040321")
+
+
+def test_an_unusual_nrp_is_noted_in_the_f3_dialog_and_accepted(
+    qtbot: QtBot, window: MainWindow, ui_db: Storage, event_id: int
+) -> None:
+    _open_desk_on(qtbot, window, "Andi Fajar Zainuddin")  # Kapolresta Jambi
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, OnBehalfDialog)
+        _fill(qtbot, dialog.name_edit, "Dedi Kurniawan")
+        _fill(qtbot, dialog.nip_edit, "75130123")  # 13 is no month of birth
+        qtbot.keyClick(keys(), Qt.Key.Key_Tab)  # on to the next field
+        seen["note"] = dialog.nip_note.text() if dialog.nip_note.isVisible() else ""
+        qtbot.keyClick(keys(), Qt.Key.Key_Return)
+
+    when_modal(qtbot, fill)
+    qtbot.keyClick(window, Qt.Key.Key_F3)
+    settle(qtbot)
+
+    assert "13 bukan bulan" in str(seen["note"])
+    [row] = ui_db.document_attendees(event_id, include_absent=False)
+    assert (row["on_behalf_name"], row["on_behalf_nip"]) == ("Dedi Kurniawan", "75130123")
