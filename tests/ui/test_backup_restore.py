@@ -146,6 +146,7 @@ def test_a_database_damaged_during_checkins_is_restored_from_the_menu(
     present = assert_screens_match(window, database, event_id)
     assert present == 4  # only what came after the last backup was lost
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(window.participants_area.desk.search_edit.hasFocus)  # ready to scan
     scan(qtbot, all_codes[4])  # and the desk works on the restored file
     assert window.storage.attendance_counts(event_id).present == 5
 
