@@ -1806,7 +1806,7 @@ class CheckinPage(QWidget):
             )
             self.export_finished.emit(str(target))
 
-        def cancelled() -> None:
+        def cancelled(_message: str) -> None:
             finish()
             self.status_label.setText(self.tr("Export cancelled."))
 

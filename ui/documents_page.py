@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -36,31 +36,24 @@ from PySide6.QtWidgets import (
 
 from rakor_desktop import operations as ops
 from rakor_desktop.documents import export
-from rakor_desktop.documents.export import ExportCancelled, Progress
-from rakor_desktop.messages import RakorError
+from rakor_desktop.documents.export import Progress
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
 from .letterhead_dialog import DocumentSettingsForm
 from .photos_widget import PhotosWidget
-from .tasks import run_in_background
+from .tasks import Progress as TaskProgress
+from .tasks import run_with_progress
 from .text_parts_editor import TextPartsEditor
 from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.documents")
 
-PROGRESS_DELAY_MS = 500
 OK_STYLE = "color: #2e7d32;"
 FOLDER_KEY = "documents/folder/{event}"
 
 ExportWork = Callable[[Storage, Path, Progress], list[Path]]
 """An export in the worker: (its own storage, the folder, the progress callback) -> files."""
-
-
-class _ProgressRelay(QObject):
-    """Carries progress from the worker thread to the dialog in the GUI thread."""
-
-    step = Signal(int, int, str)
 
 
 class DocumentsPage(QWidget):
@@ -367,39 +360,16 @@ class DocumentsPage(QWidget):
         self._remember_folder()
         folder = self.output_folder()
         database = self._storage.path
-        cancel = threading.Event()
-        self._cancel = cancel
         self._running = True
         self._update_buttons()
         self.status_label.setStyleSheet("")
         self.status_label.setText(label)
 
-        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
-        progress.setWindowTitle(self.tr("Creating documents"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(PROGRESS_DELAY_MS)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
-        progress.canceled.connect(cancel.set)
-        progress.setValue(0)  # starts Qt's clock: shown after the minimum duration, not 4 s
-        self.progress_dialog = progress
-        relay = _ProgressRelay(self)
+        def run(progress: TaskProgress) -> list[Path]:
+            def report(done: int, total: int, what: str) -> bool:
+                # The last step comes after the files are in place: too late to cancel.
+                return progress.report(done, total, what) or done >= total
 
-        def show_step(done: int, total: int, what: str) -> None:
-            if progress.maximum() != total:
-                progress.setMaximum(total)
-            progress.setValue(min(done, total))
-            if what:
-                progress.setLabelText(f"{label}\n{what}")
-
-        relay.step.connect(show_step)
-
-        def report(done: int, total: int, what: str) -> bool:
-            relay.step.emit(done, total, what)
-            # The last step comes after the files are in place: too late to cancel.
-            return done >= total or not cancel.is_set()
-
-        def run() -> list[Path]:
             # A worker has its own connection: SQLite connections belong to one thread.
             storage = Storage.open(database, backup=False, check=False)
             try:
@@ -410,11 +380,6 @@ class DocumentsPage(QWidget):
         def finish() -> None:
             self._running = False
             self._cancel = None
-            progress.canceled.disconnect()
-            progress.reset()
-            progress.hide()
-            progress.deleteLater()
-            relay.deleteLater()
             self.progress_dialog = None
             self._update_buttons()
 
@@ -422,11 +387,20 @@ class DocumentsPage(QWidget):
             finish()
             self._finished(folder, paths, kind)
 
-        def failed(error: Exception) -> None:
+        def cancelled(message: str) -> None:
             finish()
-            self._failed(error)
+            self._cancelled(message or self.tr("Export cancelled."))
 
-        run_in_background(run, done, failed)
+        def failed(message: str) -> None:
+            finish()
+            self._failed(message)
+
+        handle = run_with_progress(
+            self, title=self.tr("Creating documents"), label=label, work=run, on_done=done,
+            on_cancel=cancelled, on_error=failed,
+        )  # fmt: skip
+        self.progress_dialog = handle.dialog
+        self._cancel = handle.cancel
 
     def cancel_export(self) -> None:
         """Stop the export under way (as its Cancel button does); nothing is written."""
@@ -480,19 +454,12 @@ class DocumentsPage(QWidget):
         if not self._open_url(QUrl.fromLocalFile(str(path))):
             log.warning("could not open %s", path)
 
-    def _failed(self, error: Exception) -> None:
-        if isinstance(error, ExportCancelled):
-            message = str(error)
-            self.status_label.setStyleSheet("")
-            self.status_label.setText(message)
-            self.export_failed.emit(message)
-            return
-        if isinstance(error, RakorError):
-            message = str(error)
-        else:
-            log.error("export failed", exc_info=error)
-            message = self.tr("The documents could not be written: {error}").format(
-                error=error)
+    def _cancelled(self, message: str) -> None:
+        self.status_label.setStyleSheet("")
+        self.status_label.setText(message)
+        self.export_failed.emit(message)
+
+    def _failed(self, message: str) -> None:
         self.status_label.setStyleSheet(ERROR_STYLE)
         self.status_label.setText(message)
         self.export_failed.emit(message)

@@ -40,7 +40,21 @@ PROGRESS_DELAY_MS = 500
 
 
 class TaskCancelled(Exception):
-    """Raised by :meth:`Progress.check` once the user pressed Cancel."""
+    """Raised by :meth:`Progress.check` once the user pressed Cancel.
+
+    A task that stops with its own error after the Cancel (the core's "export
+    cancelled, nothing was written") reaches the GUI as this, with that error as
+    :attr:`cause`.
+    """
+
+    def __init__(self, cause: BaseException | None = None) -> None:
+        super().__init__()
+        self.cause = cause
+
+    @property
+    def message(self) -> str:
+        """The cause's words for the user when it has some ("" otherwise)."""
+        return str(self.cause) if isinstance(self.cause, RakorError) else ""
 
 
 @dataclass
@@ -108,7 +122,7 @@ def _run_task(number: int, work: Callable[[], Any], dispatcher: _Dispatcher,
     except Exception as exc:  # reported to the GUI thread, which decides
         if isinstance(exc, TaskCancelled) or (cancel is not None and cancel.is_set()):
             log.info("background task cancelled")
-            exc = exc if isinstance(exc, TaskCancelled) else TaskCancelled()
+            exc = exc if isinstance(exc, TaskCancelled) else TaskCancelled(exc)
         elif isinstance(exc, RakorError | OSError):  # the user is told what to do
             log.info("background task refused: %s", exc)
         else:
@@ -216,14 +230,16 @@ def run_with_progress(
     label: str,
     work: Callable[[Progress], Any],
     on_done: Callable[[Any], None],
-    on_cancel: Callable[[], None] | None = None,
+    on_cancel: Callable[[str], None] | None = None,
     on_error: Callable[[str], None] | None = None,
 ) -> TaskHandle:
     """Run ``work(progress)`` in the background behind a progress dialog.
 
     The dialog appears only after :data:`PROGRESS_DELAY_MS` and its Cancel sets the
-    flag ``work`` looks at. A failure becomes one message in the user's language:
-    given to ``on_error``, or shown in a warning box titled ``title``.
+    flag ``work`` looks at; ``on_cancel(message)`` is told when the work stopped
+    (``message``: the core's own words about it, or ""). A failure becomes one
+    message in the user's language: given to ``on_error``, or shown in a warning box
+    titled ``title``.
     """
     dispatcher = _the_dispatcher()
     cancel = threading.Event()
@@ -250,7 +266,7 @@ def run_with_progress(
         finish()
         if isinstance(error, TaskCancelled):
             if on_cancel is not None:
-                on_cancel()
+                on_cancel(error.message)
             return
         message = message_for(error)
         if on_error is not None:

@@ -76,7 +76,7 @@ def test_progress_appears_after_half_a_second_and_cancel_is_not_a_traceback(
 
     handle = tasks.run_with_progress(
         parent, title="Export", label="Exporting…", work=work,
-        on_done=lambda _r: outcome.append("done"), on_cancel=lambda: outcome.append("cancelled"),
+        on_done=lambda _r: outcome.append("done"), on_cancel=lambda _m: outcome.append("cancelled"),
     )  # fmt: skip
     assert started.wait(5)
     qtbot.waitUntil(handle.dialog.isVisible, timeout=PROGRESS_SHOWN_WITHIN_MS)
