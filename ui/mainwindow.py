@@ -603,6 +603,7 @@ class MainWindow(QMainWindow):
         self._second_copy_failed = False
         self._second_copy_at: Any = None
         self._event_file_at: float | None = None  # time.monotonic() of the last one
+        self._damage_reported = False
         try:
             self._backup_marker: tuple[int, int] | None = change_marker(self.storage)
         except Exception:  # a damaged file: the next backup will say so
@@ -650,6 +651,7 @@ class MainWindow(QMainWindow):
         def failed(error: Exception) -> None:
             self._backup_running = False
             log.warning("backup while working failed: %s", error)
+            self._backup_found_damage(error)
 
         run_in_background(
             lambda: back_up_while_working(path, keep_days=keep, second_place=place,
@@ -657,6 +659,22 @@ class MainWindow(QMainWindow):
             on_done=done,
             on_error=failed,
         )
+
+    def _backup_found_damage(self, error: Exception) -> None:
+        """A backup that finds the database damaged says so at once (once a session),
+        with the restore offered: the secretariat loses at most one interval."""
+        import sqlite3
+
+        from rakor_desktop.messages import DatabaseError
+
+        damaged = isinstance(error, DatabaseError) or (
+            isinstance(error, sqlite3.DatabaseError)
+            and not isinstance(error, sqlite3.OperationalError)
+        )
+        if not damaged or self._damage_reported:
+            return
+        self._damage_reported = True
+        self._maintenance_failed(error)
 
     def _backup_written(self, run: Any) -> None:
         self.last_backup = run
@@ -751,6 +769,7 @@ class MainWindow(QMainWindow):
         # The same Storage object, so every page and window keeps working on it.
         self.storage.take_connection_of(fresh)
         self._backup_marker = change_marker(self.storage)
+        self._damage_reported = False
         self.backup_timer.start()
         area = self.area_list.currentRow()
         self._build_ui()

@@ -710,19 +710,27 @@ def copy_database(source: Path, dest: Path) -> None:
         dst = sqlite3.connect(str(dest))
         try:
             # One step (pages=-1): a stepwise copy restarts whenever the desk commits.
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-            problem = _copy_problem(dst)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                problem = _copy_problem(dst)
+            except sqlite3.OperationalError:  # locked, disk full ...: not damage
+                raise
+            except sqlite3.DatabaseError as exc:  # "database disk image is malformed"
+                problem = str(exc)
         finally:
             dst.close()
     finally:
         src.close()
     if problem:
         raise DatabaseError(
-            "Salinan {path} tidak utuh ({detail}).",
-            "The copy {path} is not complete ({detail}).",
-            path=dest,
+            "Database {source} tampaknya rusak: salinan cadangannya gagal diperiksa "
+            "({detail}). Cadangan yang lebih lama ada di folder {backups}.",
+            "The database {source} seems damaged: its backup copy failed the check "
+            "({detail}). The earlier backups are in {backups}.",
+            source=source,
             detail=problem,
+            backups=paths.backups_dir(source),
         )
     with open(dest, "rb+") as handle:
         os.fsync(handle.fileno())

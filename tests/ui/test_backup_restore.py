@@ -249,3 +249,34 @@ def test_the_second_copy_folder_is_chosen_in_preferences(
     ).format(time=QCoreApplication.translate("MainWindow", "not yet"))
     run = backup_tick(qtbot, window)  # the new place receives the next backup
     assert (stick / run.backup.path.name).is_file()
+
+
+def test_the_backup_timer_finds_the_damage_and_offers_the_restore(
+    qtbot: QtBot, make_window: MakeWindow, ui_db: Storage, event_id: int
+) -> None:
+    database = ui_db.path
+    window = make_window(ui_db)
+    open_desk(qtbot, window)
+    all_codes = codes(ui_db, event_id)
+    scan(qtbot, all_codes[0])
+    scan(qtbot, all_codes[1])
+    backup_tick(qtbot, window)
+    scan(qtbot, all_codes[2])
+    damage(database)
+
+    seen: dict[str, object] = {}
+    boxes: list[str] = []
+
+    def enter_on_the_message(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        boxes.append(box.text())
+        when_modal(qtbot, press_enter_on_restore_dialog(qtbot, seen))
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # its default button: restore
+
+    when_modal(qtbot, enter_on_the_message)
+    window.backup_timer.timeout.emit()  # the next backup, a few minutes later
+    qtbot.waitUntil(lambda: "rows" in seen, timeout=10000)
+    settle(qtbot)
+    assert len(boxes) == 1 and str(database) in boxes[0]
+    assert [p for p in database.parent.iterdir() if ".before-restore-" in p.name]
+    assert assert_screens_match(window, database, event_id) == 2
