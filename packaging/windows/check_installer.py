@@ -34,6 +34,7 @@ when a check fails.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -72,7 +73,8 @@ def ensure_wine() -> None:
     """Install Wine with its 32-bit half when ``wine`` cannot start a 32-bit program."""
     if shutil.which("wine") and shutil.which("Xvfb") and _installed("wine32:i386"):
         return
-    say("installing Debian packages: " + " ".join(WINE_PACKAGES) + " (32-bit: ISCC.exe is)")
+    say(f"installing Debian packages: {' '.join(WINE_PACKAGES)} "
+        "(ISCC.exe and Setup are 32-bit programs)")
     foreign = subprocess.run(["dpkg", "--print-foreign-architectures"], capture_output=True,
                              text=True, check=True).stdout.split()
     if "i386" not in foreign:
@@ -94,7 +96,10 @@ def _installed(package: str) -> bool:
 
 def ensure_iscc() -> None:
     """ISCC.exe from the npm package pinned in package-lock.json (``npm ci``)."""
-    if ISCC.is_file():
+    lock = json.loads((HERE / "package-lock.json").read_text(encoding="utf-8"))
+    wanted = lock["packages"]["node_modules/innosetup"]["version"]
+    installed = HERE / "node_modules" / "innosetup" / "package.json"
+    if ISCC.is_file() and json.loads(installed.read_text(encoding="utf-8"))["version"] == wanted:
         return
     if not shutil.which("npm"):
         say("installing Debian packages: nodejs npm")
