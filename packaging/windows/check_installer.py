@@ -324,6 +324,7 @@ def main() -> int:
         wine.stop()
         screen.terminate()
         screen.wait()
+        shutil.rmtree(WORK / "wine-prefix", ignore_errors=True)  # 1.3 GB of Wine's DLLs
     return _close(results, started, setup_s)
 
 
