@@ -503,8 +503,9 @@ class StorageBase:
         """
         conn = self.conn
         conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS rakor_written "
-            "(tbl TEXT NOT NULL, event_id INTEGER, UNIQUE (tbl, event_id))"
+            # No UNIQUE constraint: a trigger's OR IGNORE gives way to the conflict
+            # clause of the statement that fired it (an UPDATE OR ABORT would fail).
+            "CREATE TEMP TABLE IF NOT EXISTS rakor_written (tbl TEXT NOT NULL, event_id INTEGER)"
         )
         tables = [
             str(row[0])
@@ -521,7 +522,9 @@ class StorageBase:
                 conn.execute(
                     f'CREATE TEMP TRIGGER IF NOT EXISTS "rakor_written_{table}_{kind.lower()}" '
                     f'AFTER {kind} ON main."{table}" BEGIN '
-                    f"INSERT OR IGNORE INTO rakor_written VALUES ('{table}', {event}); END"
+                    f"INSERT INTO rakor_written SELECT '{table}', {event} WHERE NOT EXISTS "
+                    f"(SELECT 1 FROM rakor_written WHERE tbl = '{table}' "
+                    f"AND event_id IS {event}); END"
                 )
         if conn.in_transaction:  # the DDL above opened none, but be sure
             conn.execute("COMMIT")
