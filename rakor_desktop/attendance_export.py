@@ -21,7 +21,7 @@ from typing import Any
 
 from rakor_desktop.atomic_files import atomic_write
 from rakor_desktop.formatting import format_clock, format_date, format_name, format_nip_nrp
-from rakor_desktop.messages import RakorError, ValidationError
+from rakor_desktop.messages import NOT_FOUND, RakorError, ValidationError
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import clean_text, csv_text, spreadsheet_text
 
@@ -56,10 +56,7 @@ def attendance_table(storage: Storage, event_id: int) -> AttendanceTable:
     """The attendance of an event, as it is exported."""
     event = storage.get_event(event_id)
     if event is None:
-        raise ValidationError(
-            "Acara dengan nomor {id} tidak ditemukan.", "There is no event number {id}.",
-            id=event_id,
-        )
+        raise ValidationError(*NOT_FOUND["event"], id=event_id)  # the one wording
     rows: list[tuple[str, ...]] = []
     for number, arrival in enumerate(storage.attendance_rows(event_id), start=1):
         invitee = format_name(arrival.name, arrival.front_titles, arrival.back_titles)

@@ -227,10 +227,7 @@ def on_behalf_text(delegate_name: str, invitee: str) -> str:
 def _require_invitee(storage: Storage, invitee_id: int) -> Invitee:
     invitee = storage.get_invitee(invitee_id)
     if invitee is None:
-        raise NotFoundError(
-            "Peserta dengan nomor {id} tidak ditemukan.", "There is no invitee number {id}.",
-            id=invitee_id,
-        )
+        raise NotFoundError.of("invitee", invitee_id)
     return invitee
 
 

@@ -553,10 +553,7 @@ def export_event(storage: Storage, event_id: int, out: Path) -> Path:
         get_event(storage, event_id)
         dump = storage.dump_event(event_id)
     if dump is None:  # pragma: no cover - get_event() has already refused
-        raise NotFoundError(
-            "Acara dengan nomor {id} tidak ditemukan.", "There is no event number {id}.",
-            id=event_id,
-        )
+        raise NotFoundError.of("event", event_id)
     document = document_from_dump(dump)
     try:
         validate_document(document)

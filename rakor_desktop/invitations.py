@@ -122,11 +122,7 @@ def add_invitee(
         if person.id is not None:
             known = storage.get_person(person.id)
             if known is None:
-                raise NotFoundError(
-                    "Orang dengan nomor {id} tidak ada di direktori.",
-                    "There is no person number {id} in the directory.",
-                    id=person.id,
-                )
+                raise NotFoundError.of("person", person.id)
             _refuse_nip_of_another(storage, person)
             person.uid = known.uid
             storage.update_person(person, now=now)
@@ -204,8 +200,5 @@ def remove_invitees(storage: Storage, invitee_ids: list[int]) -> list[Invitee]:
 def _get_invitee(storage: Storage, invitee_id: int) -> Invitee:
     invitee = storage.get_invitee(invitee_id)
     if invitee is None:
-        raise NotFoundError(
-            "Peserta dengan nomor {id} tidak ditemukan.", "There is no invitee number {id}.",
-            id=invitee_id,
-        )
+        raise NotFoundError.of("invitee", invitee_id)
     return invitee

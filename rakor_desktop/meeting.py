@@ -411,10 +411,7 @@ def get_speaker(storage: Storage, speaker_id: int) -> Speaker:
     """The speaker, or :class:`NotFoundError`."""
     speaker = storage.get_speaker(speaker_id)
     if speaker is None:
-        raise NotFoundError(
-            "Pembicara nomor {id} tidak ditemukan.", "There is no speaker number {id}.",
-            id=speaker_id,
-        )
+        raise NotFoundError.of("speaker", speaker_id)
     return speaker
 
 
@@ -429,11 +426,7 @@ def _invitee_of_event(storage: Storage, event_id: int, invitee_id: int | None) -
         return None
     invitee = storage.get_invitee(invitee_id)
     if invitee is None or invitee.event_id != event_id:
-        raise NotFoundError(
-            "Peserta dengan nomor {id} tidak ada di daftar undangan acara ini.",
-            "There is no invitee number {id} on this event's list.",
-            id=invitee_id,
-        )
+        raise NotFoundError.of("invitee_of_event", invitee_id)
     return invitee
 
 
@@ -869,9 +862,7 @@ def get_termin(storage: Storage, termin_id: int) -> Termin:
     """The termin, or :class:`NotFoundError`."""
     termin = storage.get_termin(termin_id)
     if termin is None:
-        raise NotFoundError(
-            "Termin nomor {id} tidak ditemukan.", "There is no termin number {id}.", id=termin_id
-        )
+        raise NotFoundError.of("termin", termin_id)
     return termin
 
 
@@ -1003,10 +994,7 @@ def get_question(storage: Storage, question_id: int) -> Question:
     """The question, or :class:`NotFoundError`."""
     question = storage.get_question(question_id)
     if question is None:
-        raise NotFoundError(
-            "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
-            id=question_id,
-        )
+        raise NotFoundError.of("question", question_id)
     return question
 
 
@@ -1162,10 +1150,7 @@ def highlight_question(storage: Storage, event_id: int, question_id: int | None)
         get_event(storage, event_id)
         question = None if question_id is None else get_question(storage, question_id)
         if question is not None and question.event_id != event_id:
-            raise NotFoundError(
-                "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
-                id=question_id,
-            )
+            raise NotFoundError.of("question", question_id)
         _set_highlight(storage, event_id, question)
 
 
@@ -1275,10 +1260,7 @@ def get_follow_up(storage: Storage, follow_up_id: int) -> FollowUp:
     """The follow-up, or :class:`NotFoundError`."""
     follow_up = storage.get_follow_up(follow_up_id)
     if follow_up is None:
-        raise NotFoundError(
-            "Tindak lanjut nomor {id} tidak ditemukan.", "There is no follow-up number {id}.",
-            id=follow_up_id,
-        )
+        raise NotFoundError.of("follow_up", follow_up_id)
     return follow_up
 
 
@@ -1294,10 +1276,7 @@ def _check_follow_up(storage: Storage, follow_up: FollowUp) -> FollowUp:
     if cleaned.question_id is not None:
         question = get_question(storage, cleaned.question_id)
         if question.event_id != cleaned.event_id:
-            raise NotFoundError(
-                "Pertanyaan nomor {id} tidak ditemukan.", "There is no question number {id}.",
-                id=cleaned.question_id,
-            )
+            raise NotFoundError.of("question", cleaned.question_id)
     return cleaned
 
 
@@ -1358,10 +1337,7 @@ def get_conclusion(storage: Storage, conclusion_id: int) -> Conclusion:
     """The conclusion, or :class:`NotFoundError`."""
     conclusion = storage.get_conclusion(conclusion_id)
     if conclusion is None:
-        raise NotFoundError(
-            "Kesimpulan nomor {id} tidak ditemukan.", "There is no conclusion number {id}.",
-            id=conclusion_id,
-        )
+        raise NotFoundError.of("conclusion", conclusion_id)
     return conclusion
 
 

@@ -80,7 +80,70 @@ class RakorError(Exception):
 
 
 class NotFoundError(RakorError):
-    """A record the user asked for does not exist."""
+    """A record the user asked for does not exist.
+
+    Use :meth:`of` for a record asked for by its number: one message per kind of
+    record, the same wherever it is raised.
+    """
+
+    @classmethod
+    def of(cls, kind: str, record_id: object) -> NotFoundError:
+        """"There is no <kind> number <id>" (``kind``: a key of :data:`NOT_FOUND`)."""
+        indonesian, english = NOT_FOUND[kind]
+        return cls(indonesian, english, id=record_id)
+
+
+#: The "not found" message of each kind of record (Indonesian, English).
+NOT_FOUND: dict[str, tuple[str, str]] = {
+    "invitee_of_event": (
+        "Peserta dengan nomor {id} tidak ada di daftar undangan acara ini.",
+        "There is no invitee number {id} on this event's list.",
+    ),
+    "rundown_item": (
+        "Mata acara nomor {id} tidak ditemukan.",
+        "There is no rundown item number {id}.",
+    ),
+    "row": (
+        "Baris nomor {id} tidak ditemukan.",
+        "There is no row number {id}.",
+    ),
+    "speaker": (
+        "Pembicara nomor {id} tidak ditemukan.",
+        "There is no speaker number {id}.",
+    ),
+    "termin": (
+        "Termin nomor {id} tidak ditemukan.",
+        "There is no termin number {id}.",
+    ),
+    "question": (
+        "Pertanyaan nomor {id} tidak ditemukan.",
+        "There is no question number {id}.",
+    ),
+    "follow_up": (
+        "Tindak lanjut nomor {id} tidak ditemukan.",
+        "There is no follow-up number {id}.",
+    ),
+    "conclusion": (
+        "Kesimpulan nomor {id} tidak ditemukan.",
+        "There is no conclusion number {id}.",
+    ),
+    "person": (
+        "Orang dengan nomor {id} tidak ada di direktori.",
+        "There is no person number {id} in the directory.",
+    ),
+    "invitee": (
+        "Peserta dengan nomor {id} tidak ditemukan.",
+        "There is no invitee number {id}.",
+    ),
+    "event": (
+        "Acara dengan nomor {id} tidak ditemukan.",
+        "There is no event number {id}.",
+    ),
+    "photo": (
+        "Foto nomor {id} tidak ditemukan.",
+        "There is no photo number {id}.",
+    ),
+}
 
 
 class ValidationError(RakorError, ValueError):

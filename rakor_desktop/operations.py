@@ -95,10 +95,7 @@ def get_event(storage: Storage, event_id: int) -> Event:
     """The event, or :class:`NotFoundError` with a clear message."""
     event = storage.get_event(event_id)
     if event is None:
-        raise NotFoundError(
-            "Acara dengan nomor {id} tidak ditemukan.", "There is no event number {id}.",
-            id=event_id,
-        )
+        raise NotFoundError.of("event", event_id)
     return event
 
 
@@ -139,11 +136,7 @@ def name_official(
     with storage.transaction():
         get_event(storage, event_id)
         if person_id is not None and storage.get_person(person_id) is None:
-            raise NotFoundError(
-                "Orang dengan nomor {id} tidak ada di direktori.",
-                "There is no person number {id} in the directory.",
-                id=person_id,
-            )
+            raise NotFoundError.of("person", person_id)
         storage.set_official(event_id, role, person_id)
 
 
@@ -355,10 +348,7 @@ def remove_invitee(storage: Storage, invitee_id: int) -> None:
 def _get_invitee(storage: Storage, invitee_id: int) -> Invitee:
     invitee = storage.get_invitee(invitee_id)
     if invitee is None:
-        raise NotFoundError(
-            "Peserta dengan nomor {id} tidak ditemukan.", "There is no invitee number {id}.",
-            id=invitee_id,
-        )
+        raise NotFoundError.of("invitee", invitee_id)
     return invitee
 
 

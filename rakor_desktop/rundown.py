@@ -149,11 +149,7 @@ def _check_responsible(storage: Storage, event_id: int, invitee_id: int | None) 
         return
     invitee = storage.get_invitee(invitee_id)
     if invitee is None or invitee.event_id != event_id:
-        raise NotFoundError(
-            "Peserta dengan nomor {id} tidak ada di daftar undangan acara ini.",
-            "There is no invitee number {id} on this event's list.",
-            id=invitee_id,
-        )
+        raise NotFoundError.of("invitee_of_event", invitee_id)
 
 
 def _insert(storage: Storage, event_id: int, item: RundownItem) -> int:
@@ -178,11 +174,7 @@ def get_rundown_item(storage: Storage, item_id: int) -> RundownItem:
     """The rundown item, or :class:`NotFoundError` with a clear message."""
     item = storage.get_rundown_item(item_id)
     if item is None:
-        raise NotFoundError(
-            "Mata acara nomor {id} tidak ditemukan.",
-            "There is no rundown item number {id}.",
-            id=item_id,
-        )
+        raise NotFoundError.of("rundown_item", item_id)
     return item
 
 
@@ -268,9 +260,7 @@ def move_in_order(
     """
     order = storage.ordered_ids(table, scope_id)
     if record_id not in order:
-        raise NotFoundError(
-            "Baris nomor {id} tidak ditemukan.", "There is no row number {id}.", id=record_id
-        )
+        raise NotFoundError.of("row", record_id)
     order.remove(record_id)
     order.insert(max(0, min(new_index, len(order))), record_id)
     storage.set_positions(table, order)

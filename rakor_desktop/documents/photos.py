@@ -106,8 +106,7 @@ def get_photo(storage: Storage, photo_id: int) -> PhotoInfo:
     """One photo (without its bytes)."""
     row = storage.get_photo_row(photo_id)
     if row is None:
-        raise NotFoundError("Foto nomor {id} tidak ditemukan.", "There is no photo number {id}.",
-                            id=photo_id)
+        raise NotFoundError.of("photo", photo_id)
     return _info(row)
 
 
@@ -121,8 +120,7 @@ def photo_bytes(storage: Storage, photo_id: int) -> bytes:
     """The image of one photo (for a thumbnail or a preview)."""
     data = storage.photo_data(photo_id)
     if data is None:
-        raise NotFoundError("Foto nomor {id} tidak ditemukan.", "There is no photo number {id}.",
-                            id=photo_id)
+        raise NotFoundError.of("photo", photo_id)
     return data
 
 
