@@ -117,3 +117,70 @@ def test_a_refused_operation_is_one_message_never_a_repr(
     error = FileNotFoundError(2, "No such file or directory", "/media/usb/daftar.xlsx")
     assert "(/media/usb/daftar.xlsx)" in message_for(error)
     assert "FileNotFoundError" not in message_for(error)
+
+
+def test_desk_background_import_and_cli_at_once_show_exact_counts_on_every_screen(
+    qtbot: QtBot, make_window: MakeWindow, ui_db: Storage
+) -> None:
+    import os
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    from rakor_desktop.models import Role
+
+    event_id = ops.create_event(
+        ui_db,
+        Event(title="Rakor Inflasi", date=date(2024, 3, 5), start_time=time(9, 0), venue="Aula"),
+    )
+    names = [f"Peserta Nomor {n:02d}" for n in range(12)]
+    for n, name in enumerate(names):
+        ops.invite_person(ui_db, event_id, Person(name=name, instansi=f"Dinas {n}"))
+    window = make_window(ui_db)
+    _open_desk(qtbot, window)
+    desk = window.participants_area.desk
+    failures: list[BaseException] = []
+
+    def background_import() -> None:  # what the import dialog's worker does
+        worker = Storage.open(ui_db.path, backup=False, check=False)
+        try:
+            for batch in range(4):
+                people = [(Person(name=f"Tamu {batch}-{n}", instansi="Bappeda"), Role.PESERTA)
+                          for n in range(25)]
+                ops.import_invitees(worker, event_id, people)
+        except BaseException as exc:
+            failures.append(exc)
+        finally:
+            worker.close()
+
+    repo = Path(__file__).resolve().parents[2]
+    command = [sys.executable, "-m", "rakor_desktop.cli", "--db", str(ui_db.path), "checkin",
+               str(event_id), "--name"]
+    importer = threading.Thread(target=background_import)
+    importer.start()
+    clis = [subprocess.Popen([*command, name], cwd=repo, env=dict(os.environ),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for name in names[6:]]
+    for name in names[:6]:  # the desk, typing at the same time
+        focus = QApplication.focusWidget()
+        assert isinstance(focus, QWidget)
+        qtbot.keyClicks(focus, name)
+        qtbot.keyClick(focus, Qt.Key.Key_Return)
+        qtbot.wait(20)
+    outputs = [p.communicate(timeout=120) for p in clis]
+    importer.join(120)
+
+    assert failures == []
+    assert [(p.returncode, err) for p, (_o, err) in zip(clis, outputs, strict=True)] == [
+        (0, "")
+    ] * 6
+    counts = ui_db.attendance_counts(event_id)
+    assert (counts.present, counts.invited) == (12, 12 + 100)
+    qtbot.wait(2 * POLL_INTERVAL_MS + 600)
+    assert desk.total_label.text() == page_tr("Present {present} of {invited} ({share} %)").format(
+        present=12, invited=112, share=round(100 * 12 / 112)
+    )
+    assert window.counts_label.text() == QCoreApplication.translate(
+        "MainWindow", "Present {present} / {invited}"
+    ).format(present=12, invited=112)
