@@ -437,18 +437,8 @@ class StorageBase:
             with self._busy_as_error(), self.db.atomic():  # a savepoint
                 yield
             return
-        with self._busy_as_error():
-            self.conn.execute("BEGIN" if self.read_only else "BEGIN IMMEDIATE")
-        try:
-            with self._busy_as_error():
-                yield
-                written = self._take_written()
-                self.conn.execute("COMMIT")
-        except BaseException:
-            if self.conn.in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self._announce(written)
+        with self._outermost("BEGIN" if self.read_only else "BEGIN IMMEDIATE"):
+            yield
 
     @contextmanager
     def read_transaction(self) -> Iterator[None]:
@@ -461,8 +451,14 @@ class StorageBase:
         if self.conn.in_transaction:
             yield
             return
+        with self._outermost("BEGIN"):
+            yield
+
+    @contextmanager
+    def _outermost(self, begin: str) -> Iterator[None]:
+        """``begin``, then COMMIT (or ROLLBACK on any error); announce what was written."""
         with self._busy_as_error():
-            self.conn.execute("BEGIN")
+            self.conn.execute(begin)
         try:
             with self._busy_as_error():
                 yield
