@@ -309,6 +309,14 @@ class MainWindow(QMainWindow):
                 area.participants.refresh()
         if changes.everything and "ui.record_models" in sys.modules:
             self.live_meeting().reload()  # the rundown, discussion and hall windows
+        if changes.everything:
+            # The forms are read again only when nothing typed there is waiting to be saved.
+            event_page = self._pages.get("event")
+            if isinstance(event_page, EventDetailsPage) and not event_page.has_pending_changes():
+                event_page.set_event(self.event_id)
+            documents = self._pages.get("documents")
+            if documents is not None and not getattr(documents, "has_pending_changes", bool)():
+                getattr(documents, "refresh", lambda: None)()
 
     def _hall_windows_follow(self, event_id: int) -> None:
         """The projector and the moderator's window (when open) show the event opened."""

@@ -184,3 +184,22 @@ def test_desk_background_import_and_cli_at_once_show_exact_counts_on_every_scree
     assert window.counts_label.text() == QCoreApplication.translate(
         "MainWindow", "Present {present} / {invited}"
     ).format(present=12, invited=112)
+
+
+def test_the_event_form_and_the_title_follow_a_change_made_by_another_program(
+    qtbot: QtBot, make_window: MakeWindow, ui_db: Storage
+) -> None:
+    event_id, _budi, _ani = _event(ui_db)
+    window = make_window(ui_db)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # the Event area
+    _settle(qtbot)
+    page = window.event_page
+    assert page.isVisible() and page.title_edit.text() == "Rakor Inflasi"
+
+    other = Storage.open(ui_db.path, backup=False, check=False)  # the CLI, another desk
+    ops.update_event(other, event_id, {"title": "Rakor Pengendalian Inflasi"})
+    other.close()
+
+    qtbot.waitUntil(lambda: page.title_edit.text() == "Rakor Pengendalian Inflasi",
+                    timeout=2 * POLL_INTERVAL_MS + 600)
+    assert window.windowTitle().startswith("Rakor Pengendalian Inflasi")
