@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     messages.set_language(settings.language)
 
     # Qt is imported here, after argument parsing: --help and --version stay instant.
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from rakor_desktop.storage import Storage
 
@@ -84,11 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         log.error("database refused: %s", exc)
         if args.smoke:
             print(str(exc), file=sys.stderr)
-        else:
-            QMessageBox.critical(
-                None, app.translate("App", "The database cannot be opened"), str(exc)
-            )
-        return 1
+            return 1
+        restored = open_after_restore(database, exc, settings.backups_kept)
+        if restored is None:
+            return 1
+        storage = restored
 
     event_id = args.event
     if args.file is not None:
@@ -118,6 +118,50 @@ def main(argv: list[str] | None = None) -> int:
     storage.close()
     log.info("exit %s", code)
     return int(code)
+
+
+def open_after_restore(database: Path, error: Exception, backups_kept: int) -> Any:
+    """The database cannot be opened at start: say why and, when there are backups,
+    offer to restore one (the damaged file is put aside). Returns the opened Storage,
+    or None when the user closes instead."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    from rakor_desktop import backup
+    from rakor_desktop.storage import Storage
+
+    from .backup_dialog import RestoreBackupDialog
+
+    message = str(error)
+    while True:
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QCoreApplication.translate("App", "The database cannot be opened"),
+            message,
+        )
+        restore = None
+        if backup.list_backups(database):
+            restore = box.addButton(
+                QCoreApplication.translate("App", "Restore from backup…"),
+                QMessageBox.ButtonRole.AcceptRole,
+            )
+            box.setDefaultButton(restore)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if restore is None or box.clickedButton() is not restore:
+            return None
+        dialog = RestoreBackupDialog(database)
+        if not dialog.exec() or dialog.chosen is None:
+            continue
+        try:
+            aside = backup.restore_backup(database, dialog.chosen)
+            storage = Storage.open(database, check=False, backup=False, backups_kept=backups_kept)
+        except (RakorError, OSError) as exc:
+            log.error("restore at start failed: %s", exc)
+            message = str(exc)
+            continue
+        log.info("restored %s at start; the damaged file is kept as %s", dialog.chosen, aside)
+        return storage
 
 
 def _set_icon_and_fonts(app: Any) -> None:

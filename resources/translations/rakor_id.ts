@@ -27,6 +27,10 @@
         <translation>Database tidak dapat dibuka</translation>
     </message>
     <message>
+        <source>Restore from backup…</source>
+        <translation>Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
         <source>Import event file</source>
         <translation>Impor berkas acara</translation>
     </message>
@@ -362,10 +366,6 @@
     <message>
         <source>Exporting the attendance…</source>
         <translation>Mengekspor daftar hadir…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>Exporting to {path}…</source>
@@ -796,8 +796,8 @@
         <translation>Satu lembar per kelompok (narasumber, OPD, …)</translation>
     </message>
     <message>
-        <source>NIP column</source>
-        <translation>Kolom NIP</translation>
+        <source>NIP/NRP column</source>
+        <translation>Kolom NIP/NRP</translation>
     </message>
     <message>
         <source>e.g. Kepala Badan Kesbangpol</source>
@@ -924,8 +924,8 @@
         <translation>Pangkat, golongan:</translation>
     </message>
     <message>
-        <source>NIP:</source>
-        <translation>NIP:</translation>
+        <source>NIP/NRP:</source>
+        <translation>NIP/NRP:</translation>
     </message>
     <message>
         <source>From the event: {value}</source>
@@ -1063,8 +1063,8 @@
         <translation>Menyusun daftar hadir…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
+        <source>Export cancelled.</source>
+        <translation>Ekspor dibatalkan.</translation>
     </message>
     <message>
         <source>Creating documents</source>
@@ -1101,10 +1101,6 @@
     <message>
         <source>Close</source>
         <translation>Tutup</translation>
-    </message>
-    <message>
-        <source>The documents could not be written: {error}</source>
-        <translation>Dokumen tidak dapat ditulis: {error}</translation>
     </message>
     <message>
         <source>Documents not created</source>
@@ -1351,8 +1347,12 @@
         <translation>Gelar belakang</translation>
     </message>
     <message>
-        <source>NIP</source>
-        <translation>NIP</translation>
+        <source>NIP/NRP</source>
+        <translation>NIP/NRP</translation>
+    </message>
+    <message>
+        <source>NRP (Polri/TNI)</source>
+        <translation>NRP (Polri/TNI)</translation>
     </message>
     <message>
         <source>Rank and grade (Pangkat/Golongan)</source>
@@ -1652,10 +1652,6 @@
         <translation>Simpan sebagai orang baru, bukan data dari direktori</translation>
     </message>
     <message>
-        <source>18 digits, spaces allowed</source>
-        <translation>18 digit, boleh dengan spasi</translation>
-    </message>
-    <message>
         <source>e.g. Pembina</source>
         <translation>mis. Pembina</translation>
     </message>
@@ -1704,8 +1700,12 @@
         <translation>&amp;Gelar:</translation>
     </message>
     <message>
-        <source>N&amp;IP:</source>
-        <translation>N&amp;IP:</translation>
+        <source>NIP 18 digits, or NRP (Polri/TNI)</source>
+        <translation>NIP 18 digit, atau NRP (Polri/TNI)</translation>
+    </message>
+    <message>
+        <source>N&amp;IP/NRP:</source>
+        <translation>N&amp;IP/NRP:</translation>
     </message>
     <message>
         <source>&amp;Rank:</source>
@@ -1815,6 +1815,7 @@
     <name>MainWindow</name>
     <message>
         <source>Event</source>
+        <extracomment>Calls operations and announces every change (here or elsewhere): ``changed``.</extracomment>
         <translation>Acara</translation>
     </message>
     <message>
@@ -1856,6 +1857,10 @@
     <message>
         <source>&amp;Export event file…</source>
         <translation>&amp;Ekspor berkas acara…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Pulihkan dari cadangan…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1922,6 +1927,38 @@
         <translation>Berkas acara Rakor (*.rakor *.json)</translation>
     </message>
     <message>
+        <source>{error}
+
+Stop working in this file: restore the latest backup (the damaged file is kept aside), or ask for help.</source>
+        <translation>{error}
+
+Berhenti bekerja di berkas ini: pulihkan cadangan terakhir (berkas yang rusak disisihkan), atau minta bantuan.</translation>
+    </message>
+    <message>
+        <source>⚠ Second copy: folder not reachable</source>
+        <translation>⚠ Salinan kedua: folder tidak terjangkau</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>belum ada</translation>
+    </message>
+    <message>
+        <source>Second copy: {time}</source>
+        <translation>Salinan kedua: {time}</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>Database tidak dapat dibuka</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>Pemulihan gagal</translation>
+    </message>
+    <message>
+        <source>Restored the backup {backup}. The previous file was kept as {aside}.</source>
+        <translation>Cadangan {backup} dipulihkan. Berkas sebelumnya disimpan sebagai {aside}.</translation>
+    </message>
+    <message>
         <source>Import failed</source>
         <translation>Impor gagal</translation>
     </message>
@@ -1940,14 +1977,6 @@
     <message>
         <source>The database is damaged</source>
         <translation>Database rusak</translation>
-    </message>
-    <message>
-        <source>{error}
-
-Stop working in this file: close the app, copy the latest backup and open the copy with --db, or ask for help.</source>
-        <translation>{error}
-
-Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buka salinannya dengan --db, atau minta bantuan.</translation>
     </message>
     <message>
         <source>Preferences not saved</source>
@@ -2016,8 +2045,8 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <translation>Nama</translation>
     </message>
     <message>
-        <source>NIP</source>
-        <translation>NIP</translation>
+        <source>NIP/NRP</source>
+        <translation>NIP/NRP</translation>
     </message>
     <message>
         <source>Position</source>
@@ -2233,8 +2262,44 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <translation>Hadir mewakili &lt;b&gt;{name}&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>e.g. Dr. H.</source>
+        <translation>mis. Dr. H.</translation>
+    </message>
+    <message>
+        <source>e.g. S.H., M.Si.</source>
+        <translation>mis. S.H., M.Si.</translation>
+    </message>
+    <message>
+        <source>NIP 18 digits, or NRP (Polri/TNI)</source>
+        <translation>NIP 18 digit, atau NRP (Polri/TNI)</translation>
+    </message>
+    <message>
+        <source>e.g. IV/a</source>
+        <translation>mis. IV/a</translation>
+    </message>
+    <message>
+        <source>back</source>
+        <translation>belakang</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>gol.</translation>
+    </message>
+    <message>
         <source>&amp;Name</source>
         <translation>&amp;Nama</translation>
+    </message>
+    <message>
+        <source>&amp;Titles (front)</source>
+        <translation>&amp;Gelar (depan)</translation>
+    </message>
+    <message>
+        <source>P&amp;angkat</source>
+        <translation>P&amp;angkat</translation>
+    </message>
+    <message>
+        <source>NIP/N&amp;RP</source>
+        <translation>NIP/N&amp;RP</translation>
     </message>
     <message>
         <source>&amp;Position</source>
@@ -2245,8 +2310,20 @@ Berhenti bekerja di berkas ini: tutup aplikasi, salin cadangan terakhir lalu buk
         <translation>&amp;Instansi</translation>
     </message>
     <message>
+        <source>P&amp;hone</source>
+        <translation>No. &amp;HP</translation>
+    </message>
+    <message>
         <source>Check in</source>
         <translation>Catat hadir</translation>
+    </message>
+</context>
+<context>
+    <name>OperationRunner</name>
+    <message>
+        <source>The file could not be read or written{where}: {reason}.</source>
+        <extracomment>How often the database is asked whether someone else committed.</extracomment>
+        <translation>Berkas tidak dapat dibaca atau ditulis{where}: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -2405,10 +2482,6 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>Writing {name}…</source>
         <translation>Menulis {name}…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>Printing</source>
@@ -2836,6 +2909,41 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     </message>
 </context>
 <context>
+    <name>RestoreBackupDialog</name>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Pulihkan dari cadangan</translation>
+    </message>
+    <message>
+        <source>Choose the backup to restore. The database in use now is put aside beside it (never deleted) and the backup takes its place; the app then reopens it.</source>
+        <translation>Pilih cadangan yang akan dipulihkan. Database yang dipakai sekarang disisihkan di sebelahnya (tidak pernah dihapus) dan cadangan menggantikannya; aplikasi lalu membukanya kembali.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Acara</translation>
+    </message>
+    <message>
+        <source>Invitees</source>
+        <translation>Undangan</translation>
+    </message>
+    <message>
+        <source>Checked in</source>
+        <translation>Hadir</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet in {folder}.</source>
+        <translation>Belum ada cadangan database ini di {folder}.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Pulihkan</translation>
+    </message>
+</context>
+<context>
     <name>Roles</name>
     <message>
         <source>Participant</source>
@@ -3183,6 +3291,18 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>nama Anda</translation>
     </message>
     <message>
+        <source> min</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>none (e.g. a USB stick)</source>
+        <translation>tidak ada (mis. flashdisk)</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>Pi&amp;lih…</translation>
+    </message>
+    <message>
         <source>&amp;Language:</source>
         <translation>&amp;Bahasa:</translation>
     </message>
@@ -3195,12 +3315,24 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>&amp;Operator:</translation>
     </message>
     <message>
-        <source>&amp;Backups kept:</source>
-        <translation>&amp;Cadangan disimpan:</translation>
+        <source>&amp;Days of backups kept:</source>
+        <translation>&amp;Hari cadangan disimpan:</translation>
     </message>
     <message>
-        <source>The station and operator names are recorded with every check-in.</source>
-        <translation>Nama meja dan operator dicatat pada setiap registrasi kehadiran.</translation>
+        <source>Back up &amp;every:</source>
+        <translation>Cadangkan &amp;setiap:</translation>
+    </message>
+    <message>
+        <source>Second &amp;copy in:</source>
+        <translation>Salinan &amp;kedua di:</translation>
+    </message>
+    <message>
+        <source>The station and operator names are recorded with every check-in. A backup is made every few minutes while something changes (all of the last hour are kept, then one a day); the second copy folder receives each one and the open event&apos;s file.</source>
+        <translation>Nama meja dan petugas dicatat pada setiap registrasi. Cadangan dibuat setiap beberapa menit selama ada perubahan (semua dari satu jam terakhir disimpan, lalu satu per hari); folder salinan kedua menerima setiap cadangan dan berkas acara yang sedang dibuka.</translation>
+    </message>
+    <message>
+        <source>Folder for the second copy</source>
+        <translation>Folder untuk salinan kedua</translation>
     </message>
 </context>
 <context>
@@ -3275,6 +3407,14 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>Item: {title}</source>
         <translation>Mata acara: {title}</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>A progress dialog appears only for work that lasts longer than this. The last step reported (done, total).</extracomment>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
