@@ -181,9 +181,9 @@ def make_event(storage: Storage, seed: int = 5) -> int:
 
 
 def run_app(storage: Storage, event_id: int, folder: Path) -> None:
-    from rakor_desktop.documents.build import build_attendance_list, build_minutes
-    from rakor_desktop.documents.docx_render import render_docx
-    from rakor_desktop.documents.pdf_render import render_pdf
+    from rakor_desktop.exports.documents.build import build_attendance_list, build_minutes
+    from rakor_desktop.exports.documents.docx_render import render_docx
+    from rakor_desktop.exports.documents.pdf_render import render_pdf
 
     minutes = build_minutes(storage, event_id)
     render_docx(minutes, folder / "app-notulen.docx")

@@ -41,7 +41,7 @@ from rakor_desktop.models import (
     Person,
     Role,
 )
-from rakor_desktop.operations import CODE_ALPHABET, CODE_LENGTH
+from rakor_desktop.operations.invitations import CODE_ALPHABET, CODE_LENGTH
 from rakor_desktop.storage import Storage
 
 LARGE_EVENT_TITLE = "Bimbingan Teknis dan Rapat Koordinasi Badan Ad Hoc Pemilu 2024 Kota Jambi"

@@ -47,10 +47,11 @@ import openpyxl  # noqa: E402
 
 from benchmarks.fixtures import _people, make_large_event  # noqa: E402
 from benchmarks.startup import machine_summary  # noqa: E402
-from rakor_desktop import operations  # noqa: E402
 from rakor_desktop.formatting import format_name, format_nip  # noqa: E402
-from rakor_desktop.invitation_import import Decision, apply_import, preview_import  # noqa: E402
+from rakor_desktop.importers.preview import Decision, preview_import  # noqa: E402
 from rakor_desktop.models import Event  # noqa: E402
+from rakor_desktop.operations import events as event_ops  # noqa: E402
+from rakor_desktop.operations.invitation_import import apply_import  # noqa: E402
 from rakor_desktop.storage import Storage  # noqa: E402
 
 TARGET_SECONDS = 10.0
@@ -120,7 +121,7 @@ def new_event(db_path: Path) -> int:
     storage = Storage.open(db_path, backup=False)
     try:
         event = Event(title="Rakor Badan Ad Hoc", date=date(2024, 2, 1), start_time=time_of_day(9))
-        return operations.create_event(storage, event)
+        return event_ops.create_event(storage, event)
     finally:
         storage.close()
 

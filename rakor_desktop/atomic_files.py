@@ -14,7 +14,7 @@ final name when complete. Two details matter to the people who use the folder:
 cards and name tags, the event file): the file is written in full, flushed to disk,
 and only then moved over its name, so a crash or a full disk never leaves half a
 file and an existing file is either replaced whole or left as it was. (A set of
-documents that must appear together, :mod:`rakor_desktop.documents.export`, uses
+documents that must appear together, :mod:`rakor_desktop.exports.documents.export`, uses
 :func:`create_temporary` for each and moves them in place at the end.)
 """
 

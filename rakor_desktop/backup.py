@@ -296,7 +296,7 @@ def write_event_file(database: Path, event_id: int, folder: Path) -> Path:
         SecondPlaceError: the folder is missing or cannot be written.
         RakorError: the event cannot be exported.
     """
-    from rakor_desktop.eventfile import export_event
+    from rakor_desktop.exports.eventfile import export_event
     from rakor_desktop.storage import Storage
 
     folder = Path(folder)

@@ -1,6 +1,6 @@
 """The command line of Rakor Desktop (``rakor``).
 
-Every command goes through :mod:`rakor_desktop.operations` and the storage
+Every command goes through :mod:`rakor_desktop.operations` (one module per area) and the storage
 layer, like the desktop app. Messages follow ``--lang`` (or the language
 setting); help texts are in Bahasa Indonesia.
 
@@ -30,7 +30,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any, NoReturn
 
-from rakor_desktop import __version__, logs, messages, operations, paths
+from rakor_desktop import __version__, logs, messages, paths
 from rakor_desktop.clock import to_iso
 from rakor_desktop.formatting import (
     TimeZone,
@@ -45,6 +45,8 @@ from rakor_desktop.formatting import (
 )
 from rakor_desktop.messages import NotFoundError, RakorError, ValidationError, text
 from rakor_desktop.models import Event, Invitee
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings, load_settings
 from rakor_desktop.storage import Storage
 
@@ -527,7 +529,7 @@ def _event_create(args: argparse.Namespace, storage: Storage, settings: Settings
         venue=" ".join(args.venue.split()),
         organizer_unit=" ".join(args.organizer.split()),
     )
-    print(operations.create_event(storage, event))
+    print(event_ops.create_event(storage, event))
     return EXIT_OK
 
 
@@ -552,7 +554,7 @@ def _event_list(args: argparse.Namespace, storage: Storage, settings: Settings) 
 
 
 def _event_show(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    event = operations.get_event(storage, args.event_id)
+    event = event_ops.get_event(storage, args.event_id)
     counts = storage.attendance_counts(args.event_id)
     organizer = ", ".join(p for p in (event.organizer_unit, event.organizer_government) if p)
     fields: list[tuple[str, str]] = [
@@ -601,16 +603,16 @@ def _require_file(path: Path) -> None:
 
 
 def _event_export(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    from rakor_desktop.eventfile import export_event  # loaded only for this command
+    from rakor_desktop.exports.eventfile import export_event
 
-    operations.get_event(storage, args.event_id)
+    event_ops.get_event(storage, args.event_id)
     written = export_event(storage, args.event_id, args.out)
     print(written)
     return EXIT_OK
 
 
 def _event_import(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    from rakor_desktop.eventfile import import_event  # loaded only for this command
+    from rakor_desktop.exports.eventfile import import_event
 
     _require_file(args.file)
     print(import_event(storage, args.file))
@@ -618,9 +620,9 @@ def _event_import(args: argparse.Namespace, storage: Storage, settings: Settings
 
 
 def _participants_import(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    from rakor_desktop.invitation_import import import_file  # loaded only for this command
+    from rakor_desktop.operations.invitation_import import import_file
 
-    operations.get_event(storage, args.event_id)
+    event_ops.get_event(storage, args.event_id)
     _require_file(args.file)
     report = import_file(storage, args.event_id, args.file, sheet=args.sheet)
     skipped = report.skipped_names
@@ -674,7 +676,7 @@ def _invitee_json(invitee: Invitee) -> dict[str, Any]:
 
 
 def _participants_list(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    event = operations.get_event(storage, args.event_id)
+    event = event_ops.get_event(storage, args.event_id)
     invitees = storage.list_invitees(args.event_id)
     if args.json:
         print(json.dumps([_invitee_json(i) for i in invitees], ensure_ascii=False, indent=2))
@@ -716,19 +718,19 @@ def _participants_list(args: argparse.Namespace, storage: Storage, settings: Set
 
 
 def _checkin(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    event = operations.get_event(storage, args.event_id)
+    event = event_ops.get_event(storage, args.event_id)
     station = args.station.strip() if args.station and args.station.strip() else None
-    desk = operations.Desk(
+    desk = checkin_ops.Desk(
         station=station or settings.effective_station,
         operator=(settings.operator_name if args.operator is None else args.operator).strip(),
     )
     if args.code is not None:
         if not args.code.strip():
             raise ValidationError("Ketik kode check-in.", "Type a check-in code.")
-        result = operations.checkin_by_code(storage, args.event_id, args.code, desk)
+        result = checkin_ops.checkin_by_code(storage, args.event_id, args.code, desk)
     else:
-        result = operations.checkin_by_name(storage, args.event_id, args.name, desk)
-    print(operations.describe_checkin(result, event.timezone))
+        result = checkin_ops.checkin_by_name(storage, args.event_id, args.name, desk)
+    print(checkin_ops.describe_checkin(result, event.timezone))
     return EXIT_OK
 
 
@@ -743,9 +745,9 @@ _EXPORT_DEFAULTS = {"minutes": ("docx", "pdf"), "attendance": ("docx", "pdf"),
 
 
 def _export_documents(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
-    from rakor_desktop.documents import export as documents  # loaded only for this command
+    from rakor_desktop.exports.documents import export as documents  # loaded only for this command
 
-    operations.get_event(storage, args.event_id)
+    event_ops.get_event(storage, args.event_id)
     formats = list(dict.fromkeys(args.formats or _EXPORT_DEFAULTS[args.what]))
     allowed = _EXPORT_FORMATS[args.what]
     wrong = [f for f in formats if f not in allowed]

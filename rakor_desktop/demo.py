@@ -24,8 +24,9 @@ from rakor_desktop.models import (
     RundownItem,
     RundownKind,
 )
-from rakor_desktop.operations import create_event, import_invitees, name_official
-from rakor_desktop.rundown import add_rundown_item, registration_window, typical_rundown
+from rakor_desktop.operations.events import create_event, name_official
+from rakor_desktop.operations.invitations import import_invitees
+from rakor_desktop.operations.rundown import add_rundown_item, registration_window, typical_rundown
 from rakor_desktop.storage import Storage
 
 DEMO_TITLE = (

@@ -5,8 +5,8 @@ rows it inserted, the rows it deleted, and for the rows it changed only the
 columns that changed, before and after. It is captured by running the
 operation between two snapshots of the record
 (:meth:`~rakor_desktop.storage.record.RecordQueries.record_snapshot`), so every
-operation of :mod:`rakor_desktop.meeting` and :mod:`rakor_desktop.rundown` is
-undoable without writing its inverse by hand:
+operation of :mod:`rakor_desktop.operations.rundown` and
+:mod:`rakor_desktop.operations.discussion` is undoable without writing its inverse by hand:
 
 - ``revert`` writes the "before" values back, ``apply`` the "after" values;
 - rows are found by uid, so a row deleted and restored is the same row again
@@ -153,13 +153,6 @@ class UndoStack:
             del self._done[: -self.limit]
             self._undone.clear()
         return result
-
-    def push(self, command: Command) -> None:
-        """Apply a command made elsewhere and keep it for undo."""
-        command.apply(self.storage)
-        self._done.append(command)
-        del self._done[: -self.limit]
-        self._undone.clear()
 
     @property
     def can_undo(self) -> bool:

@@ -469,7 +469,7 @@ def test_exported_event_file_with_the_associated_extension_imports(
 ) -> None:
     """The file type the installers associate (*.rakor) is what ``rakor event import`` reads."""
     from rakor_desktop.demo import create_demo_event
-    from rakor_desktop.eventfile import export_event
+    from rakor_desktop.exports.eventfile import export_event
 
     event_id = create_demo_event(storage)
     exported = export_event(storage, event_id, tmp_path / "rapat.rakor")

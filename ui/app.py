@@ -183,7 +183,7 @@ def _import_opened_file(app: Any, storage: Any, path: Path) -> int | None:
     """An event file opened with the app (double-click): import it after asking."""
     from PySide6.QtWidgets import QMessageBox
 
-    from rakor_desktop.eventfile import import_event
+    from rakor_desktop.exports.eventfile import import_event
 
     answer = QMessageBox.question(
         None,

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from rakor_desktop import checkin as desk
 from rakor_desktop.formatting import (
     TimeZone,
     format_clock,
@@ -26,6 +25,7 @@ from rakor_desktop.formatting import (
     format_time,
 )
 from rakor_desktop.models import AttendanceEntry, AttendanceKind
+from rakor_desktop.operations import checkin as desk
 from rakor_desktop.storage import Storage
 
 Index = QModelIndex | QPersistentModelIndex
@@ -82,11 +82,6 @@ class DeskResultsModel(QAbstractTableModel):
         self._timezone = timezone
         self._query = ""
         self.refresh()
-
-    @property
-    def searched_inside(self) -> bool:
-        """Whether words were also looked for inside words (see ``search_inside``)."""
-        return self._inside
 
     def set_query(self, query: str) -> None:
         """Search for what was typed (the first page; more when scrolled).

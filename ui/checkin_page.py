@@ -65,11 +65,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import checkin as desk
-from rakor_desktop import operations as ops
-from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
 from rakor_desktop.changes import Changes
 from rakor_desktop.clock import Clock, utc_now
+from rakor_desktop.exports.attendance import export_attendance_csv, export_attendance_xlsx
 from rakor_desktop.formatting import (
     format_clock,
     format_name,
@@ -79,6 +77,7 @@ from rakor_desktop.formatting import (
 )
 from rakor_desktop.messages import NotFoundError, RakorError
 from rakor_desktop.models import CheckinResult
+from rakor_desktop.operations import checkin as desk
 from rakor_desktop.settings import Settings, save_settings
 from rakor_desktop.storage import Storage
 
@@ -1093,8 +1092,8 @@ class CheckinPage(QWidget):
         """The event at the desk."""
         return self._event_id
 
-    def _desk(self) -> ops.Desk:
-        return ops.Desk(
+    def _desk(self) -> desk.Desk:
+        return desk.Desk(
             station=self._settings.effective_station, operator=self._settings.operator_name
         )
 
@@ -1301,7 +1300,7 @@ class CheckinPage(QWidget):
         code = desk.extract_checkin_code(text)
         if code is not None:
             try:
-                result = ops.checkin_by_code(
+                result = desk.checkin_by_code(
                     self._storage, self._event_id, code, self._desk(), clock=self._clock
                 )
             except NotFoundError as exc:
@@ -1361,7 +1360,7 @@ class CheckinPage(QWidget):
 
     def _check_in(self, invitee_id: int, *, note: str = "") -> None:
         try:
-            result = ops.checkin_invitee(self._storage, invitee_id, self._desk(),
+            result = desk.checkin_invitee(self._storage, invitee_id, self._desk(),
                                          clock=self._clock)
         except RakorError as exc:
             self._show_error(str(exc))
@@ -1640,7 +1639,7 @@ class CheckinPage(QWidget):
             dialog.show_waiting(self._waiting_names(), note, error=True)
             return
         try:
-            result = ops.checkin_by_code(
+            result = desk.checkin_by_code(
                 self._storage, self._event_id, code, self._desk(), clock=self._clock
             )
         except RakorError as exc:
@@ -1677,7 +1676,7 @@ class CheckinPage(QWidget):
         if not accepted:
             return
         try:
-            ops.undo_checkin(
+            desk.undo_checkin(
                 self._storage, row.invitee_id, dialog.reason, self._desk(), clock=self._clock
             )
         except RakorError as exc:

@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 )
 
 from rakor_desktop import APP_NAME, __version__
-from rakor_desktop import operations as ops
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
@@ -115,7 +115,7 @@ class NewEventDialog(QDialog):
 
     def _validate(self) -> bool:
         try:
-            ops.validate_event(self.draft())
+            event_ops.validate_event(self.draft())
         except RakorError as exc:
             # An empty title is not an error yet while the user has not typed.
             self.error_label.setText("" if not self.title_edit.text().strip() else str(exc))
@@ -130,7 +130,7 @@ class NewEventDialog(QDialog):
         if not self._validate():
             return
         try:
-            self.event_id = ops.create_event(self._storage, self.draft())
+            self.event_id = event_ops.create_event(self._storage, self.draft())
         except RakorError as exc:
             self.error_label.setText(str(exc))
             return
@@ -215,7 +215,7 @@ class EventChooserDialog(QDialog):
         event_id = self.selected_event_id()
         if event_id is None:
             return
-        event = ops.get_event(self._storage, event_id)
+        event = event_ops.get_event(self._storage, event_id)
         answer = QMessageBox.warning(
             self,
             self.tr("Delete event"),
@@ -228,7 +228,7 @@ class EventChooserDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        ops.delete_event(self._storage, event_id)
+        event_ops.delete_event(self._storage, event_id)
         self.model.refresh()
         self.table.selectRow(0)
         self._update_buttons()

@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import meeting as mt
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import FollowUp, Invitee, Question, QuestionStatus
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
@@ -138,12 +139,12 @@ class FollowUpDialog(QDialog):
         }
         try:
             if self.follow_up_id is None:
-                follow_up = page.live.run(self.tr("Add follow-up"), lambda: mt.add_follow_up(
+                follow_up = page.live.run(self.tr("Add follow-up"), lambda: talk.add_follow_up(
                     page.storage, event_id, values.pop("what"), **values))
                 self.follow_up_id = follow_up.id
             else:
                 follow_up_id = self.follow_up_id
-                page.live.run(self.tr("Edit follow-up"), lambda: mt.update_follow_up(
+                page.live.run(self.tr("Edit follow-up"), lambda: talk.update_follow_up(
                     page.storage, follow_up_id, values))
         except RakorError as exc:
             self.error_label.setText(str(exc))
@@ -302,7 +303,7 @@ class DiscussionPage(LivePage):
         self.conclusion_table = make_table(self.conclusion_model, stretch=2)
         self.conclusion_columns = TableColumns(self.conclusion_table, 2)
         self.conclusion_kind_combo = QComboBox()
-        for kind in mt.CONCLUSION_KINDS:
+        for kind in talk.CONCLUSION_KINDS:
             self.conclusion_kind_combo.addItem(conclusion_kind_label(kind), kind)
         self.conclusion_edit = QPlainTextEdit()
         self.conclusion_edit.setTabChangesFocus(True)
@@ -469,7 +470,7 @@ class DiscussionPage(LivePage):
         self.termin_combo.setCurrentIndex(self.termin_model.row_of_id(self._termin_id))
         del blocker
         self._refresh_questions()
-        choices = [] if event_id is None else mt.addressee_choices(self.storage, event_id)
+        choices = [] if event_id is None else rundown_ops.addressee_choices(self.storage, event_id)
         if not self._dirty:
             _set_choices(self.addressee_combo, choices, self.addressee_combo.currentText())
             _set_choices(self.answered_by_combo, choices, self.answered_by_combo.currentText())
@@ -506,7 +507,7 @@ class DiscussionPage(LivePage):
             if self.event_id is not None:  # show the cap the first termin will get
                 blocker_cap = QSignalBlocker(self.cap_spin)
                 self.cap_spin.setValue(
-                    mt.meeting_settings(self.storage, self.event_id).termin_max_askers
+                    rundown_ops.meeting_settings(self.storage, self.event_id).termin_max_askers
                 )
                 del blocker_cap
         else:
@@ -550,7 +551,7 @@ class DiscussionPage(LivePage):
             return
         self._follow_latest = True
         self._question_id = None
-        self.act(self.tr("New termin"), lambda: mt.open_termin(
+        self.act(self.tr("New termin"), lambda: talk.open_termin(
             self.storage, event_id, clock=self.live.clock))
 
     def termin_step(self) -> None:
@@ -559,7 +560,7 @@ class DiscussionPage(LivePage):
         if event_id is None or not self._leave_form():
             return
         self._follow_latest = True
-        step = self.act(self.tr("Close termin / next termin"), lambda: mt.advance_termin(
+        step = self.act(self.tr("Close termin / next termin"), lambda: talk.advance_termin(
             self.storage, event_id, clock=self.live.clock))
         if step is not None:
             self.show_message(
@@ -575,7 +576,7 @@ class DiscussionPage(LivePage):
         if termin is None or termin.max_askers == self.cap_spin.value():
             return
         cap = self.cap_spin.value()
-        self.act(self.tr("Askers per termin"), lambda: mt.set_termin_max_askers(
+        self.act(self.tr("Askers per termin"), lambda: talk.set_termin_max_askers(
             self.storage, termin.id, cap))
         self.refresh()
 
@@ -592,7 +593,7 @@ class DiscussionPage(LivePage):
         event_id = self.event_id
         if event_id is None or not self._leave_form():
             return
-        question = self.act(self.tr("Next asker"), lambda: mt.next_asker(self.storage, event_id))
+        question = self.act(self.tr("Next asker"), lambda: talk.next_asker(self.storage, event_id))
         if question is not None:
             self._show_question(question)
 
@@ -614,7 +615,7 @@ class DiscussionPage(LivePage):
             return
         waiting = (QuestionStatus.BERTANYA, QuestionStatus.DITUNDA)
         question_id = shown.id if shown is not None and shown.status in waiting else None
-        answered = self.act(self.tr("Mark answered"), lambda: mt.mark_answered(
+        answered = self.act(self.tr("Mark answered"), lambda: talk.mark_answered(
             self.storage, event_id, question_id))
         if answered is not None:
             self.show_message(self.tr("Answered: {name}.").format(name=answered.asker_name))
@@ -627,11 +628,11 @@ class DiscussionPage(LivePage):
             return
         highlighted = self.live.state.highlighted
         if question is None or (highlighted is not None and highlighted.id == question.id):
-            self.act(self.tr("Hide question"), lambda: mt.highlight_question(
+            self.act(self.tr("Hide question"), lambda: talk.highlight_question(
                 self.storage, event_id, None))
         else:
             question_id = question.id
-            self.act(self.tr("Show on projector"), lambda: mt.highlight_question(
+            self.act(self.tr("Show on projector"), lambda: talk.highlight_question(
                 self.storage, event_id, question_id))
 
     def _show_question(self, question: Question) -> None:
@@ -764,22 +765,22 @@ class DiscussionPage(LivePage):
             def add() -> Question:
                 target = termin_id
                 if target is None:
-                    target = mt.open_termin(self.storage, event_id, clock=self.live.clock).id
+                    target = talk.open_termin(self.storage, event_id, clock=self.live.clock).id
                 assert target is not None  # a stored termin has its id
-                question = mt.add_question(
+                question = talk.add_question(
                     self.storage, target,
                     asker_name=values["asker_name"], asker_instansi=values["asker_instansi"],
                     asker_invitee_id=values["asker_invitee_id"], question=values["question"],
                     addressed_to=values["addressed_to"], clock=self.live.clock,
                 )
                 if details:
-                    question = mt.update_question(self.storage, question.id or 0, details)
+                    question = talk.update_question(self.storage, question.id or 0, details)
                 return question
 
             saved = self.act(self.tr("Add question"), add)
         else:
             question_id = self._question_id
-            saved = self.act(self.tr("Edit question"), lambda: mt.update_question(
+            saved = self.act(self.tr("Edit question"), lambda: talk.update_question(
                 self.storage, question_id, values))
         if saved is None:
             return False
@@ -819,7 +820,7 @@ class DiscussionPage(LivePage):
             return
         question_id = question.id
         assert question_id is not None  # a stored question has its id
-        if self.act(self.tr("Delete question"), lambda: mt.delete_question(
+        if self.act(self.tr("Delete question"), lambda: talk.delete_question(
                 self.storage, question_id)) is not None:
             self._question_id = None
             self._dirty = False
@@ -841,7 +842,7 @@ class DiscussionPage(LivePage):
             return
         question_id = question.id
         self._question_id = question_id
-        self.act(self.tr("Move question"), lambda: mt.move_question(
+        self.act(self.tr("Move question"), lambda: talk.move_question(
             self.storage, question_id, index))
 
     def follow_up_for_question(self) -> None:
@@ -875,7 +876,7 @@ class DiscussionPage(LivePage):
         if follow_up is not None:
             follow_up_id = follow_up.id
             assert follow_up_id is not None  # a stored follow-up has its id
-            self.act(self.tr("Delete follow-up"), lambda: mt.delete_follow_up(
+            self.act(self.tr("Delete follow-up"), lambda: talk.delete_follow_up(
                 self.storage, follow_up_id))
 
     def move_follow_up(self, step: int) -> None:
@@ -885,7 +886,7 @@ class DiscussionPage(LivePage):
     def _move_follow_up_to(self, row: int, index: int) -> None:
         self.move_row(
             self.follow_up_table, self.follow_up_model, row, index, self.tr("Move follow-up"),
-            lambda record_id, to: mt.move_follow_up(self.storage, record_id, to),
+            lambda record_id, to: talk.move_follow_up(self.storage, record_id, to),
         )
 
     # -- conclusions -------------------------------------------------------------------------
@@ -903,7 +904,7 @@ class DiscussionPage(LivePage):
             return
         body = self.conclusion_edit.toPlainText()
         kind = self.conclusion_kind_combo.currentData()
-        if self.act(self.tr("Add conclusion"), lambda: mt.add_conclusion(
+        if self.act(self.tr("Add conclusion"), lambda: talk.add_conclusion(
                 self.storage, event_id, body, kind)) is not None:
             self.conclusion_edit.clear()
             self.conclusion_edit.setFocus()
@@ -926,7 +927,7 @@ class DiscussionPage(LivePage):
             return
         changes = {"body": self.conclusion_edit.toPlainText(),
                    "kind": self.conclusion_kind_combo.currentData()}
-        if self.act(self.tr("Edit conclusion"), lambda: mt.update_conclusion(
+        if self.act(self.tr("Edit conclusion"), lambda: talk.update_conclusion(
                 self.storage, conclusion_id, changes)) is not None:
             self._conclusion_id = None
             self.conclusion_edit.clear()
@@ -936,7 +937,7 @@ class DiscussionPage(LivePage):
         conclusion = self._selected_conclusion()
         if conclusion is not None:
             conclusion_id = conclusion.id
-            self.act(self.tr("Delete conclusion"), lambda: mt.delete_conclusion(
+            self.act(self.tr("Delete conclusion"), lambda: talk.delete_conclusion(
                 self.storage, conclusion_id))
 
     def move_conclusion(self, step: int) -> None:
@@ -946,7 +947,7 @@ class DiscussionPage(LivePage):
     def _move_conclusion_to(self, row: int, index: int) -> None:
         self.move_row(
             self.conclusion_table, self.conclusion_model, row, index, self.tr("Move conclusion"),
-            lambda record_id, to: mt.move_conclusion(self.storage, record_id, to),
+            lambda record_id, to: talk.move_conclusion(self.storage, record_id, to),
         )
 
     def save_now(self) -> None:

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import operations as ops
-from rakor_desktop.documents import export
-from rakor_desktop.documents.export import Progress
+from rakor_desktop.exports.documents import export
+from rakor_desktop.exports.documents.export import Progress
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
@@ -187,7 +187,7 @@ class DocumentsPage(QWidget):
             self.heading_label.setText(self.tr("Minutes & Documents"))
             self.folder_edit.clear()
         else:
-            event = ops.get_event(self._storage, event_id)
+            event = event_ops.get_event(self._storage, event_id)
             self._event_key = event.uid or str(event_id)
             self.heading_label.setText(
                 self.tr("Minutes & documents: {title}").format(title=event.title)
@@ -203,7 +203,7 @@ class DocumentsPage(QWidget):
         if self._event_id is None:
             return
         self.save_now()
-        event = ops.get_event(self._storage, self._event_id)
+        event = event_ops.get_event(self._storage, self._event_id)
         self.heading_label.setText(
             self.tr("Minutes & documents: {title}").format(title=event.title)
         )
@@ -401,11 +401,6 @@ class DocumentsPage(QWidget):
         )  # fmt: skip
         self.progress_dialog = handle.dialog
         self._cancel = handle.cancel
-
-    def cancel_export(self) -> None:
-        """Stop the export under way (as its Cancel button does); nothing is written."""
-        if self._cancel is not None:
-            self._cancel.set()
 
     def _finished(self, folder: Path, paths: Sequence[Path], kind: str) -> None:
         names = "\n".join(f"• {path.name}" for path in paths)

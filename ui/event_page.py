@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import operations as ops
 from rakor_desktop.formatting import format_name
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, OfficialRole
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 from .widgets import (
@@ -283,7 +283,7 @@ class EventDetailsPage(QWidget):
         self.status_label.clear()
         if event_id is None:
             return
-        event = ops.get_event(self._storage, event_id)
+        event = event_ops.get_event(self._storage, event_id)
         self._loading = True
         try:
             for name, (_get, setter, _signal) in self._fields.items():
@@ -316,7 +316,7 @@ class EventDetailsPage(QWidget):
             return True
         changes: dict[str, Any] = {name: self._fields[name][0]() for name in self._dirty}
         try:
-            event: Event = ops.update_event(self._storage, self._event_id, changes)
+            event: Event = event_ops.update_event(self._storage, self._event_id, changes)
         except RakorError as exc:
             self.status_label.setStyleSheet("color: #b00020;")
             self.status_label.setText(str(exc))
@@ -345,7 +345,7 @@ class EventDetailsPage(QWidget):
             return
         typed = self.official_edits[role].text()
         try:
-            ops.name_official_by_text(self._storage, self._event_id, role, typed)
+            event_ops.name_official_by_text(self._storage, self._event_id, role, typed)
         except RakorError as exc:
             self.status_label.setStyleSheet("color: #b00020;")
             self.status_label.setText(str(exc))

@@ -11,7 +11,8 @@ duplicates found with their decision, which can be changed; and a summary
 ("148 new, 2 merged, 3 skipped, 1 with problems"). Import stays disabled while
 rows with errors are included; rows with warnings are imported. Enter presses
 Import. The import itself runs in the background, all or nothing (see
-:mod:`rakor_desktop.invitation_import`). The dialog fits a 1366×728 laptop
+:mod:`rakor_desktop.importers.preview` and
+:mod:`rakor_desktop.operations.invitation_import`). The dialog fits a 1366×728 laptop
 screen (about 640 pixels tall).
 
 After ``exec()``, :attr:`ImportDialog.report` holds what was imported (None when
@@ -62,18 +63,17 @@ from PySide6.QtWidgets import (
 from rakor_desktop.formatting import format_name, format_nip
 from rakor_desktop.importers import Column, SheetData
 from rakor_desktop.importers.csv_import import ENCODINGS
-from rakor_desktop.invitation_import import (
+from rakor_desktop.importers.preview import (
     Decision,
     ImportPreview,
-    ImportReport,
     PreviewOutdatedError,
     PreviewRow,
-    apply_import,
     preview_import,
     preview_sheet,
 )
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Role
+from rakor_desktop.operations.invitation_import import ImportReport, apply_import
 from rakor_desktop.storage import Storage
 
 from .tasks import run_in_background

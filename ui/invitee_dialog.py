@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import invitations
 from rakor_desktop.formatting import (
     format_clock,
     format_name,
@@ -35,9 +34,10 @@ from rakor_desktop.formatting import (
     nrp_warning,
     split_titles,
 )
-from rakor_desktop.invitations import InviteeDetails
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Invitee, Person, Role
+from rakor_desktop.operations import invitations
+from rakor_desktop.operations.invitations import InviteeDetails
 from rakor_desktop.storage import Storage
 
 from .widgets import ERROR_STYLE, error_label, ok_cancel_buttons

@@ -1,7 +1,7 @@
 """Letterhead (kop) and page settings of an event's documents, saved as you go.
 
 Shown as a section of the "Notulen & Dokumen" page. Everything here is stored
-per event (:func:`rakor_desktop.documents.settings.save_document_options`), so
+per event (:func:`rakor_desktop.exports.documents.settings.save_document_options`), so
 the settings travel with the event file. Empty letterhead fields print the
 organiser fields of the event; the placeholders show what will be printed.
 """
@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import operations as ops
-from rakor_desktop.documents.build import default_place
-from rakor_desktop.documents.settings import (
+from rakor_desktop.exports.documents.build import default_place
+from rakor_desktop.exports.documents.settings import (
     MAX_MARGIN_CM,
     MIN_MARGIN_CM,
     DocumentOptions,
@@ -49,6 +48,7 @@ from rakor_desktop.documents.settings import (
 from rakor_desktop.formatting import format_name
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, OfficialRole
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 from .widgets import ERROR_STYLE
@@ -377,7 +377,7 @@ class DocumentSettingsForm(QWidget):
         if self._event_id is None:
             self._event, self._options, self._logo = None, DocumentOptions(), None
         else:
-            self._event = ops.get_event(self._storage, self._event_id)
+            self._event = event_ops.get_event(self._storage, self._event_id)
             self._options = load_document_options(self._storage, self._event_id)
             self._logo = self._options.logo
         self._loading = True

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from rakor_desktop import APP_NAME, paths
-from rakor_desktop import operations as ops
 from rakor_desktop.changes import Changes
 from rakor_desktop.formatting import format_date, format_time_range
 from rakor_desktop.messages import RakorError
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings, save_settings
 from rakor_desktop.storage import Storage
 
@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
 
     def import_event_file(self) -> None:
         """Import an exported event file as a new event."""
-        from rakor_desktop.eventfile import import_event
+        from rakor_desktop.exports.eventfile import import_event
 
         path, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Import event file"), str(Path.home()),
@@ -525,12 +525,12 @@ class MainWindow(QMainWindow):
 
     def export_event_file(self) -> None:
         """Save the open event (everything recorded) as a file."""
-        from rakor_desktop.eventfile import export_event
+        from rakor_desktop.exports.eventfile import export_event
 
         if self.event_id is None:
             return
         self._save_pending()
-        event = ops.get_event(self.storage, self.event_id)
+        event = event_ops.get_event(self.storage, self.event_id)
         suggested = Path.home() / f"{event.date.isoformat()} {_file_safe(event.title)}.rakor"
         path, _filter = QFileDialog.getSaveFileName(
             self, self.tr("Export event file"), str(suggested),

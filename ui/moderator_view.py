@@ -38,8 +38,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import meeting as mt
 from rakor_desktop.models import QuestionStatus, SpeakerState
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
@@ -328,20 +329,20 @@ class ModeratorView(LivePage):
         """N: the next asker in the queue asks."""
         event_id = self.event_id
         if event_id is not None:
-            self.act(self.tr("Next asker"), lambda: mt.next_asker(self.storage, event_id))
+            self.act(self.tr("Next asker"), lambda: talk.next_asker(self.storage, event_id))
 
     def mark_answered(self) -> None:
         """J: the highlighted question is answered."""
         event_id = self.event_id
         if event_id is not None:
-            self.act(self.tr("Mark answered"), lambda: mt.mark_answered(self.storage, event_id))
+            self.act(self.tr("Mark answered"), lambda: talk.mark_answered(self.storage, event_id))
 
     def termin_step(self) -> None:
         """T: close the termin (answers), or open the next one."""
         event_id = self.event_id
         if event_id is None:
             return
-        step = self.act(self.tr("Close termin / next termin"), lambda: mt.advance_termin(
+        step = self.act(self.tr("Close termin / next termin"), lambda: talk.advance_termin(
             self.storage, event_id, clock=self.live.clock))
         if step is not None:
             self.show_message(
@@ -356,14 +357,14 @@ class ModeratorView(LivePage):
         state = self.live.state
         if state.live is not None and state.live.speaker.id is not None:
             speaker_id = state.live.speaker.id
-            self.act(self.tr("Pause/resume speaker"), lambda: mt.toggle_pause_speaker(
+            self.act(self.tr("Pause/resume speaker"), lambda: rundown_ops.toggle_pause_speaker(
                 self.storage, speaker_id, clock=self.live.clock))
             return
         waiting = state.next_speakers[0].id if state.next_speakers else None
         if waiting is None:
             self.show_message(self.tr("Nobody is speaking."), error=True)
             return
-        self.act(self.tr("Start speaker"), lambda: mt.start_speaker(
+        self.act(self.tr("Start speaker"), lambda: rundown_ops.start_speaker(
             self.storage, waiting, clock=self.live.clock))
 
     def add_minute(self) -> None:
@@ -373,7 +374,7 @@ class ModeratorView(LivePage):
             self.show_message(self.tr("Nobody is speaking."), error=True)
             return
         speaker_id = live.speaker.id
-        self.act(self.tr("One more minute"), lambda: mt.add_speaker_time(
+        self.act(self.tr("One more minute"), lambda: rundown_ops.add_speaker_time(
             self.storage, speaker_id, 60))
 
     def toggle_full_screen(self) -> None:

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import invitations
-from rakor_desktop import operations as ops
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Invitee
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.people import search_tokens
 
@@ -219,11 +219,11 @@ class ParticipantsPage(QWidget):
         """Show the invitation list of another event."""
         self._event_id = event_id
         self.setEnabled(event_id is not None)
-        timezone = ops.get_event(self._storage, event_id).timezone if event_id else "WIB"
+        timezone = event_ops.get_event(self._storage, event_id).timezone if event_id else "WIB"
         self.model.set_event(event_id, timezone)
         if event_id is not None:
             # The paper chosen for this event's documents (Notulen & Dokumen), F4 or A4.
-            from rakor_desktop.documents.settings import load_document_options
+            from rakor_desktop.exports.documents.settings import load_document_options
 
             self.paper_combo.setCurrentText(load_document_options(self._storage, event_id).paper)
 
@@ -356,54 +356,18 @@ class ParticipantsPage(QWidget):
     # -- import ----------------------------------------------------------------------------
 
     def choose_import_file(self) -> None:
-        """Import an invitation list: the import dialog, or a CSV file without it."""
+        """Import an invitation list through the import dialog (preview, then apply)."""
         if self._event_id is None:
             return
-        try:
-            from .import_dialog import ImportDialog
-        except ModuleNotFoundError as exc:
-            if exc.name != f"{__package__}.import_dialog":
-                raise
-            self._choose_csv_file()
-            return
+        from .import_dialog import ImportDialog
+
         dialog = ImportDialog(self._storage, self._event_id, self)
         try:
             dialog.exec()
-            if getattr(dialog, "report", None) is not None:
+            if dialog.report is not None:
                 self._after_change()
         finally:
             dialog.deleteLater()
-
-    def _choose_csv_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Import invitation list"),
-            str(Path.home()),
-            self.tr("Invitation lists (*.csv *.txt);;All files (*)"),
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> bool:
-        """Import one CSV file; shows the outcome. Returns True when something was imported."""
-        from rakor_desktop.importers.csv_import import read_participants_csv
-
-        assert self._event_id is not None
-        try:
-            people = read_participants_csv(path)
-            report = ops.import_invitees(self._storage, self._event_id, people)
-        except (RakorError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Import failed"), str(exc))
-            return False
-        message = self.tr("{added} invitees imported.").format(added=report.added)
-        if report.skipped_duplicates:
-            message += "\n" + self.tr("Already on the list, skipped: {names}").format(
-                names=", ".join(report.skipped_duplicates[:10])
-            )
-        QMessageBox.information(self, self.tr("Import finished"), message)
-        self.model.refresh()
-        self.invitees_changed.emit(self._event_id)
-        return report.added > 0
 
     # -- printing --------------------------------------------------------------------------
 
@@ -460,7 +424,7 @@ class ParticipantsPage(QWidget):
         if not go_on:
             return
         paper = self.paper_combo.currentText()
-        title = ops.get_event(self._storage, event_id).title
+        title = event_ops.get_event(self._storage, event_id).title
         suggested = self._last_folder / _file_name(f"{file_stem} {paper} - {title}")
         chosen, _filter = QFileDialog.getSaveFileName(
             self, caption, str(suggested), self.tr("PDF documents (*.pdf)")
@@ -476,7 +440,7 @@ class ParticipantsPage(QWidget):
     def _render_in_background(
         self, kind: str, event_id: int, path: Path, paper: str, invitee_ids: list[int] | None
     ) -> None:
-        from rakor_desktop import cards
+        from rakor_desktop.exports import cards
 
         render = cards.render_invitation_cards if kind == "cards" else cards.render_name_tags
         database = self._storage.path

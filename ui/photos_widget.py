@@ -57,8 +57,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop.documents import photos as photo_ops
-from rakor_desktop.documents.photos import PhotoInfo
+from rakor_desktop.exports.documents import photos as photo_ops
+from rakor_desktop.exports.documents.photos import PhotoInfo
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
@@ -135,7 +135,7 @@ class PhotoListModel(QAbstractListModel):
     Thumbnails are decoded in the background when first needed (a camera photo
     takes a tenth of a second to decode) and kept; a grey box stands in meanwhile.
     Editing a caption in place saves it through
-    :func:`rakor_desktop.documents.photos.set_photo_caption`.
+    :func:`rakor_desktop.exports.documents.photos.set_photo_caption`.
 
     Signals:
         failed(str): a caption could not be saved (the message to show).

@@ -32,10 +32,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QApplication, QWidget
 
-from rakor_desktop import meeting as mt
 from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.formatting import format_clock, format_time
-from rakor_desktop.meeting import LiveSpeaker, MeetingSettings, ScheduleStatus
 from rakor_desktop.models import (
     Conclusion,
     Event,
@@ -50,7 +48,14 @@ from rakor_desktop.models import (
     SpeakerState,
     Termin,
 )
-from rakor_desktop.rundown import add_minutes
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import rundown as rundown_ops
+from rakor_desktop.operations.rundown import (
+    LiveSpeaker,
+    MeetingSettings,
+    ScheduleStatus,
+    add_minutes,
+)
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import Countdown, TimerPhase, format_seconds
 from rakor_desktop.undo import UndoStack
@@ -303,8 +308,8 @@ class LiveMeeting(QObject):
         if event is None:
             return LiveState()
         items = storage.list_rundown_items(event_id)
-        running = mt.running_item_of(items)
-        live = mt.live_speaker(storage, event_id)
+        running = rundown_ops.running_item_of(items)
+        live = rundown_ops.live_speaker(storage, event_id)
         by_id = {i.id: i for i in items}
         live_item = by_id.get(live.speaker.rundown_item_id) if live else running
         next_speakers: list[Speaker] = []
@@ -312,7 +317,7 @@ class LiveMeeting(QObject):
             next_speakers = [
                 s for s in storage.list_speakers(live_item.id) if s.state == SpeakerState.WAITING
             ]
-        termin = mt.current_termin(storage, event_id)
+        termin = talk.current_termin(storage, event_id)
         questions = [] if termin is None or termin.id is None else storage.list_questions(termin.id)
         return LiveState(
             event=event,
@@ -321,10 +326,10 @@ class LiveMeeting(QObject):
             live=live,
             live_item=live_item,
             next_speakers=next_speakers,
-            highlighted=mt.highlighted_question(storage, event_id),
+            highlighted=talk.highlighted_question(storage, event_id),
             termin=termin,
             termin_questions=questions,
-            settings=mt.meeting_settings(storage, event_id),
+            settings=rundown_ops.meeting_settings(storage, event_id),
         )
 
     # -- actions -------------------------------------------------------------------------
@@ -374,7 +379,7 @@ class LiveMeeting(QObject):
         if self.state.live is not None:
             return self.state.live.countdown(self.clock, warning)
         if self.state.running is not None:
-            return mt.item_countdown(self.state.running, self.clock, warning)
+            return rundown_ops.item_countdown(self.state.running, self.clock, warning)
         return None
 
     def countdown_subject(self) -> str:
@@ -390,7 +395,7 @@ class LiveMeeting(QObject):
         """How late the meeting runs now (None without an event)."""
         if self.state.event is None:
             return None
-        return mt.schedule_status(self.state.event, self.state.items, self.clock())
+        return rundown_ops.schedule_status(self.state.event, self.state.items, self.clock())
 
     def clock_text(self) -> str:
         """The time of day in the event's zone: "09.42"."""
@@ -797,7 +802,7 @@ class SpeakerTotalsModel(RecordTableModel):
     COLUMNS = ("name", "instansi", "turns", "spoken")
 
     def display(self, obj: Any, column: str, row: int) -> Any:
-        total: mt.SpeakerTotal = obj
+        total: rundown_ops.SpeakerTotal = obj
         values = {
             "name": total.name,
             "instansi": total.instansi,
@@ -816,7 +821,7 @@ class InstansiTotalsModel(RecordTableModel):
     COLUMNS = ("instansi", "speakers", "turns", "spoken")
 
     def display(self, obj: Any, column: str, row: int) -> Any:
-        total: mt.InstansiTotal = obj
+        total: rundown_ops.InstansiTotal = obj
         values = {
             "instansi": total.instansi or "—",
             "speakers": total.speakers,
@@ -904,7 +909,7 @@ class InviteeSearchModel(QAbstractListModel):
         if self._event_id is None or not query.strip():
             self._invitees = []
         elif self.narasumber_first:
-            self._invitees = mt.speaker_candidates(
+            self._invitees = rundown_ops.speaker_candidates(
                 self._storage, self._event_id, query, limit=self.limit
             )
         else:
@@ -922,7 +927,7 @@ class InviteeSearchModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._invitees):
             return None
         invitee = self._invitees[index.row()]
-        name = mt.invitee_display_name(invitee)
+        name = rundown_ops.invitee_display_name(invitee)
         if role == Qt.ItemDataRole.EditRole:
             return name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

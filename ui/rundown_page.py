@@ -52,8 +52,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop import meeting as mt
-from rakor_desktop import rundown as rd
 from rakor_desktop.formatting import (
     TimeZone,
     format_clock,
@@ -63,6 +61,7 @@ from rakor_desktop.formatting import (
 )
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, Invitee, RundownItem, RundownKind
+from rakor_desktop.operations import rundown as rd
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
@@ -393,7 +392,7 @@ class InviteeLineEdit(QLineEdit):
         self.search_model.set_event(event_id)
 
     def _search(self, text: str) -> None:
-        if self.invitee is not None and text != mt.invitee_display_name(self.invitee):
+        if self.invitee is not None and text != rd.invitee_display_name(self.invitee):
             self.invitee = None
             self.invitee_chosen.emit(None)
         self.search_model.set_query(text)
@@ -412,14 +411,9 @@ class InviteeLineEdit(QLineEdit):
         """Take an invitee (None: forget the one taken, keep the text)."""
         self.invitee = invitee
         if invitee is not None:
-            self.setText(mt.invitee_display_name(invitee))
+            self.setText(rd.invitee_display_name(invitee))
         _hide(self.completer_popup.popup())
         self.invitee_chosen.emit(invitee)
-
-    def choose_row(self, row: int) -> None:
-        """Take the invitee in ``row`` of the list shown."""
-        self.choose(self.search_model.invitee(row))
-
 
 def _kind_combo(value: RundownKind = RundownKind.LAINNYA) -> QComboBox:
     combo = QComboBox()
@@ -506,7 +500,7 @@ class RundownItemDialog(QDialog):
             return
         self._responsible_id = invitee.id
         # The rundown names the office ("Ketua KPU Kota Jambi"); the name is kept too.
-        self.responsible_edit.setText(invitee.jabatan or mt.invitee_display_name(invitee))
+        self.responsible_edit.setText(invitee.jabatan or rd.invitee_display_name(invitee))
 
     def _responsible_typed(self, _text: str) -> None:
         self._responsible_id = None
@@ -580,7 +574,7 @@ class SpeakerDialog(QDialog):
         super().__init__(page)
         self._page = page
         self._item = item
-        self.speaker = None if speaker_id is None else mt.get_speaker(page.storage, speaker_id)
+        self.speaker = None if speaker_id is None else rd.get_speaker(page.storage, speaker_id)
         self.speaker_id = speaker_id
         self.setWindowTitle(self.tr("Edit speaker") if self.speaker else self.tr("Add speaker"))
         self.setMinimumWidth(520)
@@ -600,7 +594,7 @@ class SpeakerDialog(QDialog):
             self._invitee_id = self.speaker.invitee_id
         else:
             settings = page.live.state.settings
-            allotted = mt.default_allotted_seconds(item, settings)
+            allotted = rd.default_allotted_seconds(item, settings)
             if page.storage.list_speakers(item.id or 0):
                 allotted = settings.speaker_minutes * 60
             self.minutes_spin.setValue(allotted // 60)
@@ -645,12 +639,12 @@ class SpeakerDialog(QDialog):
             if self.speaker_id is None:
                 item_id = self._item.id
                 assert item_id is not None
-                speaker = live.run(self.tr("Add speaker"), lambda: mt.add_speaker(
+                speaker = live.run(self.tr("Add speaker"), lambda: rd.add_speaker(
                     live.storage, item_id, **values))
                 self.speaker_id = speaker.id
             else:
                 speaker_id = self.speaker_id
-                live.run(self.tr("Edit speaker"), lambda: mt.update_speaker(
+                live.run(self.tr("Edit speaker"), lambda: rd.update_speaker(
                     live.storage, speaker_id, values))
         except RakorError as exc:
             self.error_label.setText(str(exc))
@@ -700,14 +694,14 @@ class MeetingSettingsDialog(QDialog):
         event_id = live.event_id
         if event_id is None:
             return
-        settings = mt.MeetingSettings(
+        settings = rd.MeetingSettings(
             termin_max_askers=self.cap_spin.value(),
             warning_seconds=self.warning_spin.value(),
             speaker_minutes=self.minutes_spin.value(),
             sound=self.sound_check.isChecked(),
         )
         try:
-            live.run(self.tr("Meeting settings"), lambda: mt.save_meeting_settings(
+            live.run(self.tr("Meeting settings"), lambda: rd.save_meeting_settings(
                 live.storage, event_id, settings))
         except RakorError as exc:
             self.error_label.setText(str(exc))
@@ -1058,8 +1052,8 @@ class RundownPage(LivePage):
         if event_id is None:
             return
         presenters = []
-        for invitee in mt.narasumber_invitees(self.storage, event_id):
-            label = invitee.instansi or mt.invitee_display_name(invitee)
+        for invitee in rd.narasumber_invitees(self.storage, event_id):
+            label = invitee.instansi or rd.invitee_display_name(invitee)
             if label not in presenters:
                 presenters.append(label)
         self.act(self.tr("Typical rundown"), lambda: rd.apply_typical_rundown(
@@ -1070,7 +1064,7 @@ class RundownPage(LivePage):
         event_id = self.event_id
         if event_id is None or not self._rehearsal_confirmed():
             return
-        item = self.act(self.tr("Start next item"), lambda: mt.start_next_item(
+        item = self.act(self.tr("Start next item"), lambda: rd.start_next_item(
             self.storage, event_id, clock=self.live.clock))
         if item is not None:
             self._select_item(item.id)
@@ -1080,11 +1074,11 @@ class RundownPage(LivePage):
         say so once per event, and what happens to the times. False: not started."""
         event = self.live.state.event
         now = self.live.clock()
-        if event is None or event.id in self._rehearsal_told or not mt.is_other_day(event, now):
+        if event is None or event.id in self._rehearsal_told or not rd.is_other_day(event, now):
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Not the day of the event"),
                           self.tr("Today is {today}, but the event is on {date}.").format(
-                              today=format_date(mt.local_moment(event, now).date()),
+                              today=format_date(rd.local_moment(event, now).date()),
                               date=format_date_span(event.date, event.end_date)),
                           QMessageBox.StandardButton.NoButton, self)
         box.setInformativeText(self.tr(
@@ -1105,7 +1099,7 @@ class RundownPage(LivePage):
         """F6: finish the item going on."""
         event_id = self.event_id
         if event_id is not None:
-            self.act(self.tr("Finish item"), lambda: mt.finish_running_item(
+            self.act(self.tr("Finish item"), lambda: rd.finish_running_item(
                 self.storage, event_id, clock=self.live.clock))
 
     def _select_item(self, item_id: int | None) -> None:
@@ -1205,7 +1199,7 @@ class RundownPage(LivePage):
         """Remove the selected speaker (Ctrl+Z brings them back)."""
         speaker_id = self._selected_speaker_id()
         if speaker_id is not None:
-            self.act(self.tr("Delete speaker"), lambda: mt.delete_speaker(
+            self.act(self.tr("Delete speaker"), lambda: rd.delete_speaker(
                 self.storage, speaker_id))
 
     def move_speaker(self, step: int) -> None:
@@ -1215,7 +1209,7 @@ class RundownPage(LivePage):
     def _move_speaker_to(self, row: int, index: int) -> None:
         self.move_row(self.speaker_table, self.speaker_model, row, index,
                       self.tr("Move speaker"),
-                      lambda speaker_id, to: mt.move_speaker(self.storage, speaker_id, to))
+                      lambda speaker_id, to: rd.move_speaker(self.storage, speaker_id, to))
 
     def _live_item_id(self) -> int | None:
         """The item F7 works on: the one going on, else the one shown."""
@@ -1231,7 +1225,7 @@ class RundownPage(LivePage):
         if item_id is None:
             self.show_message(self.tr("Select an item first."), error=True)
             return
-        self.act(self.tr("Next speaker"), lambda: mt.next_speaker(
+        self.act(self.tr("Next speaker"), lambda: rd.next_speaker(
             self.storage, item_id, clock=self.live.clock))
 
     def _floor_speaker_id(self) -> int | None:
@@ -1245,14 +1239,14 @@ class RundownPage(LivePage):
         """F8: pause the speaker, or resume."""
         speaker_id = self._floor_speaker_id()
         if speaker_id is not None:
-            self.act(self.tr("Pause/resume speaker"), lambda: mt.toggle_pause_speaker(
+            self.act(self.tr("Pause/resume speaker"), lambda: rd.toggle_pause_speaker(
                 self.storage, speaker_id, clock=self.live.clock))
 
     def add_minute(self) -> None:
         """F9: one more minute for the speaker."""
         speaker_id = self._floor_speaker_id()
         if speaker_id is not None:
-            self.act(self.tr("One more minute"), lambda: mt.add_speaker_time(
+            self.act(self.tr("One more minute"), lambda: rd.add_speaker_time(
                 self.storage, speaker_id, 60))
 
     def finish_speaker(self) -> None:
@@ -1262,15 +1256,8 @@ class RundownPage(LivePage):
         if speaker_id is None:
             self.show_message(self.tr("Nobody is speaking."), error=True)
             return
-        self.act(self.tr("Finish speaker"), lambda: mt.finish_speaker(
+        self.act(self.tr("Finish speaker"), lambda: rd.finish_speaker(
             self.storage, speaker_id, clock=self.live.clock))
-
-    def start_selected_speaker(self) -> None:
-        """Give the floor to the selected speaker (waiting or paused)."""
-        speaker_id = self._selected_speaker_id()
-        if speaker_id is not None:
-            self.act(self.tr("Start speaker"), lambda: mt.start_speaker(
-                self.storage, speaker_id, clock=self.live.clock))
 
     # -- notes ---------------------------------------------------------------------------------
 
@@ -1303,7 +1290,7 @@ class RundownPage(LivePage):
         if item_id is None or not self.notes_edit.document().isModified():
             return
         try:
-            mt.set_item_notes(self.storage, item_id, self.notes_edit.toPlainText())
+            rd.set_item_notes(self.storage, item_id, self.notes_edit.toPlainText())
         except RakorError as exc:
             self.notes_status.setText(str(exc))
             return
@@ -1324,7 +1311,7 @@ class RundownPage(LivePage):
     def _refresh_statistics(self) -> None:
         if self.tabs.currentIndex() != 2 or self.event_id is None:
             return
-        stats = mt.speaker_statistics(self.storage, self.event_id, clock=self.live.clock)
+        stats = rd.speaker_statistics(self.storage, self.event_id, clock=self.live.clock)
         self.speaker_totals_model.set_rows(stats.per_speaker)
         self.instansi_totals_model.set_rows(stats.per_instansi)
 

@@ -21,8 +21,6 @@ in the temporary-files folder (``%TEMP%``).
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
 import os
 import sys
 import tempfile
@@ -258,8 +256,8 @@ class SelfTest:
         )
 
     def create_event(self) -> str:
-        from rakor_desktop import operations
         from rakor_desktop.models import Event
+        from rakor_desktop.operations import events as event_ops
 
         if self.storage is None:
             raise RuntimeError("no database (an earlier step failed)")
@@ -272,22 +270,14 @@ class SelfTest:
             organizer_government="PEMERINTAH KOTA JAMBI",
             organizer_unit="BADAN KESATUAN BANGSA DAN POLITIK",
         )
-        self.event_id = operations.create_event(self.storage, event)
+        self.event_id = event_ops.create_event(self.storage, event)
         return f"event {self.event_id}"
 
     def _import(self, path: Path) -> int:
         event_id = self.need_event()
-        if importlib.util.find_spec("rakor_desktop.invitation_import") is not None:
-            from rakor_desktop.invitation_import import import_file
+        from rakor_desktop.operations.invitation_import import import_file
 
-            report = import_file(self.storage, event_id, path)
-            return int(getattr(report, "added", 0))
-        from rakor_desktop import operations
-        from rakor_desktop.importers import read_participants_file
-
-        table = read_participants_file(path)
-        table.raise_for_problems(path.name)
-        return operations.import_invitees(self.storage, event_id, table.participants).added
+        return import_file(self.storage, event_id, path).added
 
     def import_csv(self) -> str:
         path = self.folder / "undangan.csv"
@@ -320,15 +310,15 @@ class SelfTest:
         return matches[0]
 
     def _desk(self) -> Any:
-        from rakor_desktop.operations import Desk
+        from rakor_desktop.operations.checkin import Desk
 
         return Desk(station="Uji Mandiri", operator="Self-test")
 
     def checkin_by_code(self) -> str:
-        from rakor_desktop import operations
+        from rakor_desktop.operations import checkin as checkin_ops
 
         invitee = self._invitee("rahmawati")
-        result = operations.checkin_by_code(
+        result = checkin_ops.checkin_by_code(
             self.storage, self.need_event(), invitee.checkin_code.lower(), self._desk()
         )
         if result.already_present:
@@ -336,12 +326,12 @@ class SelfTest:
         return f"{result.invitee.person.name} by code {invitee.checkin_code}"
 
     def checkin_by_name(self) -> str:
-        from rakor_desktop import operations
+        from rakor_desktop.operations import checkin as checkin_ops
 
-        result = operations.checkin_by_name(
+        result = checkin_ops.checkin_by_name(
             self.storage, self.need_event(), "bambang purnomo", self._desk()
         )
-        again = operations.checkin_by_name(
+        again = checkin_ops.checkin_by_name(
             self.storage, self.need_event(), "bambang purnomo", self._desk()
         )
         if result.already_present or not again.already_present:
@@ -349,7 +339,7 @@ class SelfTest:
         return f"{result.invitee.person.name} by name, not counted twice"
 
     def checkin_on_behalf(self) -> str:
-        from rakor_desktop.checkin import checkin_on_behalf
+        from rakor_desktop.operations.checkin import checkin_on_behalf
 
         invitee = self._invitee("hendra")
         checkin_on_behalf(
@@ -360,11 +350,11 @@ class SelfTest:
         return f"Joko Susilo for {invitee.person.name}; counts {_counts_text(counts)}"
 
     def checkin_with_signature(self) -> str:
-        from rakor_desktop import operations
-        from rakor_desktop.checkin import add_signature, latest_signature
+        from rakor_desktop.operations import checkin as checkin_ops
+        from rakor_desktop.operations.checkin import add_signature, latest_signature
 
         invitee = self._invitee("marlina")
-        operations.checkin_invitee(self.storage, invitee.id, self._desk())
+        checkin_ops.checkin_invitee(self.storage, invitee.id, self._desk())
         signature = _signature_png()
         add_signature(self.storage, invitee.id, signature, self._desk())
         if latest_signature(self.storage, invitee.id) != signature:
@@ -373,18 +363,17 @@ class SelfTest:
 
     def documents(self) -> str:
         event_id = self.need_event()
-        from rakor_desktop import operations
         from rakor_desktop.models import OfficialRole
+        from rakor_desktop.operations import events as event_ops
 
         chair = self._invitee("rahmawati").person.id
         notetaker = self._invitee("marlina").person.id
-        operations.name_official(self.storage, event_id, OfficialRole.KETUA, chair)
-        operations.name_official(self.storage, event_id, OfficialRole.PENCATAT, notetaker)
-        if importlib.util.find_spec("rakor_desktop.documents.photos") is not None:
-            from rakor_desktop.documents.photos import add_photo
+        event_ops.name_official(self.storage, event_id, OfficialRole.KETUA, chair)
+        event_ops.name_official(self.storage, event_id, OfficialRole.PENCATAT, notetaker)
+        from rakor_desktop.exports.documents.photos import add_photo
 
-            add_photo(self.storage, event_id, _photo_jpeg(), filename="suasana-rapat.jpg",
-                      caption="Suasana rapat")
+        add_photo(self.storage, event_id, _photo_jpeg(), filename="suasana-rapat.jpg",
+                  caption="Suasana rapat")
         written = _write_documents(self.storage, event_id, self.folder / "dokumen")
         for path in written:
             _check_document(path)
@@ -395,7 +384,7 @@ class SelfTest:
     def attendance_spreadsheet(self) -> str:
         from openpyxl import load_workbook
 
-        from rakor_desktop.documents.export import export_attendance_spreadsheet
+        from rakor_desktop.exports.documents.export import export_attendance_spreadsheet
 
         written = export_attendance_spreadsheet(
             self.storage, self.need_event(), self.folder / "dokumen"
@@ -407,9 +396,7 @@ class SelfTest:
 
     def qr_cards(self) -> str:
         event_id = self.need_event()
-        if importlib.util.find_spec("rakor_desktop.cards") is None:
-            raise Skipped("rakor_desktop.cards does not exist")
-        from rakor_desktop.cards import render_invitation_cards
+        from rakor_desktop.exports.cards import render_invitation_cards
 
         path = self.folder / "dokumen" / "kartu-undangan.pdf"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -418,7 +405,7 @@ class SelfTest:
         return f"{count} cards in {path.name} ({path.stat().st_size // 1024} kB)"
 
     def event_file(self) -> str:
-        from rakor_desktop.eventfile import export_event, import_event
+        from rakor_desktop.exports.eventfile import export_event, import_event
 
         event_id = self.need_event()
         path = self.folder / "rapat.rakor"
@@ -504,7 +491,7 @@ def _signature_png() -> bytes:
 
 def _write_documents(storage: Any, event_id: int, folder: Path) -> list[Path]:
     """The notulen and the daftar hadir as DOCX and PDF: the one click after the meeting."""
-    from rakor_desktop.documents.export import export_minutes_and_attendance
+    from rakor_desktop.exports.documents.export import export_minutes_and_attendance
 
     return list(export_minutes_and_attendance(storage, event_id, folder, ("docx", "pdf")))
 

@@ -218,11 +218,6 @@ class TaskHandle:
     dialog: QProgressDialog
     cancel: threading.Event
 
-    def cancel_now(self) -> None:
-        """What the Cancel button does."""
-        self.cancel.set()
-
-
 def run_with_progress(
     parent: QWidget,
     *,

@@ -37,8 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rakor_desktop.documents.build import EditablePart, minutes_parts
-from rakor_desktop.documents.settings import set_text_override
+from rakor_desktop.exports.documents.build import EditablePart, minutes_parts
+from rakor_desktop.exports.documents.settings import set_text_override
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
@@ -233,16 +233,6 @@ class TextPartsEditor(QWidget):
             self._show_part(self.model.part(row))  # also when the row stayed the same
         else:
             self._show_part(None)
-
-    def select_part(self, key: str) -> bool:
-        """Show the part stored under ``key``; False when there is none."""
-        row = self.model.row_of(key)
-        if row < 0:
-            return False
-        self.list_view.selectionModel().setCurrentIndex(
-            self.model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        return True
 
     def current_part(self) -> EditablePart | None:
         """The part shown in the editor."""

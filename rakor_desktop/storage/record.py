@@ -140,11 +140,6 @@ RECORD_SETTING_PREFIXES: tuple[str, ...] = ("meeting.", "live.")
 EDITABLE_RUNDOWN_FIELDS: tuple[str, ...] = RUNDOWN.editable
 
 
-def rundown_value_to_db(name: str, value: Any) -> Any:
-    """Convert one RundownItem attribute to its column value."""
-    return RUNDOWN.to_db(name, value)
-
-
 def _parent_uid_column(column: str) -> str:
     """``rundown_item_id`` → ``rundown_item_uid`` (how a snapshot names a parent)."""
     return column.removesuffix("_id") + "_uid"
@@ -338,10 +333,6 @@ class RecordQueries(StorageBase):
     def update_termin_fields(self, termin_id: int, changes: dict[str, Any]) -> None:
         """Change some fields of a termin."""
         self._update_record(TERMINS, termin_id, changes)
-
-    def delete_termin(self, termin_id: int) -> None:
-        """Remove a termin with its questions."""
-        self._delete_record(TERMINS, termin_id)
 
     # -- questions -----------------------------------------------------------------
 

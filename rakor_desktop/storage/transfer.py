@@ -6,7 +6,7 @@ A *dump* is plain data without any internal integer id: every row carries its
 database and :meth:`TransferQueries.load_event` writes one back as a new event.
 What the rows look like is described in ``docs/event-format.md``; deciding
 which uids and check-in codes to keep is up to the caller
-(:mod:`rakor_desktop.eventfile`).
+(:mod:`rakor_desktop.exports.eventfile`).
 """
 
 from __future__ import annotations

@@ -2424,30 +2424,6 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>Tidak dapat dihapus</translation>
     </message>
     <message>
-        <source>Import invitation list</source>
-        <translation>Impor daftar undangan</translation>
-    </message>
-    <message>
-        <source>Invitation lists (*.csv *.txt);;All files (*)</source>
-        <translation>Daftar undangan (*.csv *.txt);;Semua berkas (*)</translation>
-    </message>
-    <message>
-        <source>Import failed</source>
-        <translation>Impor gagal</translation>
-    </message>
-    <message>
-        <source>{added} invitees imported.</source>
-        <translation>{added} undangan diimpor.</translation>
-    </message>
-    <message>
-        <source>Already on the list, skipped: {names}</source>
-        <translation>Sudah ada di daftar, dilewati: {names}</translation>
-    </message>
-    <message>
-        <source>Import finished</source>
-        <translation>Impor selesai</translation>
-    </message>
-    <message>
         <source>Save QR invitations</source>
         <translation>Simpan undangan QR</translation>
     </message>
@@ -3258,10 +3234,6 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>Nobody is speaking.</source>
         <translation>Tidak ada yang sedang berbicara.</translation>
-    </message>
-    <message>
-        <source>Start speaker</source>
-        <translation>Mulai pembicara</translation>
     </message>
     <message>
         <source>Notes of: {title}</source>

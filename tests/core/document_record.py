@@ -14,14 +14,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from rakor_desktop import operations
 from rakor_desktop.clock import to_iso
 from rakor_desktop.demo import create_demo_event
 from rakor_desktop.models import Invitee, RundownKind
-from rakor_desktop.rundown import update_rundown_item
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations.rundown import update_rundown_item
 from rakor_desktop.storage import Storage
 
-DESK = operations.Desk(station="meja-1", operator="Petugas")
+DESK = checkin_ops.Desk(station="meja-1", operator="Petugas")
 MEETING_DAY = datetime(2023, 12, 14, tzinfo=UTC)
 
 
@@ -88,7 +88,7 @@ def check_in(
 ) -> str:
     """Check someone in (optionally a delegate) and store a signature for the check-in."""
     assert invitee.id is not None
-    result = operations.checkin_invitee(
+    result = checkin_ops.checkin_invitee(
         storage, invitee.id, DESK, on_behalf_name=delegate, on_behalf_jabatan=delegate_jabatan,
         clock=lambda: at,
     )

@@ -58,7 +58,7 @@ def test_importing_every_core_module_loads_no_qt_and_no_ui(
 def test_the_probe_really_imported_the_core(probe: dict[str, list[str]]) -> None:
     imported = set(probe["imported"])
     expected = {
-        "rakor_desktop.operations",
+        "rakor_desktop.operations.events",
         "rakor_desktop.models",
         "rakor_desktop.settings",
         "rakor_desktop.paths",

@@ -10,22 +10,23 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import cards, eventfile
-from rakor_desktop import operations as ops
 from rakor_desktop.atomic_files import TEMP_PREFIX, atomic_write
-from rakor_desktop.attendance_export import export_attendance_csv
+from rakor_desktop.exports import cards, eventfile
+from rakor_desktop.exports.attendance import export_attendance_csv
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import Event, Person
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
 
 @pytest.fixture
 def event_id(storage: Storage) -> int:
-    event_id = ops.create_event(
+    event_id = event_ops.create_event(
         storage,
         Event(title="Rakor Inflasi", date=date(2024, 3, 5), start_time=time(9, 0), venue="Aula"),
     )
-    ops.invite_person(storage, event_id, Person(name="Budi Santoso", instansi="BPS"))
+    invitee_ops.invite_person(storage, event_id, Person(name="Budi Santoso", instansi="BPS"))
     return event_id
 
 

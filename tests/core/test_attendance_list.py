@@ -10,10 +10,10 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from rakor_desktop.documents.build import build_attendance_list
-from rakor_desktop.documents.export import export_attendance_list
-from rakor_desktop.documents.model import SignatureCell, Table
-from rakor_desktop.documents.settings import DocumentOptions, save_document_options
+from rakor_desktop.exports.documents.build import build_attendance_list
+from rakor_desktop.exports.documents.export import export_attendance_list
+from rakor_desktop.exports.documents.model import SignatureCell, Table
+from rakor_desktop.exports.documents.settings import DocumentOptions, save_document_options
 from rakor_desktop.formatting import format_name, format_nip
 from rakor_desktop.models import Person
 from rakor_desktop.storage import Storage
@@ -285,26 +285,27 @@ def test_one_sheet_for_everyone_keeps_one_numbering(storage: Storage, tmp_path: 
 def _rakor_chaired_by_the_mayor(storage: Storage, *, people: list[Person]) -> int:
     from datetime import date, time
 
-    from rakor_desktop import operations
     from rakor_desktop.models import Event, OfficialRole, Role
+    from rakor_desktop.operations import events as event_ops
+    from rakor_desktop.operations import invitations as invitee_ops
 
-    event_id = operations.create_event(storage, Event(
+    event_id = event_ops.create_event(storage, Event(
         title="Rakor Kesiapan Pemilu", date=date(2023, 12, 14), start_time=time(9),
         venue="Aula Griya Mayang", organizer_government="PEMERINTAH KOTA JAMBI",
         organizer_unit="BADAN KESATUAN BANGSA DAN POLITIK",
     ))
     mayor = Person(name="Sri Purwaningsih", front_titles="Dr. H.", back_titles="M.Si.",
                    jabatan="Pj. Wali Kota Jambi", instansi="Pemerintah Kota Jambi")
-    operations.import_invitees(storage, event_id, [(p, Role.PESERTA) for p in [mayor, *people]])
+    invitee_ops.import_invitees(storage, event_id, [(p, Role.PESERTA) for p in [mayor, *people]])
     invitees = storage.list_invitees(event_id)
     for index, invitee in enumerate(invitees):
         check_in(storage, invitee, wib(8, 30) + timedelta(minutes=index))
-    operations.name_official(storage, event_id, OfficialRole.KETUA, invitees[0].person.id)
+    event_ops.name_official(storage, event_id, OfficialRole.KETUA, invitees[0].person.id)
     return event_id
 
 
 def _mengetahui_text(storage: Storage, event_id: int) -> str:
-    from rakor_desktop.documents.model import SignatureBlocks
+    from rakor_desktop.exports.documents.model import SignatureBlocks
 
     section = build_attendance_list(storage, event_id).sections[0]
     [block] = [b for b in section.blocks if isinstance(b, SignatureBlocks)]

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 from rakor_desktop import backup as backups
-from rakor_desktop import operations as ops
 from rakor_desktop.atomic_files import TEMP_PREFIX
 from rakor_desktop.cli import main
 from rakor_desktop.demo import create_demo_event
 from rakor_desktop.messages import DatabaseError
+from rakor_desktop.operations import checkin as checkin_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.database import check_copy
 
@@ -110,7 +110,8 @@ def test_backups_are_listed_newest_first_with_what_they_hold(db_path: Path) -> N
         [event] = storage.list_events()
         absent = [i for i in storage.list_invitees(event.id or 0)
                   if not storage.active_checkins(i.id or 0)]
-        ops.checkin_invitee(storage, absent[0].id or 0, ops.Desk(station="meja-1", operator="Rina"))
+        checkin_ops.checkin_invitee(
+            storage, absent[0].id or 0, checkin_ops.Desk(station="meja-1", operator="Rina"))
     finally:
         storage.close()
     second = backups.make_backup(db_path, now=datetime(2026, 12, 3, 9, 5, tzinfo=UTC))

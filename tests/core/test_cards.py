@@ -1,4 +1,4 @@
-"""QR invitation cards and name tags as PDF (rakor_desktop.cards), read back with pypdf."""
+"""QR invitation cards and name tags as PDF (rakor_desktop.exports.cards), read back with pypdf."""
 
 from __future__ import annotations
 
@@ -11,18 +11,19 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from rakor_desktop import cards
-from rakor_desktop import operations as ops
-from rakor_desktop.cards import PdfWriteError
+from rakor_desktop.exports import cards
+from rakor_desktop.exports.cards import PdfWriteError
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.models import Event, Invitee, Person, Role
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
 HOSTILE_INSTANSI = "PT A&B <Persero> \"Kutip\" 'satu'"
 
 
 def _event(storage: Storage) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage,
         Event(
             title="Rapat Koordinasi Kesiapan Pemilihan Umum Tahun 2024 di Kota Jambi",
@@ -38,7 +39,7 @@ def _event(storage: Storage) -> int:
 
 def _invite(storage: Storage, event_id: int, count: int) -> list[Invitee]:
     return [
-        ops.invite_person(
+        invitee_ops.invite_person(
             storage, event_id,
             Person(name=f"Peserta Nomor{i:03d}", front_titles="Drs.", back_titles="M.Si.",
                    jabatan=f"Kepala Bidang {i}", instansi="Dinas Kominfo Kota Jambi"),
@@ -135,7 +136,7 @@ def test_user_text_prints_as_typed_not_as_markup(storage: Storage, tmp_path: Pat
     event_id = _event(storage)
     names = ["O'Brien \"Kutip\" <b>Tebal</b> & Co", "عبد الله Ahmad", "Budi 😀 Santoso"]
     invitees = [
-        ops.invite_person(storage, event_id, Person(name=name, instansi=HOSTILE_INSTANSI),
+        invitee_ops.invite_person(storage, event_id, Person(name=name, instansi=HOSTILE_INSTANSI),
                           role=Role.NARASUMBER)
         for name in names
     ]
@@ -176,7 +177,7 @@ def test_long_texts_shrink_or_are_cut_but_never_leave_their_box(
 
     event_id = _event(storage)
     long_name = "Sri Purwaningsih " + "Wahyuningtyas " * 30
-    invitee = ops.invite_person(
+    invitee = invitee_ops.invite_person(
         storage, event_id,
         Person(name=long_name, front_titles="Prof. Dr. H.", back_titles="S.H., M.Si., Ph.D.",
                jabatan="Kepala " * 60, instansi="Dinas " * 60),

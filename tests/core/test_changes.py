@@ -16,24 +16,26 @@ from pathlib import Path
 import pytest
 
 from rakor_desktop import messages
-from rakor_desktop import operations as ops
 from rakor_desktop.changes import Changes
 from rakor_desktop.models import Event, Person, Role
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.database import DatabaseBusyError
 
 REPO = Path(__file__).resolve().parents[2]
-DESK = ops.Desk(station="meja-1", operator="Rina")
-OTHER_DESK = ops.Desk(station="meja-2", operator="Yusuf")
+DESK = checkin_ops.Desk(station="meja-1", operator="Rina")
+OTHER_DESK = checkin_ops.Desk(station="meja-2", operator="Yusuf")
 
 
 def _event_with(storage: Storage, names: list[str]) -> tuple[int, list[int]]:
-    event_id = ops.create_event(
+    event_id = event_ops.create_event(
         storage,
         Event(title="Rakor Inflasi", date=date(2024, 3, 5), start_time=time(9, 0), venue="Aula"),
     )
     ids = [
-        ops.invite_person(storage, event_id, Person(name=name, instansi=f"Dinas {n}")).id
+        invitee_ops.invite_person(storage, event_id, Person(name=name, instansi=f"Dinas {n}")).id
         for n, name in enumerate(names)
     ]
     return event_id, [i for i in ids if i is not None]
@@ -55,7 +57,7 @@ def _hold_write_lock(db_path: Path, event_id: int, invitee_id: int, *, seconds: 
         other = Storage.open(db_path, backup=False, check=False)
         try:
             with other.transaction():
-                ops.checkin_invitee(other, invitee_id, OTHER_DESK)
+                checkin_ops.checkin_invitee(other, invitee_id, OTHER_DESK)
                 ready.set()
                 threading.Event().wait(seconds)
         finally:
@@ -74,7 +76,7 @@ def test_a_write_waits_for_another_desk_instead_of_failing(db_path: Path) -> Non
     ready = threading.Event()
     thread = _hold_write_lock(db_path, event_id, budi, seconds=0.4, ready=ready)
 
-    result = ops.checkin_invitee(storage, ani, DESK)
+    result = checkin_ops.checkin_invitee(storage, ani, DESK)
     thread.join()
 
     assert not result.already_present
@@ -93,7 +95,7 @@ def test_a_lock_that_outlasts_the_wait_is_a_clear_message(
     monkeypatch.setattr(messages, "_language", "en")
 
     with pytest.raises(DatabaseBusyError) as caught:
-        ops.checkin_invitee(storage, ani, DESK)
+        checkin_ops.checkin_invitee(storage, ani, DESK)
     thread.join()
 
     assert isinstance(caught.value, messages.RakorError)
@@ -123,7 +125,7 @@ def test_desk_import_and_cli_write_at_once_with_exact_counts(db_path: Path) -> N
                     (Person(name=f"Tamu {batch}-{n}", instansi="Bappeda"), Role.PESERTA)
                     for n in range(40)
                 ]
-                ops.import_invitees(worker, event_id, people)
+                invitee_ops.import_invitees(worker, event_id, people)
         except BaseException as exc:
             failures.append(exc)
         finally:
@@ -140,7 +142,7 @@ def test_desk_import_and_cli_write_at_once_with_exact_counts(db_path: Path) -> N
         for name in cli_names[:6]
     ]
     for invitee_id in desk_ids:
-        ops.checkin_invitee(storage, invitee_id, DESK)
+        checkin_ops.checkin_invitee(storage, invitee_id, DESK)
     clis += [
         subprocess.Popen([*command, name], cwd=REPO, env=env, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True, encoding="utf-8")
@@ -170,31 +172,31 @@ def test_every_commit_tells_its_listeners_which_areas_of_which_event_changed(
     event_id, (budi,) = _event_with(storage, ["Budi"])
     heard.clear()
 
-    ops.checkin_invitee(storage, budi, DESK)
+    checkin_ops.checkin_invitee(storage, budi, DESK)
     assert heard == [Changes(event_id, attendance=True)]
 
     heard.clear()
-    ops.invite_person(storage, event_id, Person(name="Ani", instansi="Bappeda"))
+    invitee_ops.invite_person(storage, event_id, Person(name="Ani", instansi="Bappeda"))
     assert heard == [Changes(None, invitees=True), Changes(event_id, invitees=True)]
     assert all(c.concerns(event_id) for c in heard)
 
     heard.clear()
     with pytest.raises(RuntimeError), storage.transaction():
-        ops.checkin_invitee(storage, budi, OTHER_DESK)  # a nested savepoint
+        checkin_ops.checkin_invitee(storage, budi, OTHER_DESK)  # a nested savepoint
         raise RuntimeError("rolled back")
-    ops.get_event(storage, event_id)  # reads announce nothing
+    event_ops.get_event(storage, event_id)  # reads announce nothing
     assert heard == []
 
     with storage.transaction():  # nested writes are announced once, with the outer commit
-        citra = ops.invite_person(storage, event_id, Person(name="Citra", instansi="BPS"))
+        citra = invitee_ops.invite_person(storage, event_id, Person(name="Citra", instansi="BPS"))
         assert citra.id is not None
-        ops.checkin_invitee(storage, citra.id, OTHER_DESK)
+        checkin_ops.checkin_invitee(storage, citra.id, OTHER_DESK)
     assert Changes(event_id, invitees=True, attendance=True) in heard
     assert len(heard) == 2
 
     storage.remove_change_listener(heard.append)
     heard.clear()
-    ops.invite_person(storage, event_id, Person(name="Dewi", instansi="BPS"))
+    invitee_ops.invite_person(storage, event_id, Person(name="Dewi", instansi="BPS"))
     assert heard == []
 
 
@@ -212,7 +214,7 @@ def test_a_document_reads_one_state_of_the_database(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Bug 4: a check-in committed while the record was read made a mixed document."""
-    from rakor_desktop.documents.build import load_record
+    from rakor_desktop.exports.documents.build import load_record
 
     storage = Storage.open(db_path)
     event_id, (budi, _ani) = _event_with(storage, ["Budi", "Ani"])
@@ -221,7 +223,7 @@ def test_a_document_reads_one_state_of_the_database(
     def officials_then_a_checkin_elsewhere(event: int) -> list[dict[str, object]]:
         rows = real_officials(event)
         other = Storage.open(db_path, backup=False, check=False)  # the desk, meanwhile
-        ops.checkin_invitee(other, budi, OTHER_DESK)
+        checkin_ops.checkin_invitee(other, budi, OTHER_DESK)
         other.close()
         return rows
 

@@ -1,4 +1,4 @@
-"""The check-in desk's core (rakor_desktop.checkin, attendance_export) on real databases.
+"""The check-in desk's core (operations.checkin, exports.attendance) on real databases.
 
 Every check-in uses an injected clock: nothing sleeps.
 """
@@ -15,9 +15,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from rakor_desktop import checkin as desk
-from rakor_desktop import operations as ops
-from rakor_desktop.attendance_export import (
+from rakor_desktop.exports.attendance import (
     HEADERS,
     ExportError,
     export_attendance_csv,
@@ -26,10 +24,13 @@ from rakor_desktop.attendance_export import (
 from rakor_desktop.formatting import split_titles
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import AttendanceKind, Event, Invitee, Person
+from rakor_desktop.operations import checkin as desk
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
-DESK = ops.Desk(station="meja-1", operator="Rina")
-OTHER_DESK = ops.Desk(station="meja-2", operator="Yusuf")
+DESK = desk.Desk(station="meja-1", operator="Rina")
+OTHER_DESK = desk.Desk(station="meja-2", operator="Yusuf")
 # A whole (tiny) PNG: the desk decodes a signature before storing it (issue 10, item 5).
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108000000003a7e9b55"
@@ -58,7 +59,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def event_id(storage: Storage, clock: FakeClock) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage,
         Event(title="Rapat Koordinasi Kesiapan Pemilu 2024", date=date(2023, 12, 14),
               start_time=time(9, 0), venue="Aula Griya Mayang"),
@@ -69,7 +70,7 @@ def event_id(storage: Storage, clock: FakeClock) -> int:
 def invite(storage: Storage, event_id: int, typed: str, **fields: str) -> Invitee:
     front, name, back = split_titles(typed)
     person = Person(name=name, front_titles=front, back_titles=back, **fields)  # type: ignore[arg-type]
-    return ops.invite_person(storage, event_id, person)
+    return invitee_ops.invite_person(storage, event_id, person)
 
 
 @pytest.fixture
@@ -218,9 +219,9 @@ def test_search_stays_in_step_with_the_list(
     storage.update_person(person, now=clock())
     assert names(desk.search_desk(storage, event_id, "budiman")) == ["Budiman Sriyanto"]
     assert budi.id is not None
-    ops.remove_invitee(storage, budi.id)
+    invitee_ops.remove_invitee(storage, budi.id)
     assert names(desk.search_desk(storage, event_id, "budiman")) == []
-    ops.delete_event(storage, event_id)
+    event_ops.delete_event(storage, event_id)
     assert storage._scalar("SELECT COUNT(*) FROM invitees_fts") == 0
 
 
@@ -231,11 +232,11 @@ def test_empty_search_lists_the_latest_arrivals(
     for key in ("sri", "budi", "dewi"):
         invitee_id = hall[key].id
         assert invitee_id is not None
-        ops.checkin_invitee(storage, invitee_id, DESK, clock=clock)
+        desk.checkin_invitee(storage, invitee_id, DESK, clock=clock)
         clock.advance(minutes=1)
     dewi_id = hall["dewi"].id
     assert dewi_id is not None
-    ops.undo_checkin(storage, dewi_id, "salah pilih", DESK, clock=clock)
+    desk.undo_checkin(storage, dewi_id, "salah pilih", DESK, clock=clock)
     page = desk.search_desk(storage, event_id, "")
     assert names(page) == ["Budi Sriyanto", "Sri Purwaningsih"]
     assert page.rows[0].first_checkin_at == datetime(2023, 12, 14, 1, 31, tzinfo=UTC)
@@ -244,7 +245,7 @@ def test_empty_search_lists_the_latest_arrivals(
 def test_search_of_a_version_1_database_after_migration(db_path: Path) -> None:
     old = Storage.open(db_path, target_version=1)
     with old.transaction():
-        event_id = ops.create_event(
+        event_id = event_ops.create_event(
             old, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
         )
         # as version 1 wrote it (today's code writes columns of later versions)
@@ -308,10 +309,10 @@ def test_walk_in_twice_is_not_counted_twice(
 def test_walk_in_reuses_the_directory_of_an_earlier_event(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    earlier = ops.create_event(
+    earlier = event_ops.create_event(
         storage, Event(title="Rakor lama", date=date(2023, 11, 2), start_time=time(9))
     )
-    ops.invite_person(storage, earlier, Person(name="Ahmad Yani", instansi="Hanura",
+    invitee_ops.invite_person(storage, earlier, Person(name="Ahmad Yani", instansi="Hanura",
                                                   phone="0812"))
     result = desk.register_walk_in(
         storage, event_id, "Ahmad Yani", DESK, instansi="Hanura", jabatan="Ketua", clock=clock
@@ -369,7 +370,7 @@ def test_signature_needs_a_checkin_and_a_png_and_the_latest_wins(
     assert budi.id is not None
     with pytest.raises(ValidationError):
         desk.add_signature(storage, budi.id, PNG, DESK, clock=clock)
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    desk.checkin_invitee(storage, budi.id, DESK, clock=clock)
     with pytest.raises(ValidationError):
         desk.add_signature(storage, budi.id, b"GIF89a...", DESK, clock=clock)
     with pytest.raises(ValidationError):
@@ -391,11 +392,11 @@ def test_history_shows_every_change_with_station_operator_and_reason(
 ) -> None:
     dewi = hall["dewi"]
     assert dewi.id is not None
-    ops.checkin_invitee(storage, dewi.id, DESK, clock=clock)
+    desk.checkin_invitee(storage, dewi.id, DESK, clock=clock)
     clock.advance(minutes=2)
-    ops.undo_checkin(storage, dewi.id, "salah pilih orang", OTHER_DESK, clock=clock)
+    desk.undo_checkin(storage, dewi.id, "salah pilih orang", OTHER_DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.checkin_invitee(storage, dewi.id, OTHER_DESK, clock=clock)
+    desk.checkin_invitee(storage, dewi.id, OTHER_DESK, clock=clock)
     history = desk.checkin_history(storage, dewi.id)
     assert [(e.kind, e.station, e.operator, e.reason) for e in history] == [
         (AttendanceKind.CHECKIN, "meja-1", "Rina", ""),
@@ -416,8 +417,8 @@ def test_counts_per_group_in_list_order(
     for key in ("sri", "drajat", "srikandi"):
         invitee_id = hall[key].id
         assert invitee_id is not None
-        ops.checkin_invitee(storage, invitee_id, DESK, clock=clock)
-        ops.checkin_invitee(storage, invitee_id, DESK, clock=clock)  # not twice
+        desk.checkin_invitee(storage, invitee_id, DESK, clock=clock)
+        desk.checkin_invitee(storage, invitee_id, DESK, clock=clock)  # not twice
     counts = desk.counts_per_group(storage, event_id)
     assert [(g.group_name, g.present, g.invited) for g in counts] == [
         ("OPD", 2, 3), ("KPU", 1, 1), ("Camat", 0, 1), ("Lurah", 0, 1), ("Parpol", 0, 1),
@@ -439,9 +440,9 @@ def test_arrivals_per_ten_minutes_on_the_event_clock(
         clock.now = datetime(2023, 12, 14, hour, minute, tzinfo=UTC)
         invitee_id = hall[key].id
         assert invitee_id is not None
-        ops.checkin_invitee(storage, invitee_id, DESK, clock=clock)
+        desk.checkin_invitee(storage, invitee_id, DESK, clock=clock)
     assert undone is not None
-    ops.undo_checkin(storage, undone, "keliru", DESK, clock=clock)
+    desk.undo_checkin(storage, undone, "keliru", DESK, clock=clock)
     slots = desk.arrivals_per_ten_minutes(storage, event_id, "WIB")
     assert [(s.label, s.count) for s in slots] == [
         ("08.30", 2), ("08.40", 1), ("08.50", 0), ("09.00", 1),
@@ -459,17 +460,17 @@ def arrived(storage: Storage, event_id: int, hall: dict[str, Invitee], clock: Fa
     """Three arrivals: Budi, a delegate for Dr. Sri, and Eko; Dewi checked in and undone."""
     ids = {key: invitee.id for key, invitee in hall.items()}
     assert all(ids.values())
-    ops.checkin_invitee(storage, ids["budi"] or 0, DESK, clock=clock)
+    desk.checkin_invitee(storage, ids["budi"] or 0, DESK, clock=clock)
     clock.advance(minutes=3)
     desk.checkin_on_behalf(
         storage, ids["sri"] or 0, OTHER_DESK, delegate_name="Yusuf Hamdani, S.E.",
         delegate_jabatan="Kepala Bidang", clock=clock,
     )  # fmt: skip
     clock.advance(minutes=4)
-    ops.checkin_invitee(storage, ids["dewi"] or 0, DESK, clock=clock)
-    ops.undo_checkin(storage, ids["dewi"] or 0, "salah", DESK, clock=clock)
+    desk.checkin_invitee(storage, ids["dewi"] or 0, DESK, clock=clock)
+    desk.undo_checkin(storage, ids["dewi"] or 0, "salah", DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.checkin_invitee(storage, ids["kapolresta"] or 0, DESK, clock=clock)
+    desk.checkin_invitee(storage, ids["kapolresta"] or 0, DESK, clock=clock)
     return event_id
 
 
@@ -501,12 +502,12 @@ def test_export_xlsx_reads_back_as_text(
     storage: Storage, arrived: int, hall: dict[str, Invitee], tmp_path: Path, clock: FakeClock
 ) -> None:
     # A name that looks like a formula and a NIP stay text.
-    nip_person = ops.invite_person(
+    nip_person = invitee_ops.invite_person(
         storage, arrived, Person(name="=SUM(A1)", nip="197703122003122007", group_name="OPD")
     )
     assert nip_person.id is not None
     clock.advance(minutes=10)
-    ops.checkin_invitee(storage, nip_person.id, DESK, clock=clock)
+    desk.checkin_invitee(storage, nip_person.id, DESK, clock=clock)
     target = tmp_path / "hadir.xlsx"
     assert export_attendance_xlsx(storage, arrived, target) == 4
     workbook = load_workbook(target)
@@ -611,13 +612,13 @@ def test_counting_arrivals_one_by_one_matches_the_database(
     offsets = [0, 1, 4, 9, 12, 35, 36, 80]  # minutes after 08.30 WIB, with empty slots
     for number, minutes in enumerate(offsets):
         group = "OPD" if number % 3 else "Camat"
-        invitee = ops.invite_person(
+        invitee = invitee_ops.invite_person(
             storage, event_id, Person(name=f"Peserta {number}", group_name=group)
         )
         groups = desk.counts_per_group(storage, event_id)  # the list grew: read again
         assert invitee.id is not None
         clock.now = datetime(2023, 12, 14, 1, 30, tzinfo=UTC) + timedelta(minutes=minutes)
-        result = ops.checkin_invitee(storage, invitee.id, DESK, clock=clock)
+        result = desk.checkin_invitee(storage, invitee.id, DESK, clock=clock)
         counted = desk.with_arrival(slots, result.checked_in_at, "WIB")
         bumped = desk.with_present(groups, group)
         assert counted is not None and bumped is not None

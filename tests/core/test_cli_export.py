@@ -47,7 +47,6 @@ def test_export_attendance_as_pdf_only_and_as_xlsx(
                            "--format", "pdf", "--out", tmp_path)
     assert code == 0
     assert [Path(x).suffix for x in stdout.splitlines()] == [".pdf"]
-    pytest.importorskip("rakor_desktop.attendance_export")
     code, stdout, stderr = _run(db_path, capsys, "export", event_id, "--what", "attendance",
                                 "--format", "xlsx", "--out", tmp_path)
     assert (code, stderr) == (0, "")

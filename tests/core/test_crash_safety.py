@@ -19,8 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import operations as ops
 from rakor_desktop.models import AttendanceKind, Event, Person, Role
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,15 +31,14 @@ INVITEES = 400
 CHILD = textwrap.dedent(
     """
     import random, sys
-    from rakor_desktop import checkin as desk
-    from rakor_desktop import operations as ops
+    from rakor_desktop.operations import checkin as desk
     from rakor_desktop.storage import Storage
 
     db, event_id, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     codes = [line.strip() for line in open(sys.argv[4]) if line.strip()]
     rng = random.Random(seed)
     storage = Storage.open(db, backup=False)
-    station = ops.Desk(station=f"meja-{seed}", operator="Rina")
+    station = desk.Desk(station=f"meja-{seed}", operator="Rina")
     print("ready", flush=True)
     number = 0
     while True:  # until killed
@@ -49,7 +49,7 @@ CHILD = textwrap.dedent(
             print("walkin", name, flush=True)
         else:
             code = rng.choice(codes)
-            ops.checkin_by_code(storage, event_id, code, station)
+            desk.checkin_by_code(storage, event_id, code, station)
             print("checkin", code, flush=True)
     """
 )
@@ -88,11 +88,11 @@ def _kill_at_a_random_moment(command: list[str], rng: random.Random) -> list[str
 def test_killed_desk_loses_and_doubles_nothing(tmp_path: Path) -> None:
     db_path = tmp_path / "data" / "rakor.sqlite3"
     storage = Storage.open(db_path)
-    event_id = ops.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
     )
     people = [(Person(name=f"Peserta {n:03d}"), Role.PESERTA) for n in range(INVITEES)]
-    ops.import_invitees(storage, event_id, people)
+    invitee_ops.import_invitees(storage, event_id, people)
     codes = [i.checkin_code for i in storage.list_invitees(event_id)]
     storage.close()
     codes_file = tmp_path / "codes.txt"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import messages, operations
+from rakor_desktop import messages
 from rakor_desktop.importers import (
     Column,
     guess_mapping,
@@ -25,6 +25,8 @@ from rakor_desktop.importers.csv_import import (
 )
 from rakor_desktop.messages import FileFormatError, NotFoundError
 from rakor_desktop.models import Event, Person, Role
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
 
@@ -434,10 +436,10 @@ def test_only_the_first_problems_are_listed(tmp_path: Path) -> None:
 
 
 def test_a_refused_file_leaves_the_database_unchanged(storage: Storage, tmp_path: Path) -> None:
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
     )
-    operations.invite_person(storage, event_id, Person(name="Sri Purwaningsih"))
+    invitee_ops.invite_person(storage, event_id, Person(name="Sri Purwaningsih"))
     before = [(i.person.name, i.checkin_code) for i in storage.list_invitees(event_id)]
     path = _write(
         tmp_path / "sebagian-salah.csv",
@@ -445,7 +447,7 @@ def test_a_refused_file_leaves_the_database_unchanged(storage: Storage, tmp_path
     )
 
     with pytest.raises(FileFormatError):
-        operations.import_invitees(storage, event_id, read_participants_csv(path))
+        invitee_ops.import_invitees(storage, event_id, read_participants_csv(path))
 
     assert [(i.person.name, i.checkin_code) for i in storage.list_invitees(event_id)] == before
     assert storage.search_persons("budi") == []

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from rakor_desktop import operations
 from rakor_desktop.demo import (
     DEMO_GROUPS,
     DEMO_TITLE,
@@ -18,6 +17,7 @@ from rakor_desktop.demo import (
 )
 from rakor_desktop.formatting import format_date, format_name, split_titles
 from rakor_desktop.models import OfficialRole, Role, RundownKind
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 NOW = datetime(2023, 12, 10, 2, 0, tzinfo=UTC)
@@ -43,7 +43,7 @@ def demo_id(storage: Storage) -> int:
 def test_the_event_is_a_thursday_rakor_of_the_city_kesbangpol(
     storage: Storage, demo_id: int
 ) -> None:
-    event = operations.get_event(storage, demo_id)
+    event = event_ops.get_event(storage, demo_id)
     assert event.title == DEMO_TITLE
     assert format_date(event.date).startswith("Kamis, ")
     assert (event.start_time, event.end_time, event.call_time) == (time(9, 0), None, time(8, 30))
@@ -195,7 +195,7 @@ def test_twice_makes_two_independent_events(storage: Storage, demo_id: int) -> N
     # The invented people are reused from the directory, not duplicated.
     persons = storage.db.execute("SELECT COUNT(*) FROM persons").fetchone()[0]
     assert persons == 150
-    operations.delete_event(storage, demo_id)
+    event_ops.delete_event(storage, demo_id)
     assert storage.count_invitees(second) == 150
     assert len(storage.list_rundown_items(second)) == 13
     assert len(storage.get_officials(second)) == 3

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import operations
-from rakor_desktop.documents import export as documents
-from rakor_desktop.documents.export import (
+from rakor_desktop.exports.documents import export as documents
+from rakor_desktop.exports.documents.export import (
     TEMP_PREFIX,
     ExportCancelled,
     ExportError,
@@ -23,7 +22,9 @@ from rakor_desktop.documents.export import (
 )
 from rakor_desktop.messages import ValidationError, set_language
 from rakor_desktop.models import Event, Person, Role, RundownItem, RundownKind
-from rakor_desktop.rundown import add_rundown_item
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.rundown import add_rundown_item
 from rakor_desktop.storage import Storage
 
 from .document_record import (
@@ -69,7 +70,7 @@ def test_one_click_writes_both_documents_in_both_formats(
 
 
 def test_default_folder_per_event_below_rakor_home(storage: Storage, rakor_home: Path) -> None:
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rakor: Pemilu / 2024?", date=date(2024, 1, 3), start_time=time(9))
     )
     folder = default_output_dir(storage, event_id)
@@ -152,7 +153,7 @@ def test_a_failing_write_leaves_nothing_behind(
     storage: Storage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     record = make_demo_record(storage, photos=0)
-    from rakor_desktop.documents import pdf_render
+    from rakor_desktop.exports.documents import pdf_render
 
     def disk_full(document: object, target: object) -> None:
         Path(str(target)).write_bytes(b"%PDF-1.4 half")
@@ -198,7 +199,7 @@ HOSTILE_QUESTIONS = [
 
 
 def _hostile_event(storage: Storage) -> int:
-    event_id = operations.create_event(storage, Event(
+    event_id = event_ops.create_event(storage, Event(
         title="Rakor <Khusus> & \"Uji\" 😀 محمد", date=date(2023, 12, 14), start_time=time(9),
         venue="Aula A&B <Lt. 2>", organizer_government="PEMERINTAH KOTA JAMBI",
         organizer_unit="BADAN <KESBANG> & POL",
@@ -206,7 +207,7 @@ def _hostile_event(storage: Storage) -> int:
     people = [(Person(name=name, jabatan=f"Jabatan {n} <&>", instansi="Instansi \"X\" & Y",
                       group_name="Grup <1>"), Role.PESERTA)
               for n, name in enumerate(HOSTILE_NAMES)]
-    operations.import_invitees(storage, event_id, people)
+    invitee_ops.import_invitees(storage, event_id, people)
     invitees = storage.list_invitees(event_id)
     for index, invitee in enumerate(invitees):
         check_in(storage, invitee, wib(8, 40) + timedelta(minutes=index),
@@ -270,11 +271,11 @@ def _latin(text: str) -> str:
 def test_a_row_taller_than_a_page_is_split_rather_than_failing(
     storage: Storage, tmp_path: Path
 ) -> None:
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
     )
     huge = " ".join(["jabatan"] * 1500)  # far more than one page in a narrow column
-    operations.import_invitees(storage, event_id, [
+    invitee_ops.import_invitees(storage, event_id, [
         (Person(name="Panjang Sekali", jabatan="Staf"), Role.PESERTA),
         (Person(name="Biasa Saja", jabatan="Staf"), Role.PESERTA),
     ])
@@ -322,12 +323,12 @@ def test_question_log_as_xlsx_keeps_text_as_text(storage: Storage, tmp_path: Pat
 def test_photos_are_attached_captioned_ordered_and_removed(
     storage: Storage, tmp_path: Path
 ) -> None:
-    from rakor_desktop.documents import photos
+    from rakor_desktop.exports.documents import photos
     from rakor_desktop.messages import NotFoundError
 
     from .document_record import photo_jpeg
 
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9))
     )
     first = photos.add_photo(storage, event_id, photo_jpeg(), filename="/x/a.jpg",
@@ -389,7 +390,7 @@ def test_temporary_files_of_a_killed_export_are_removed_by_the_next(
 def test_exported_files_get_the_mode_of_any_new_file(
     storage: Storage, tmp_path: Path, umask: int
 ) -> None:
-    from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
+    from rakor_desktop.exports.attendance import export_attendance_csv, export_attendance_xlsx
 
     record = make_demo_record(storage, photos=0)
     previous = os.umask(umask)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import operations
-from rakor_desktop.documents.build import default_place, roman, text_to_paragraphs
-from rakor_desktop.documents.model import (
+from rakor_desktop.exports.documents.build import default_place, roman, text_to_paragraphs
+from rakor_desktop.exports.documents.model import (
     Document,
     KeyValueBlock,
     KeyValueRow,
@@ -22,14 +21,14 @@ from rakor_desktop.documents.model import (
     list_label,
     paragraph,
 )
-from rakor_desktop.documents.pdf_render import (
+from rakor_desktop.exports.documents.pdf_render import (
     FALLBACK_REGULAR,
     pdf_fonts,
     render_pdf,
     runs_markup,
     text_markup,
 )
-from rakor_desktop.documents.settings import (
+from rakor_desktop.exports.documents.settings import (
     DocumentOptions,
     clear_text_overrides,
     load_document_options,
@@ -39,13 +38,14 @@ from rakor_desktop.documents.settings import (
 )
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.models import Event
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 from .document_record import pdf_text
 
 
 def _event(storage: Storage) -> int:
-    return operations.create_event(
+    return event_ops.create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9, 0))
     )
 

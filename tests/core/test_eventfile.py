@@ -17,8 +17,9 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rakor_desktop import eventfile, messages
-from rakor_desktop.eventfile import (
+from rakor_desktop import messages
+from rakor_desktop.exports import eventfile
+from rakor_desktop.exports.eventfile import (
     FORMAT_NAME,
     FORMAT_VERSION,
     EventFileWriteError,
@@ -27,15 +28,9 @@ from rakor_desktop.eventfile import (
 )
 from rakor_desktop.messages import FileFormatError, NotFoundError, RakorError
 from rakor_desktop.models import AttendanceEntry, AttendanceKind, Event, OfficialRole, Person, Role
-from rakor_desktop.operations import (
-    Desk,
-    checkin_invitee,
-    create_event,
-    invite_person,
-    name_official,
-    name_official_by_text,
-    undo_checkin,
-)
+from rakor_desktop.operations.checkin import Desk, checkin_invitee, undo_checkin
+from rakor_desktop.operations.events import create_event, name_official, name_official_by_text
+from rakor_desktop.operations.invitations import invite_person
 from rakor_desktop.storage import EVENT_TABLES, Storage
 
 from .document_record import photo_jpeg, signature_png
@@ -310,7 +305,7 @@ def test_published_schema_is_the_one_the_code_declares() -> None:
     on_disk = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     assert on_disk == eventfile.json_schema(), (
         "docs/event-format.schema.json is out of date; regenerate it with: python -c "
-        "'import json; from rakor_desktop.eventfile import json_schema; "
+        "'import json; from rakor_desktop.exports.eventfile import json_schema; "
         "print(json.dumps(json_schema(), ensure_ascii=False, indent=2))' "
         "> docs/event-format.schema.json"
     )
@@ -764,7 +759,7 @@ def test_a_byte_order_mark_is_accepted(exported: Path, target: Storage, tmp_path
 
 
 def _event_with_a_walk_in(storage: Storage) -> int:
-    from rakor_desktop import checkin as desk
+    from rakor_desktop.operations import checkin as desk
 
     event_id = create_event(
         storage, Event(title="Rakor", date=date(2023, 12, 14), start_time=time(9, 0))
@@ -827,7 +822,7 @@ def test_a_version_1_file_still_imports_walk_ins_by_their_time(
 def test_document_settings_are_typed_values_and_version_1_strings_still_read(
     storage: Storage, target: Storage, tmp_path: Path
 ) -> None:
-    from rakor_desktop.documents.settings import (
+    from rakor_desktop.exports.documents.settings import (
         DocumentOptions,
         load_document_options,
         save_document_options,
@@ -860,7 +855,7 @@ def test_document_settings_are_typed_values_and_version_1_strings_still_read(
 def test_the_documented_notulen_variant_of_version_1_is_understood(
     storage: Storage, target: Storage, tmp_path: Path
 ) -> None:
-    from rakor_desktop.documents.settings import load_document_options
+    from rakor_desktop.exports.documents.settings import load_document_options
 
     event_id = _event_with_a_walk_in(storage)
     path = eventfile.export_event(storage, event_id, tmp_path / "acara.rakor")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, time
 from pathlib import Path
 
-from rakor_desktop import operations
-from rakor_desktop.documents.export import default_output_dir, file_stem
+from rakor_desktop.exports.documents.export import default_output_dir, file_stem
 from rakor_desktop.models import Event
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 LONG_TITLE = (
@@ -19,7 +19,7 @@ LONG_TITLE = (
 def test_the_default_folder_name_ends_on_a_whole_word(
     storage: Storage, rakor_home: Path
 ) -> None:
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title=LONG_TITLE, date=date(2023, 12, 14), start_time=time(9))
     )
     folder = default_output_dir(storage, event_id).name
@@ -29,7 +29,7 @@ def test_the_default_folder_name_ends_on_a_whole_word(
 
 
 def test_a_title_of_one_long_word_is_still_cut(storage: Storage, rakor_home: Path) -> None:
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="X" * 200, date=date(2023, 12, 14), start_time=time(9))
     )
     assert default_output_dir(storage, event_id).name == "2023-12-14 " + "X" * 60

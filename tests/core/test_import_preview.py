@@ -10,21 +10,22 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rakor_desktop import messages, operations
+from rakor_desktop import messages
 from rakor_desktop.cli import main
 from rakor_desktop.importers import Column
-from rakor_desktop.invitation_import import (
+from rakor_desktop.importers.preview import (
     Decision,
     DuplicateKind,
     ImportPreview,
     MatchedBy,
-    apply_import,
-    import_file,
     preview_import,
     preview_sheet,
 )
 from rakor_desktop.messages import FileFormatError, NotFoundError, ValidationError
 from rakor_desktop.models import Event, Person, Role
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.invitation_import import apply_import, import_file
 from rakor_desktop.storage import Storage
 from tests.core.test_xlsx_import import messy_workbook, table_counts
 
@@ -45,8 +46,8 @@ def rakor(title: str = "Rakor Persiapan Pemilu 2024") -> Event:
 @pytest.fixture
 def event_id(storage: Storage) -> int:
     """An event whose list already holds Andi (KPU); the directory knows Sri and Budi."""
-    earlier = operations.create_event(storage, rakor("Rakor Bulan Lalu"), clock=clock)
-    operations.invite_person(
+    earlier = event_ops.create_event(storage, rakor("Rakor Bulan Lalu"), clock=clock)
+    invitee_ops.invite_person(
         storage,
         earlier,
         Person(
@@ -55,11 +56,11 @@ def event_id(storage: Storage) -> int:
         ),
         clock=clock,
     )  # fmt: skip
-    operations.invite_person(
+    invitee_ops.invite_person(
         storage, earlier, Person(name="Budi Santoso", instansi="Dinas Kominfo"), clock=clock
     )
-    created = operations.create_event(storage, rakor(), clock=clock)
-    operations.invite_person(
+    created = event_ops.create_event(storage, rakor(), clock=clock)
+    invitee_ops.invite_person(
         storage, created, Person(name="Andi Wijaya", instansi="KPU Kota Jambi", phone="0812"),
         clock=clock,
     )  # fmt: skip
@@ -278,7 +279,7 @@ def test_a_stale_preview_is_refused(
 ) -> None:
     shown = preview(storage, event_id, invitation_list)
     # Meanwhile, at the other desk, Rina is invited by hand.
-    operations.invite_person(
+    invitee_ops.invite_person(
         storage, event_id, Person(name="Rina Marlina", nip=NIP_RINA, instansi="Bawaslu")
     )
     before = table_counts(storage)
@@ -372,7 +373,7 @@ def test_cli_imports_a_workbook_sheet_and_prints_the_summary(
 ) -> None:
     path = messy_workbook(tmp_path / "undangan.xlsx")
     storage = Storage.open(db_path)
-    event_id = operations.create_event(storage, rakor())
+    event_id = event_ops.create_event(storage, rakor())
     storage.close()
 
     code = main(["--db", str(db_path), "participants", "import", str(event_id), str(path),
@@ -399,7 +400,7 @@ def test_cli_imports_a_rounded_nip_empty_and_prints_the_warning(
 ) -> None:
     path = messy_workbook(tmp_path / "undangan.xlsx")
     storage = Storage.open(db_path)
-    event_id = operations.create_event(storage, rakor())
+    event_id = event_ops.create_event(storage, rakor())
     storage.close()
 
     code = main(["--db", str(db_path), "participants", "import", str(event_id), str(path)])
@@ -430,7 +431,7 @@ def test_cli_refuses_a_workbook_with_a_row_without_name_and_writes_nothing(
          [3, "Dewi Lestari", None, "Camat", "Y"]],
     )  # fmt: skip
     storage = Storage.open(db_path)
-    event_id = operations.create_event(storage, rakor())
+    event_id = event_ops.create_event(storage, rakor())
     before = table_counts(storage)
     storage.close()
 
@@ -476,14 +477,14 @@ def test_rows_written_in_bulk_are_those_written_one_by_one(
 ) -> None:
     # The import writes many rows per statement; the rows must not differ from what
     # invite_person writes, or the desk search would miss imported people.
-    by_hand = operations.create_event(storage, rakor("Satu per satu"))
-    imported = operations.create_event(storage, rakor("Diimpor"))
+    by_hand = event_ops.create_event(storage, rakor("Satu per satu"))
+    imported = event_ops.create_event(storage, rakor("Diimpor"))
     typed = Person(
         name="Rahmat Hidayat", front_titles="Drs.", back_titles="M.Si.", nip=NIP_BUDI,
         pangkat="Pembina", golongan="IV/a", jabatan="Camat Telanaipura",
         instansi="Kecamatan Telanaipura", group_name="Camat", phone="0812 3456 7890", gender="L",
     )  # fmt: skip
-    operations.invite_person(storage, by_hand, typed, clock=clock)
+    invitee_ops.invite_person(storage, by_hand, typed, clock=clock)
     storage.conn.execute("UPDATE persons SET nip = '' WHERE nip = ?", (NIP_BUDI,))
     book = openpyxl.Workbook()
     book.active.append(["Nama", "NIP", "Pangkat/Gol.", "Jabatan", "Instansi", "Kelompok",

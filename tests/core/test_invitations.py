@@ -1,4 +1,4 @@
-"""Adding, editing and removing invitees by hand (rakor_desktop.invitations)."""
+"""Adding, editing and removing invitees by hand (rakor_desktop.operations.invitations)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 
-from rakor_desktop import invitations, messages
-from rakor_desktop import operations as ops
-from rakor_desktop.invitations import USUAL_GROUPS, InviteeDetails
+from rakor_desktop import messages
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import Event, Person, Role
-from rakor_desktop.operations import Desk
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations
+from rakor_desktop.operations.checkin import Desk
+from rakor_desktop.operations.invitations import USUAL_GROUPS, InviteeDetails
 from rakor_desktop.storage import Storage
 
 DESK = Desk(station="meja-1", operator="Rina")
@@ -44,7 +46,7 @@ def english() -> Iterator[None]:
 
 
 def _event(storage: Storage, title: str = "Rakor Kesiapan Pemilu") -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage, Event(title=title, date=date(2023, 12, 14), start_time=time(9, 0))
     )
 
@@ -84,7 +86,7 @@ def test_add_puts_a_new_person_on_the_list_and_in_the_directory(
         "Kepala Badan Kesbangpol", "Pemerintah Kota Jambi", "OPD",
     )
     assert saved.role == Role.PESERTA
-    assert len(saved.checkin_code) == ops.CODE_LENGTH
+    assert len(saved.checkin_code) == invitations.CODE_LENGTH
     directory = storage.get_person(invitee.person.id)
     assert directory is not None and directory.jabatan == "Kepala Badan Kesbangpol"
     assert [p.name for p in storage.search_persons("purwaningsih")] == ["Sri Purwaningsih"]
@@ -189,7 +191,7 @@ def test_edit_keeps_code_position_and_attendance_and_updates_the_directory(
     )
     sri = invitations.add_invitee(storage, event_id, _sri(), clock=clock)
     assert sri.id is not None and other.id is not None
-    result = ops.checkin_invitee(storage, sri.id, DESK, clock=clock)
+    result = checkin_ops.checkin_invitee(storage, sri.id, DESK, clock=clock)
     details = InviteeDetails.of(storage.get_invitee(sri.id))  # type: ignore[arg-type]
     details.person.name = "Sri Purwaningsih Wahyuni"
     details.person.back_titles = "M.Si., M.H."
@@ -319,8 +321,8 @@ def test_remove_is_refused_after_a_checkin_even_undone_and_removes_nobody(
     )
     sri = invitations.add_invitee(storage, event_id, _sri(), clock=clock)
     assert sri.id is not None and budi.id is not None
-    ops.checkin_invitee(storage, sri.id, DESK, clock=clock)
-    ops.undo_checkin(storage, sri.id, "salah orang", DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, sri.id, DESK, clock=clock)
+    checkin_ops.undo_checkin(storage, sri.id, "salah orang", DESK, clock=clock)
     with pytest.raises(ValidationError, match="Sri Purwaningsih cannot be removed"):
         invitations.remove_invitees(storage, [budi.id, sri.id])
     assert storage.count_invitees(event_id) == 2  # all or none: Budi is still there

@@ -10,17 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import operations
-from rakor_desktop.documents.build import build_minutes, minutes_parts
-from rakor_desktop.documents.export import export_minutes
-from rakor_desktop.documents.model import KeyValueBlock, Paragraph
-from rakor_desktop.documents.settings import (
+from rakor_desktop.exports.documents.build import build_minutes, minutes_parts
+from rakor_desktop.exports.documents.export import export_minutes
+from rakor_desktop.exports.documents.model import KeyValueBlock, Paragraph
+from rakor_desktop.exports.documents.settings import (
     DocumentOptions,
     save_document_options,
     set_text_override,
 )
 from rakor_desktop.formatting import format_nip
 from rakor_desktop.models import OfficialRole, RundownKind
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 from .document_record import (
@@ -85,7 +85,7 @@ def test_third_field_tempat_and_sekretaris_follow_the_settings(
     assert rows["Sekretaris"] == "-"
     # A named Sekretaris is shown without asking.
     save_document_options(storage, demo.event_id, DocumentOptions())
-    operations.name_official_by_text(storage, demo.event_id, OfficialRole.SEKRETARIS,
+    event_ops.name_official_by_text(storage, demo.event_id, OfficialRole.SEKRETARIS,
                                      "Dra. Hj. Nurul Aini, M.Si.")
     assert dict(_header_rows(storage, demo.event_id))["Sekretaris"] == (
         "Dra. Hj. Nurul Aini, M.Si."
@@ -146,7 +146,7 @@ def test_signatures_follow_the_acting_head_rule(
     storage: Storage, demo: DemoRecord, tmp_path: Path
 ) -> None:
     wali_kota = demo.invitees[0]  # Pj. Wali Kota Jambi, with titles and a NIP
-    operations.name_official(storage, demo.event_id, OfficialRole.KETUA, wali_kota.person.id)
+    event_ops.name_official(storage, demo.event_id, OfficialRole.KETUA, wali_kota.person.id)
     pencatat = storage.document_officials(demo.event_id)["pencatat"]
     docx, pdf = _render(storage, demo.event_id, tmp_path)
     for text in (docx, pdf):
@@ -251,7 +251,7 @@ def test_libreoffice_opens_the_docx_files(
 ) -> None:
     from pypdf import PdfReader
 
-    from rakor_desktop.documents.export import export_attendance_list
+    from rakor_desktop.exports.documents.export import export_attendance_list
 
     written = export_minutes(storage, demo.event_id, tmp_path / "out", ("docx",))
     written += export_attendance_list(storage, demo.event_id, tmp_path / "out", ("docx",))
@@ -285,9 +285,9 @@ def test_minutes_with_rundown_kinds_missing(storage: Storage, tmp_path: Path) ->
     from datetime import date, time
 
     from rakor_desktop.models import Event, RundownItem
-    from rakor_desktop.rundown import add_rundown_item
+    from rakor_desktop.operations.rundown import add_rundown_item
 
-    event_id = operations.create_event(
+    event_id = event_ops.create_event(
         storage, Event(title="Rapat kecil", date=date(2024, 1, 3), start_time=time(13, 30),
                        end_time=time(15, 0), timezone="WITA"),
     )
@@ -313,7 +313,7 @@ def _small_event(storage: Storage, **fields: object) -> int:
 
     event = Event(title="Rapat kecil", date=date(2023, 12, 14), start_time=time(9, 0),
                   venue="Aula Griya Mayang")
-    event_id = operations.create_event(storage, replace(event, **fields))  # type: ignore[arg-type]
+    event_id = event_ops.create_event(storage, replace(event, **fields))  # type: ignore[arg-type]
     save_document_options(storage, event_id, replace(
         DocumentOptions(), attach_attendance=False, attach_photos=False))
     return event_id
@@ -336,8 +336,9 @@ def test_no_call_time_leaves_the_line_out(storage: Storage, tmp_path: Path) -> N
 
 
 def test_a_presentation_without_a_speaker_names_nobody(storage: Storage) -> None:
-    from rakor_desktop import meeting as mt
-    from rakor_desktop.rundown import apply_typical_rundown, update_rundown_item
+    from rakor_desktop.operations import events as event_ops
+    from rakor_desktop.operations import rundown as rundown_ops
+    from rakor_desktop.operations.rundown import apply_typical_rundown, update_rundown_item
 
     from .document_record import wib
 
@@ -346,12 +347,12 @@ def test_a_presentation_without_a_speaker_names_nobody(storage: Storage) -> None
     paparan = next(i for i in storage.list_rundown_items(event_id)
                    if i.kind == RundownKind.PAPARAN)
     assert paparan.responsible_text == "Moderator" and paparan.id is not None
-    mt.start_item(storage, paparan.id, clock=lambda: wib(9, 40))
-    mt.finish_item(storage, paparan.id, clock=lambda: wib(10, 35))
+    rundown_ops.start_item(storage, paparan.id, clock=lambda: wib(9, 40))
+    rundown_ops.finish_item(storage, paparan.id, clock=lambda: wib(10, 35))
     assert _part(storage, event_id, "pembahasan.") == (
         "Paparan disampaikan pukul 09.40 s.d. 10.35 WIB.")
     # The event's moderator leads the presentation; he is not its speaker either.
-    operations.name_official_by_text(storage, event_id, OfficialRole.MODERATOR,
+    event_ops.name_official_by_text(storage, event_id, OfficialRole.MODERATOR,
                                      "Drs. H. Nasrul Rahman, M.Si.")
     update_rundown_item(storage, paparan.id, {"responsible_text": "Drs. H. Nasrul Rahman, M.Si."})
     assert _part(storage, event_id, "pembahasan.") == (
@@ -365,22 +366,22 @@ def test_a_presentation_without_a_speaker_names_nobody(storage: Storage) -> None
 def test_no_closing_time_until_the_closing_item_is_finished(
     storage: Storage, tmp_path: Path
 ) -> None:
-    from rakor_desktop import meeting as mt
     from rakor_desktop.demo import create_demo_event
+    from rakor_desktop.operations import rundown as rundown_ops
 
     from .document_record import wib
 
     event_id = create_demo_event(storage)
     for minute in range(5):  # the rundown is on item 5, the laporan
-        mt.start_next_item(storage, event_id, clock=lambda m=minute: wib(9, m))
+        rundown_ops.start_next_item(storage, event_id, clock=lambda m=minute: wib(9, m))
     closing = "Demikian notula ini dibuat untuk dipergunakan sebagaimana mestinya."
     assert _part(storage, event_id, "penutup") == closing
     docx, pdf = _render(storage, event_id, tmp_path)
     assert "Rapat ditutup" not in docx and "Rapat ditutup" not in pdf
     for minute in range(5, 13):  # ... to the closing item, which goes on
-        mt.start_next_item(storage, event_id, clock=lambda m=minute: wib(10, m))
+        rundown_ops.start_next_item(storage, event_id, clock=lambda m=minute: wib(10, m))
     assert _part(storage, event_id, "penutup") == closing
-    mt.finish_running_item(storage, event_id, clock=lambda: wib(12, 25))
+    rundown_ops.finish_running_item(storage, event_id, clock=lambda: wib(12, 25))
     assert _part(storage, event_id, "penutup") == f"Rapat ditutup pukul 12.25 WIB.\n{closing}"
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from rakor_desktop import messages
-from rakor_desktop import operations as ops
 from rakor_desktop.messages import NOT_FOUND, NotFoundError
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
 CORE = Path(messages.__file__).parent
@@ -30,7 +30,7 @@ def test_the_same_words_wherever_an_event_is_missing(
 ) -> None:
     monkeypatch.setattr(messages, "_language", "en")
     with pytest.raises(NotFoundError) as caught:
-        ops.get_event(storage, 42)
+        event_ops.get_event(storage, 42)
     assert str(caught.value) == "There is no event number 42."
     assert str(NotFoundError.of("event", 42)) == str(caught.value)
     assert set(NOT_FOUND) >= {"event", "invitee", "person", "question", "photo"}

@@ -15,11 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import checkin as desk
-from rakor_desktop import operations as ops
-from rakor_desktop.attendance_export import HEADERS, export_attendance_csv
-from rakor_desktop.documents.export import export_attendance_list, export_minutes
-from rakor_desktop.eventfile import export_event, import_event
+from rakor_desktop.exports.attendance import HEADERS, export_attendance_csv
+from rakor_desktop.exports.documents.export import export_attendance_list, export_minutes
+from rakor_desktop.exports.eventfile import export_event, import_event
 from rakor_desktop.formatting import (
     IdKind,
     format_nip_nrp,
@@ -31,16 +29,19 @@ from rakor_desktop.formatting import (
 from rakor_desktop.importers.csv_import import read_csv_table
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.models import Event, OfficialRole, Person
+from rakor_desktop.operations import checkin as desk
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 
 from .document_record import pdf_text, squeeze
 
-DESK = ops.Desk(station="meja-1", operator="Rina")
+DESK = desk.Desk(station="meja-1", operator="Rina")
 MOMENT = datetime(2023, 12, 14, 1, 30, tzinfo=UTC)
 
 
 def _event(storage: Storage) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage,
         Event(title="Rapat Koordinasi Kesiapan Pemilu 2024", date=date(2023, 12, 14),
               start_time=time(9, 0), venue="Aula Griya Mayang"),
@@ -108,11 +109,12 @@ def test_signature_block_says_nip_or_nrp() -> None:
 
 def test_an_officer_with_an_nrp_is_invited_and_existing_nips_stay_nips(storage: Storage) -> None:
     event_id = _event(storage)
-    officer = ops.invite_person(
+    officer = invitee_ops.invite_person(
         storage, event_id,
         Person(name="Eko Wahyudi", front_titles="Kombes Pol.", nip="NRP 75060123"),
     )
-    civil = ops.invite_person(storage, event_id, Person(name="Sri", nip="19770312 200312 2 007"))
+    civil = invitee_ops.invite_person(
+        storage, event_id, Person(name="Sri", nip="19770312 200312 2 007"))
     assert officer.person.nip == "75060123"
     assert id_kind(officer.person.nip) is IdKind.NRP
     assert id_kind(civil.person.nip) is IdKind.NIP
@@ -143,7 +145,7 @@ def test_import_maps_nip_nrp_headers_and_reads_each(tmp_path: Path) -> None:
 def test_migration_5_keeps_an_old_delegate_and_adds_the_fields(db_path: Path) -> None:
     old = Storage.open(db_path, target_version=4)
     event_id = _event(old)
-    invitee = ops.invite_person(old, event_id, Person(name="Sri Purwaningsih"))
+    invitee = invitee_ops.invite_person(old, event_id, Person(name="Sri Purwaningsih"))
     assert invitee.id is not None
     old.conn.execute(
         "INSERT INTO attendance_log (uid, event_id, invitee_id, kind, recorded_at, station, "
@@ -170,7 +172,7 @@ def test_migration_5_keeps_an_old_delegate_and_adds_the_fields(db_path: Path) ->
 
 def _delegate_event(storage: Storage) -> tuple[int, int]:
     event_id = _event(storage)
-    invitee = ops.invite_person(
+    invitee = invitee_ops.invite_person(
         storage, event_id,
         Person(name="Sri Purwaningsih", front_titles="Dr. H.", back_titles="M.Si.",
                jabatan="Kepala Badan", instansi="Badan Kesbangpol"),
@@ -184,7 +186,7 @@ def _delegate_event(storage: Storage) -> tuple[int, int]:
         delegate_instansi="Badan Kesbangpol", delegate_phone="0812-7400-1234",
         clock=lambda: MOMENT,
     )  # fmt: skip
-    police = ops.invite_person(
+    police = invitee_ops.invite_person(
         storage, event_id,
         Person(name="Eko Wahyudi", front_titles="Kombes Pol.", jabatan="Kapolresta Jambi",
                instansi="Polresta Jambi"),
@@ -200,7 +202,7 @@ def _delegate_event(storage: Storage) -> tuple[int, int]:
 
 def test_a_bad_delegate_nip_records_nothing(storage: Storage) -> None:
     event_id = _event(storage)
-    invitee = ops.invite_person(storage, event_id, Person(name="Sri"))
+    invitee = invitee_ops.invite_person(storage, event_id, Person(name="Sri"))
     assert invitee.id is not None
     with pytest.raises(ValidationError, match="NIP"):
         desk.checkin_on_behalf(storage, invitee.id, DESK, delegate_name="Yusuf",
@@ -274,13 +276,13 @@ def test_the_delegate_travels_in_the_event_file_and_older_files_still_read(
 
 def test_the_notulen_signs_with_nrp_for_a_police_officer(storage: Storage, tmp_path: Path) -> None:
     event_id = _event(storage)
-    officer = ops.invite_person(
+    officer = invitee_ops.invite_person(
         storage, event_id,
         Person(name="Eko Wahyudi", front_titles="Kombes Pol.", nip="75060123",
                pangkat="Komisaris Besar Polisi", jabatan="Kapolresta Jambi"),
     )  # fmt: skip
     assert officer.person.id is not None
-    ops.name_official(storage, event_id, OfficialRole.KETUA, officer.person.id)
+    event_ops.name_official(storage, event_id, OfficialRole.KETUA, officer.person.id)
     paths = export_minutes(storage, event_id, tmp_path, formats=("pdf",))
     text = pdf_text(paths[0])
     assert "NRP. 75060123" in text

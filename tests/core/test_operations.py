@@ -13,10 +13,13 @@ from pathlib import Path
 import pytest
 
 from rakor_desktop import messages
-from rakor_desktop import operations as ops
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import AttendanceKind, Event, Invitee, OfficialRole, Person, Role
-from rakor_desktop.operations import CODE_ALPHABET, CODE_LENGTH, Desk
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.checkin import Desk
+from rakor_desktop.operations.invitations import CODE_ALPHABET, CODE_LENGTH
 from rakor_desktop.storage import Storage
 
 DESK = Desk(station="meja-1", operator="Rina")
@@ -64,14 +67,14 @@ def rakor(**changes: object) -> Event:
 
 @pytest.fixture
 def event_id(storage: Storage, clock: FakeClock) -> int:
-    return ops.create_event(storage, rakor(), clock=clock)
+    return event_ops.create_event(storage, rakor(), clock=clock)
 
 
 def invite(
     storage: Storage, event_id: int, name: str, clock: FakeClock | None = None, **fields: str
 ) -> Invitee:
     person = Person(name=name, **fields)  # type: ignore[arg-type]
-    return ops.invite_person(storage, event_id, person, clock=clock or FakeClock())
+    return invitee_ops.invite_person(storage, event_id, person, clock=clock or FakeClock())
 
 
 def present_count(storage: Storage, event_id: int) -> int:
@@ -86,12 +89,12 @@ def names(invitees: list[Invitee]) -> list[str]:
 
 
 def test_create_event_stores_what_was_given(storage: Storage, clock: FakeClock) -> None:
-    new_id = ops.create_event(
+    new_id = event_ops.create_event(
         storage,
         rakor(title="  Rakor Pilkada  ", timezone="wita", end_time=time(12, 0)),
         clock=clock,
     )
-    event = ops.get_event(storage, new_id)
+    event = event_ops.get_event(storage, new_id)
     assert event.title == "Rakor Pilkada"
     assert event.timezone == "WITA"
     assert (event.date, event.start_time, event.end_time) == (
@@ -136,7 +139,7 @@ def test_create_event_refuses_impossible_events(
     storage: Storage, changes: dict[str, object], message: str
 ) -> None:
     with pytest.raises(ValidationError) as caught:
-        ops.create_event(storage, rakor(**changes))
+        event_ops.create_event(storage, rakor(**changes))
     assert str(caught.value) == message
     assert storage.list_events() == []
 
@@ -144,20 +147,20 @@ def test_create_event_refuses_impossible_events(
 @pytest.mark.usefixtures("english")
 def test_create_event_refusal_in_english(storage: Storage) -> None:
     with pytest.raises(ValidationError) as caught:
-        ops.create_event(storage, rakor(end_time=time(8, 0)))
+        event_ops.create_event(storage, rakor(end_time=time(8, 0)))
     assert str(caught.value) == "The end time (08.00) must be after the start time (09.00)."
 
 
 def test_multi_day_event_may_end_earlier_in_the_day(storage: Storage) -> None:
-    new_id = ops.create_event(
+    new_id = event_ops.create_event(
         storage, rakor(end_date=date(2023, 12, 15), start_time=time(13, 0), end_time=time(11, 0))
     )
-    assert ops.get_event(storage, new_id).end_date == date(2023, 12, 15)
+    assert event_ops.get_event(storage, new_id).end_date == date(2023, 12, 15)
 
 
 def test_single_day_with_end_date_set_still_needs_end_after_start(storage: Storage) -> None:
     with pytest.raises(ValidationError):
-        ops.create_event(
+        event_ops.create_event(
             storage, rakor(end_date=date(2023, 12, 14), start_time=time(9), end_time=time(8))
         )
 
@@ -165,9 +168,9 @@ def test_single_day_with_end_date_set_still_needs_end_after_start(storage: Stora
 def test_update_event_changes_fields_and_timestamp(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    created = ops.get_event(storage, event_id)
+    created = event_ops.get_event(storage, event_id)
     later = clock.advance(minutes=5)
-    saved = ops.update_event(
+    saved = event_ops.update_event(
         storage,
         event_id,
         {"venue": "Ruang Pola", "end_time": time(12, 0), "timezone": "wit"},
@@ -176,41 +179,41 @@ def test_update_event_changes_fields_and_timestamp(
     assert (saved.venue, saved.end_time, saved.timezone) == ("Ruang Pola", time(12, 0), "WIT")
     assert saved.updated_at == later
     assert saved.created_at == created.created_at
-    assert ops.get_event(storage, event_id) == saved
+    assert event_ops.get_event(storage, event_id) == saved
 
 
 def test_update_event_refused_change_writes_nothing(storage: Storage, event_id: int) -> None:
-    before = ops.get_event(storage, event_id)
+    before = event_ops.get_event(storage, event_id)
     with pytest.raises(ValidationError) as caught:
-        ops.update_event(storage, event_id, {"venue": "Ruang Pola", "end_time": time(7, 0)})
+        event_ops.update_event(storage, event_id, {"venue": "Ruang Pola", "end_time": time(7, 0)})
     assert str(caught.value) == "Jam selesai (07.00) harus setelah jam mulai (09.00)."
-    assert ops.get_event(storage, event_id) == before
+    assert event_ops.get_event(storage, event_id) == before
 
 
 def test_update_event_validates_the_event_as_a_whole(storage: Storage, event_id: int) -> None:
-    ops.update_event(storage, event_id, {"end_time": time(12, 0)})
+    event_ops.update_event(storage, event_id, {"end_time": time(12, 0)})
     with pytest.raises(ValidationError):
-        ops.update_event(storage, event_id, {"start_time": time(13, 0)})
+        event_ops.update_event(storage, event_id, {"start_time": time(13, 0)})
 
 
 def test_update_event_unknown_field_and_unknown_event(storage: Storage, event_id: int) -> None:
     with pytest.raises(KeyError):
-        ops.update_event(storage, event_id, {"id": 5})
+        event_ops.update_event(storage, event_id, {"id": 5})
     with pytest.raises(NotFoundError) as caught:
-        ops.update_event(storage, 999, {"venue": "X"})
+        event_ops.update_event(storage, 999, {"venue": "X"})
     assert str(caught.value) == "Acara dengan nomor 999 tidak ditemukan."
 
 
 def test_delete_event_removes_everything_but_the_directory(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    other = ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
+    other = event_ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
     budi = invite(storage, event_id, "Budi Santoso", nip=NIP_BUDI)
     invite(storage, other, "Sri Purwaningsih")
     assert budi.id is not None
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
 
-    ops.delete_event(storage, event_id)
+    event_ops.delete_event(storage, event_id)
 
     assert [e.title for e in storage.list_events()] == ["Rakor Lain"]
     assert storage.get_invitee(budi.id) is None
@@ -218,7 +221,7 @@ def test_delete_event_removes_everything_but_the_directory(
     assert storage.find_person_by_nip(NIP_BUDI) is not None  # the directory keeps Budi
     assert storage.count_invitees(other) == 1
     with pytest.raises(NotFoundError):
-        ops.delete_event(storage, event_id)
+        event_ops.delete_event(storage, event_id)
 
 
 # -- invitations and check-in codes ------------------------------------------------------
@@ -272,7 +275,7 @@ def test_bad_nip_message_follows_the_language(storage: Storage, event_id: int) -
 @pytest.fixture
 def many_codes(storage: Storage, event_id: int, clock: FakeClock) -> list[str]:
     people = [(Person(name=f"Peserta {n:04d}"), Role.PESERTA) for n in range(2000)]
-    report = ops.import_invitees(storage, event_id, people, clock=clock)
+    report = invitee_ops.import_invitees(storage, event_id, people, clock=clock)
     assert report.added == 2000
     return [i.checkin_code for i in storage.list_invitees(event_id)]  # invitation order
 
@@ -304,7 +307,7 @@ def test_codes_are_not_sequential(many_codes: list[str]) -> None:
 def test_codes_differ_between_events_for_the_same_person(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    other = ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
+    other = event_ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
     first = invite(storage, event_id, "Budi", nip=NIP_BUDI)
     second = invite(storage, other, "Budi", nip=NIP_BUDI)
     assert first.person.id == second.person.id
@@ -322,7 +325,7 @@ def test_import_is_all_or_nothing(storage: Storage, event_id: int) -> None:
         (Person(name="Dewi"), Role.PESERTA),
     ]
     with pytest.raises(ValidationError) as caught:
-        ops.import_invitees(storage, event_id, people)
+        invitee_ops.import_invitees(storage, event_id, people)
     assert str(caught.value).startswith("Baris 3: NIP tidak valid")
     assert storage.count_invitees(event_id) == 0
     assert storage.find_person_by_nip(NIP_BUDI) is None
@@ -346,7 +349,7 @@ def test_import_skips_and_reports_duplicates(storage: Storage, event_id: int) ->
         # Same name in another instansi: another person.
         (Person(name="Budi Santoso", instansi="Bawaslu Kota Jambi"), Role.PESERTA),
     ]
-    report = ops.import_invitees(storage, event_id, people)
+    report = invitee_ops.import_invitees(storage, event_id, people)
     assert report.added == 3
     assert report.skipped_duplicates == ["Sri Purwaningsih", "BUDI SANTOSO"]
     listed = storage.list_invitees(event_id)
@@ -359,7 +362,7 @@ def test_import_skips_and_reports_duplicates(storage: Storage, event_id: int) ->
 
 def test_import_skips_someone_already_on_the_list(storage: Storage, event_id: int) -> None:
     invite(storage, event_id, "Budi Santoso", instansi="KPU")
-    report = ops.import_invitees(
+    report = invitee_ops.import_invitees(
         storage, event_id, [(Person(name="budi santoso", instansi="KPU"), Role.PESERTA)]
     )
     assert (report.added, report.skipped_duplicates) == (0, ["budi santoso"])
@@ -373,16 +376,16 @@ def test_import_reuses_the_directory_across_events(
         (Person(name="Sri Purwaningsih", nip=NIP_SRI, instansi="Bappeda"), Role.NARASUMBER),
         (Person(name="Budi Santoso", instansi="KPU Kota Jambi"), Role.PESERTA),
     ]
-    ops.import_invitees(storage, event_id, first, clock=clock)
+    invitee_ops.import_invitees(storage, event_id, first, clock=clock)
     directory_before = storage._scalar("SELECT COUNT(*) FROM persons")
 
-    second_event = ops.create_event(storage, rakor(title="Rakor Kedua"), clock=clock)
+    second_event = event_ops.create_event(storage, rakor(title="Rakor Kedua"), clock=clock)
     second = [
         (Person(name="Sri Purwaningsih", nip=NIP_SRI, instansi="Bappeda"), Role.PESERTA),
         (Person(name="Budi Santoso", instansi="KPU Kota Jambi"), Role.PESERTA),
         (Person(name="Dewi Lestari", instansi="FKUB"), Role.PESERTA),
     ]
-    report = ops.import_invitees(storage, second_event, second, clock=clock)
+    report = invitee_ops.import_invitees(storage, second_event, second, clock=clock)
 
     assert (report.added, report.reused_from_directory, report.skipped_duplicates) == (3, 2, [])
     assert storage._scalar("SELECT COUNT(*) FROM persons") == directory_before + 1
@@ -404,10 +407,10 @@ def test_reusing_a_directory_person_keeps_what_the_new_list_leaves_out(
         phone="0812 7000 1234",
         front_titles="Drs.",
     )
-    ops.import_invitees(storage, event_id, [(full, Role.PESERTA)], clock=clock)
-    second_event = ops.create_event(storage, rakor(title="Rakor Kedua"), clock=clock)
+    invitee_ops.import_invitees(storage, event_id, [(full, Role.PESERTA)], clock=clock)
+    second_event = event_ops.create_event(storage, rakor(title="Rakor Kedua"), clock=clock)
     sparse = Person(name="Budi Santoso", instansi="KPU Kota Jambi")
-    ops.import_invitees(storage, second_event, [(sparse, Role.PESERTA)], clock=clock)
+    invitee_ops.import_invitees(storage, second_event, [(sparse, Role.PESERTA)], clock=clock)
 
     first_list = storage.list_invitees(event_id)
     assert first_list[0].person.nip == NIP_BUDI  # the first daftar hadir keeps its NIP
@@ -427,31 +430,32 @@ def test_checkin_records_the_arrival(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    result = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    result = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     assert result.already_present is False
     assert result.checked_in_at == clock.now
     assert result.invitee.person.name == "Budi Santoso"
     assert present_count(storage, event_id) == 1
     stored = storage.get_invitee(budi.id)
     assert stored is not None and stored.first_checkin_at == clock.now
-    assert ops.describe_checkin(result, "WIB") == "Budi Santoso tercatat hadir pukul 08.30 WIB."
+    assert (checkin_ops.describe_checkin(result, "WIB")
+            == "Budi Santoso tercatat hadir pukul 08.30 WIB.")
 
 
 def test_second_checkin_reports_the_first_time_and_counts_once(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    first = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    first = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     first_time = clock.now
     clock.advance(minutes=25)
-    again = ops.checkin_invitee(storage, budi.id, Desk("meja-2", "Ani"), clock=clock)
+    again = checkin_ops.checkin_invitee(storage, budi.id, Desk("meja-2", "Ani"), clock=clock)
 
     assert again.already_present is True
     assert again.checked_in_at == first_time
     assert again.entry_uid == first.entry_uid
     assert present_count(storage, event_id) == 1
     assert len(storage.attendance_history(budi.id)) == 1
-    assert ops.describe_checkin(again, "WIB") == "Budi Santoso sudah hadir pukul 08.30 WIB."
+    assert checkin_ops.describe_checkin(again, "WIB") == "Budi Santoso sudah hadir pukul 08.30 WIB."
 
 
 @pytest.mark.usefixtures("english")
@@ -459,15 +463,15 @@ def test_checkin_description_in_english_uses_the_event_zone(
     storage: Storage, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    result = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
-    assert ops.describe_checkin(result, "WITA") == "Budi Santoso checked in at 09.30 WITA."
+    result = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    assert checkin_ops.describe_checkin(result, "WITA") == "Budi Santoso checked in at 09.30 WITA."
 
 
 def test_checkin_records_station_operator_and_on_behalf(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    ops.checkin_invitee(
+    checkin_ops.checkin_invitee(
         storage,
         budi.id,
         Desk(station="meja-2", operator="Ani Rahmawati"),
@@ -493,7 +497,7 @@ def test_checkin_is_on_disk_when_it_returns(
     storage: Storage, budi: Invitee, db_path: Path, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    result = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    result = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     reopened = Storage.open(db_path, backup=False)  # a second desk on the same file
     try:
         assert [e.uid for e in reopened.attendance_history(budi.id)] == [result.entry_uid]
@@ -503,7 +507,7 @@ def test_checkin_is_on_disk_when_it_returns(
 
 def test_checkin_unknown_invitee(storage: Storage) -> None:
     with pytest.raises(NotFoundError) as caught:
-        ops.checkin_invitee(storage, 4242, DESK)
+        checkin_ops.checkin_invitee(storage, 4242, DESK)
     assert str(caught.value) == "Peserta dengan nomor 4242 tidak ditemukan."
 
 
@@ -511,7 +515,7 @@ def test_checkin_by_code_ignores_case_and_spaces(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     typed = f"  {budi.checkin_code.lower()} "
-    result = ops.checkin_by_code(storage, event_id, typed, DESK, clock=clock)
+    result = checkin_ops.checkin_by_code(storage, event_id, typed, DESK, clock=clock)
     assert result.invitee.id == budi.id
     assert result.already_present is False
     assert present_count(storage, event_id) == 1
@@ -521,11 +525,11 @@ def test_checkin_by_code_unknown_or_of_another_event(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     with pytest.raises(NotFoundError) as caught:
-        ops.checkin_by_code(storage, event_id, "zzzz2222", DESK)
+        checkin_ops.checkin_by_code(storage, event_id, "zzzz2222", DESK)
     assert str(caught.value) == "Kode zzzz2222 tidak terdaftar untuk acara ini."
-    other = ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
+    other = event_ops.create_event(storage, rakor(title="Rakor Lain"), clock=clock)
     with pytest.raises(NotFoundError):
-        ops.checkin_by_code(storage, other, budi.checkin_code, DESK)
+        checkin_ops.checkin_by_code(storage, other, budi.checkin_code, DESK)
     assert present_count(storage, event_id) == 0
 
 
@@ -533,17 +537,17 @@ def test_checkin_by_name_checks_in_the_one_match(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     invite(storage, event_id, "Sri Purwaningsih", front_titles="Dr. H.", back_titles="M.Si.")
-    result = ops.checkin_by_name(storage, event_id, "purwaningsih", DESK, clock=clock)
+    result = checkin_ops.checkin_by_name(storage, event_id, "purwaningsih", DESK, clock=clock)
     assert result.invitee.person.name == "Sri Purwaningsih"
     assert present_count(storage, event_id) == 1
 
 
 def test_checkin_by_name_without_a_match(storage: Storage, event_id: int, budi: Invitee) -> None:
     with pytest.raises(NotFoundError) as caught:
-        ops.checkin_by_name(storage, event_id, "  Zulkifli ", DESK)
+        checkin_ops.checkin_by_name(storage, event_id, "  Zulkifli ", DESK)
     assert str(caught.value) == "Tidak ada peserta yang cocok dengan \u201cZulkifli\u201d."
     with pytest.raises(ValidationError, match="Ketik nama"):
-        ops.checkin_by_name(storage, event_id, "   ", DESK)
+        checkin_ops.checkin_by_name(storage, event_id, "   ", DESK)
     assert present_count(storage, event_id) == 0
 
 
@@ -552,7 +556,7 @@ def test_checkin_by_name_with_several_matches_names_them(
 ) -> None:
     invite(storage, event_id, "Budi Hartono", instansi="Bawaslu Kota Jambi")
     with pytest.raises(ValidationError) as caught:
-        ops.checkin_by_name(storage, event_id, "budi", DESK)
+        checkin_ops.checkin_by_name(storage, event_id, "budi", DESK)
     message = str(caught.value)
     assert message.startswith("Lebih dari satu peserta cocok dengan \u201cbudi\u201d:")
     assert "Budi Hartono (Bawaslu Kota Jambi)" in message
@@ -567,7 +571,7 @@ def test_checkin_by_name_with_many_matches_says_there_are_more(
     for n in range(8):
         invite(storage, event_id, f"Lurah {n}", instansi=f"Kelurahan {n}")
     with pytest.raises(ValidationError, match="dan lainnya"):
-        ops.checkin_by_name(storage, event_id, "lurah", DESK)
+        checkin_ops.checkin_by_name(storage, event_id, "lurah", DESK)
 
 
 # -- undo and history ------------------------------------------------------------------
@@ -575,10 +579,10 @@ def test_checkin_by_name_with_many_matches_says_there_are_more(
 
 def test_undo_needs_a_reason(storage: Storage, budi: Invitee, clock: FakeClock) -> None:
     assert budi.id is not None
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     for reason in ("", "   \n "):
         with pytest.raises(ValidationError) as caught:
-            ops.undo_checkin(storage, budi.id, reason, DESK, clock=clock)
+            checkin_ops.undo_checkin(storage, budi.id, reason, DESK, clock=clock)
         assert str(caught.value) == "Tuliskan alasan pembatalan check-in."
     assert len(storage.attendance_history(budi.id)) == 1
 
@@ -587,9 +591,9 @@ def test_undo_makes_the_person_absent_and_keeps_the_history(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    checkin = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     undo_time = clock.advance(minutes=3)
-    undone = ops.undo_checkin(
+    undone = checkin_ops.undo_checkin(
         storage, budi.id, "  salah   pilih orang ", Desk("meja-2", "Ani"), clock=clock
     )
 
@@ -608,7 +612,7 @@ def test_undo_makes_the_person_absent_and_keeps_the_history(
 def test_undo_when_not_checked_in(storage: Storage, budi: Invitee) -> None:
     assert budi.id is not None
     with pytest.raises(ValidationError) as caught:
-        ops.undo_checkin(storage, budi.id, "salah", DESK)
+        checkin_ops.undo_checkin(storage, budi.id, "salah", DESK)
     assert str(caught.value) == "Peserta ini belum tercatat hadir."
     assert storage.attendance_history(budi.id) == []
 
@@ -617,11 +621,11 @@ def test_checkin_again_after_undo_gives_the_new_time(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     clock.advance(minutes=2)
-    ops.undo_checkin(storage, budi.id, "salah orang", DESK, clock=clock)
+    checkin_ops.undo_checkin(storage, budi.id, "salah orang", DESK, clock=clock)
     again_time = clock.advance(minutes=40)
-    again = ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    again = checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
 
     assert again.already_present is False
     assert again.checked_in_at == again_time
@@ -634,15 +638,15 @@ def test_history_lists_every_entry_in_order(
     storage: Storage, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.undo_checkin(storage, budi.id, "keliru", DESK, clock=clock)
+    checkin_ops.undo_checkin(storage, budi.id, "keliru", DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.checkin_invitee(storage, budi.id, Desk("meja-2"), clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, Desk("meja-2"), clock=clock)
     clock.advance(minutes=1)
-    ops.undo_checkin(storage, budi.id, "keliru lagi", DESK, clock=clock)
+    checkin_ops.undo_checkin(storage, budi.id, "keliru lagi", DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.checkin_invitee(storage, budi.id, Desk("meja-3"), clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, Desk("meja-3"), clock=clock)
 
     history = storage.attendance_history(budi.id)
     assert [(e.kind.value, e.station) for e in history] == [
@@ -663,7 +667,7 @@ def test_history_lists_every_entry_in_order(
 
 def test_remove_invitee_without_attendance(storage: Storage, event_id: int, budi: Invitee) -> None:
     assert budi.id is not None
-    ops.remove_invitee(storage, budi.id)
+    invitee_ops.remove_invitee(storage, budi.id)
     assert storage.count_invitees(event_id) == 0
     assert storage.search_persons("budi")  # still in the directory
 
@@ -672,11 +676,11 @@ def test_remove_invitee_refused_once_attendance_is_recorded(
     storage: Storage, event_id: int, budi: Invitee, clock: FakeClock
 ) -> None:
     assert budi.id is not None
-    ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
+    checkin_ops.checkin_invitee(storage, budi.id, DESK, clock=clock)
     clock.advance(minutes=1)
-    ops.undo_checkin(storage, budi.id, "salah", DESK, clock=clock)
+    checkin_ops.undo_checkin(storage, budi.id, "salah", DESK, clock=clock)
     with pytest.raises(ValidationError) as caught:
-        ops.remove_invitee(storage, budi.id)
+        invitee_ops.remove_invitee(storage, budi.id)
     assert str(caught.value).startswith(
         "Budi Santoso tidak dapat dihapus: kehadirannya sudah tercatat."
     )
@@ -690,7 +694,7 @@ def test_remove_invitee_refused_once_attendance_is_recorded(
 def test_name_official_by_text_splits_titles(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    person = ops.name_official_by_text(
+    person = event_ops.name_official_by_text(
         storage, event_id, OfficialRole.KETUA, "Dr. H.  Sri Purwaningsih, M.Si.", clock=clock
     )
     assert person is not None
@@ -710,7 +714,7 @@ def test_name_official_by_text_reuses_the_directory(
 ) -> None:
     sri = invite(storage, event_id, "Sri Purwaningsih", front_titles="Dr. H.", nip=NIP_SRI)
     directory_before = storage._scalar("SELECT COUNT(*) FROM persons")
-    person = ops.name_official_by_text(
+    person = event_ops.name_official_by_text(
         storage, event_id, OfficialRole.MODERATOR, "sri purwaningsih", clock=clock
     )
     assert person is not None and person.id == sri.person.id
@@ -721,26 +725,26 @@ def test_name_official_by_text_reuses_the_directory(
 def test_name_official_by_empty_text_clears_the_role(
     storage: Storage, event_id: int, clock: FakeClock
 ) -> None:
-    ops.name_official_by_text(storage, event_id, OfficialRole.PENCATAT, "Rina", clock=clock)
-    assert ops.name_official_by_text(storage, event_id, OfficialRole.PENCATAT, "  ") is None
+    event_ops.name_official_by_text(storage, event_id, OfficialRole.PENCATAT, "Rina", clock=clock)
+    assert event_ops.name_official_by_text(storage, event_id, OfficialRole.PENCATAT, "  ") is None
     assert storage.get_officials(event_id) == {}
 
 
 def test_name_official_by_id(storage: Storage, event_id: int) -> None:
     sri = invite(storage, event_id, "Sri Purwaningsih")
     assert sri.person.id is not None
-    ops.name_official(storage, event_id, OfficialRole.SEKRETARIS, sri.person.id)
+    event_ops.name_official(storage, event_id, OfficialRole.SEKRETARIS, sri.person.id)
     assert storage.get_officials(event_id) == {OfficialRole.SEKRETARIS: sri.person.id}
     with pytest.raises(NotFoundError) as caught:
-        ops.name_official(storage, event_id, OfficialRole.KETUA, 777)
+        event_ops.name_official(storage, event_id, OfficialRole.KETUA, 777)
     assert str(caught.value) == "Orang dengan nomor 777 tidak ada di direktori."
-    ops.name_official(storage, event_id, OfficialRole.SEKRETARIS, None)
+    event_ops.name_official(storage, event_id, OfficialRole.SEKRETARIS, None)
     assert storage.get_officials(event_id) == {}
 
 
 def test_name_official_by_text_of_titles_only_is_refused(storage: Storage, event_id: int) -> None:
     with pytest.raises(ValidationError):
-        ops.name_official_by_text(storage, event_id, OfficialRole.KETUA, "Dr.")
+        event_ops.name_official_by_text(storage, event_id, OfficialRole.KETUA, "Dr.")
     assert storage._scalar("SELECT COUNT(*) FROM persons WHERE name = ''") == 0
 
 
@@ -784,12 +788,12 @@ def hall(storage: Storage, event_id: int) -> int:
         Person(name="Budi Santoso", instansi="Kecamatan Kotabaru", jabatan="Camat Kotabaru"),
     ]
     for person in people:
-        ops.invite_person(storage, event_id, person)
+        invitee_ops.invite_person(storage, event_id, person)
     return event_id
 
 
 def _search(storage: Storage, event_id: int, query: str) -> list[str]:
-    found = ops.find_invitees(storage, event_id, query)
+    found = checkin_ops.find_invitees(storage, event_id, query)
     assert storage.count_invitees(event_id, query) == len(found)
     return names(found)
 

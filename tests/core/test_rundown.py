@@ -7,10 +7,11 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from rakor_desktop import operations
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import Event, Person, RundownItem, RundownKind
-from rakor_desktop.rundown import (
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.rundown import (
     add_minutes,
     add_rundown_item,
     apply_typical_rundown,
@@ -34,7 +35,7 @@ def _event(storage: Storage, **changes: object) -> int:
         "venue": "Aula Griya Mayang",
     }
     values.update(changes)
-    return operations.create_event(storage, Event(**values), clock=lambda: NOW)  # type: ignore[arg-type]
+    return event_ops.create_event(storage, Event(**values), clock=lambda: NOW)  # type: ignore[arg-type]
 
 
 def _count(storage: Storage) -> int:
@@ -110,7 +111,7 @@ def test_add_minutes_wraps_past_midnight() -> None:
 
 def test_rundown_item_round_trips_every_field(storage: Storage) -> None:
     event_id = _event(storage)
-    invitee = operations.invite_person(
+    invitee = invitee_ops.invite_person(
         storage, event_id, Person(name="Rahmat Hidayat", jabatan="Ketua KPU Kota Jambi")
     )
     item = RundownItem(
@@ -162,7 +163,7 @@ def test_update_fields_refuses_unknown_names(storage: Storage) -> None:
 def test_rundown_goes_with_its_event(storage: Storage) -> None:
     event_id = _event(storage)
     apply_typical_rundown(storage, event_id)
-    operations.delete_event(storage, event_id)
+    event_ops.delete_event(storage, event_id)
     assert _count(storage) == 0
 
 
@@ -225,7 +226,7 @@ def test_add_rundown_item_needs_an_event(storage: Storage) -> None:
 def test_responsible_must_be_invited_to_the_same_event(storage: Storage) -> None:
     event_id = _event(storage)
     other = _event(storage, title="Acara lain")
-    stranger = operations.invite_person(storage, other, Person(name="Siti Aminah"))
+    stranger = invitee_ops.invite_person(storage, other, Person(name="Siti Aminah"))
     with pytest.raises(NotFoundError):
         add_rundown_item(
             storage,

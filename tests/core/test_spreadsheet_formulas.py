@@ -9,11 +9,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from rakor_desktop import operations
-from rakor_desktop.attendance_export import export_attendance_csv, export_attendance_xlsx
-from rakor_desktop.documents.export import export_question_log
-from rakor_desktop.meeting import add_question, open_termin
+from rakor_desktop.exports.attendance import export_attendance_csv, export_attendance_xlsx
+from rakor_desktop.exports.documents.export import export_question_log
 from rakor_desktop.models import Event, Person, Role
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.discussion import add_question, open_termin
 from rakor_desktop.storage import Storage
 
 from .document_record import DESK
@@ -34,15 +36,15 @@ def _formulas_in(path: Path) -> list[str]:
 
 
 def _event(storage: Storage) -> int:
-    event_id = operations.create_event(storage, Event(
+    event_id = event_ops.create_event(storage, Event(
         title=FORMULAS[0], date=date(2023, 12, 14), start_time=time(9), venue="Aula",
     ))
-    operations.import_invitees(storage, event_id, [
+    invitee_ops.import_invitees(storage, event_id, [
         (Person(name=name, jabatan=name, instansi=name, group_name="=Grup"), Role.PESERTA)
         for name in FORMULAS
     ])
     for invitee in storage.list_invitees(event_id):
-        operations.checkin_invitee(storage, invitee.id, DESK)
+        checkin_ops.checkin_invitee(storage, invitee.id, DESK)
     return event_id
 
 

@@ -14,18 +14,19 @@ from pathlib import Path
 
 import pytest
 
-from rakor_desktop import checkin, invitations, operations
 from rakor_desktop.clock import to_iso
-from rakor_desktop.documents.export import (
+from rakor_desktop.exports.documents.export import (
     export_attendance_list,
     export_attendance_spreadsheet,
     export_question_log,
 )
-from rakor_desktop.invitations import InviteeDetails
-from rakor_desktop.meeting import add_question, open_termin, update_question
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.models import Event, Person, Role, RundownItem
-from rakor_desktop.rundown import add_rundown_item, update_rundown_item
+from rakor_desktop.operations import checkin, invitations
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations.discussion import add_question, open_termin, update_question
+from rakor_desktop.operations.invitations import InviteeDetails
+from rakor_desktop.operations.rundown import add_rundown_item, update_rundown_item
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import LONG, NAME, clean_text
 
@@ -71,7 +72,7 @@ HOSTILE_TITLE = "Rakor\x00 Pemilu\x0b2024 \u202eKPU\u202c"
 
 
 def _event(storage: Storage, title: str = HOSTILE_TITLE) -> int:
-    return operations.create_event(
+    return event_ops.create_event(
         storage, Event(title=title, date=date(2023, 12, 14), start_time=time(9), venue="Aula")
     )
 
@@ -79,7 +80,7 @@ def _event(storage: Storage, title: str = HOSTILE_TITLE) -> int:
 def test_event_title_is_cleaned_when_the_event_is_created_and_changed(storage: Storage) -> None:
     event_id = _event(storage)
     assert storage.get_event(event_id).title == "Rakor Pemilu 2024 KPU"
-    operations.update_event(
+    event_ops.update_event(
         storage, event_id, {"title": "Baru\x1b\u202e", "description": "satu\x0bdua\x00"}
     )
     saved = storage.get_event(event_id)
@@ -102,7 +103,7 @@ def test_invitee_walk_in_and_delegate_text_is_cleaned(storage: Storage) -> None:
     )
     walker = storage.get_invitee(walk_in.checkin.invitee.id)
     assert (walker.person.name, walker.instansi) == ("Tamu[2J Baru", "Ormas Islam")
-    operations.checkin_invitee(
+    checkin.checkin_invitee(
         storage, invitee.id, DESK, on_behalf_name="Wakil\x00\u202e Satu",
         on_behalf_jabatan="Staf\x0bAhli", on_behalf_instansi="KPU\x85Kota",
     )
@@ -160,7 +161,7 @@ def test_exports_survive_control_characters_already_stored(
     storage: Storage, tmp_path: Path
 ) -> None:
     event_id = _event(storage, "Rakor")
-    operations.import_invitees(storage, event_id, [(Person(name="Budi"), Role.PESERTA)])
+    invitations.import_invitees(storage, event_id, [(Person(name="Budi"), Role.PESERTA)])
     [invitee] = storage.list_invitees(event_id)
     check_in(storage, invitee, wib(8, 30))
     termin = open_termin(storage, event_id)
@@ -204,9 +205,9 @@ def test_the_desk_refuses_a_signature_that_is_no_usable_image(
     storage: Storage, png: bytes
 ) -> None:
     event_id = _event(storage, "Rakor")
-    operations.import_invitees(storage, event_id, [(Person(name="Budi"), Role.PESERTA)])
+    invitations.import_invitees(storage, event_id, [(Person(name="Budi"), Role.PESERTA)])
     [invitee] = storage.list_invitees(event_id)
-    operations.checkin_invitee(storage, invitee.id, DESK)
+    checkin.checkin_invitee(storage, invitee.id, DESK)
     with pytest.raises(ValidationError, match="Tanda tangan tidak dapat disimpan"):
         checkin.add_signature(storage, invitee.id, png, DESK)
     assert checkin.latest_signature(storage, invitee.id) is None
@@ -229,7 +230,7 @@ def test_a_bad_stored_signature_is_left_blank_and_logged_never_a_failed_export(
     storage: Storage, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     event_id = _event(storage, "Rakor")
-    operations.import_invitees(storage, event_id, [
+    invitations.import_invitees(storage, event_id, [
         (Person(name=f"Peserta {n}"), Role.PESERTA) for n in range(3)
     ])
     invitees = storage.list_invitees(event_id)
@@ -251,7 +252,7 @@ def test_a_bad_stored_signature_is_left_blank_and_logged_never_a_failed_export(
 
 
 def test_a_photo_of_too_many_pixels_is_refused_where_it_enters(storage: Storage) -> None:
-    from rakor_desktop.documents import photos
+    from rakor_desktop.exports.documents import photos
 
     event_id = _event(storage, "Rakor")
     with pytest.raises(ValidationError, match="terlalu besar"):
@@ -259,14 +260,14 @@ def test_a_photo_of_too_many_pixels_is_refused_where_it_enters(storage: Storage)
 
 
 def test_a_logo_of_too_many_pixels_is_refused(storage: Storage) -> None:
-    from rakor_desktop.documents.settings import check_logo
+    from rakor_desktop.exports.documents.settings import check_logo
 
     with pytest.raises(ValidationError):
         check_logo(_png_claiming(40_000, 40_000))
 
 
 def test_document_text_parts_and_settings_are_cleaned(storage: Storage) -> None:
-    from rakor_desktop.documents.settings import (
+    from rakor_desktop.exports.documents.settings import (
         DocumentOptions,
         load_document_options,
         load_text_overrides,
@@ -291,7 +292,7 @@ def test_a_bad_stored_logo_is_left_out_never_a_failed_export(
 ) -> None:
     import base64
 
-    from rakor_desktop.documents.export import export_minutes
+    from rakor_desktop.exports.documents.export import export_minutes
 
     event_id = _event(storage, "Rakor")
     with storage.transaction():

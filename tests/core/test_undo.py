@@ -6,11 +6,12 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from rakor_desktop import meeting as mt
-from rakor_desktop import operations
 from rakor_desktop.messages import ValidationError
 from rakor_desktop.models import Event, QuestionStatus, RundownItem, SpeakerState
-from rakor_desktop.rundown import (
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import rundown as rd
+from rakor_desktop.operations.rundown import (
     add_rundown_item,
     apply_typical_rundown,
     delete_rundown_item,
@@ -32,7 +33,7 @@ def clock() -> ManualClock:
 
 @pytest.fixture
 def event_id(storage: Storage) -> int:
-    return operations.create_event(
+    return event_ops.create_event(
         storage,
         Event(title="Rakor Pemilu", date=date(2023, 12, 14), start_time=time(9, 0)),
         clock=lambda: T0,
@@ -84,9 +85,9 @@ def test_undo_reverts_only_the_columns_it_changed(
 ) -> None:
     ids = apply_typical_rundown(storage, event_id)
     stack.run("Pindahkan", lambda: move_rundown_item(storage, ids[2], 0))
-    mt.set_item_notes(storage, ids[2], "Dipimpin dirigen dari Kodim.")  # not on the stack
+    rd.set_item_notes(storage, ids[2], "Dipimpin dirigen dari Kodim.")  # not on the stack
     stack.undo()
-    item = mt.get_rundown_item(storage, ids[2])
+    item = rd.get_rundown_item(storage, ids[2])
     assert (item.position, item.notes) == (3, "Dipimpin dirigen dari Kodim.")
 
 
@@ -95,13 +96,13 @@ def test_undo_a_deletion_restores_the_item_with_its_speakers(
 ) -> None:
     ids = apply_typical_rundown(storage, event_id)
     paparan = ids[6]
-    speakers = [mt.add_speaker(storage, paparan, name=n, instansi="KPU") for n in ("A", "B")]
-    mt.start_speaker(storage, speakers[0].id or 0, clock=clock)
+    speakers = [rd.add_speaker(storage, paparan, name=n, instansi="KPU") for n in ("A", "B")]
+    rd.start_speaker(storage, speakers[0].id or 0, clock=clock)
     before = storage.record_snapshot(event_id)
     removed = stack.run("Hapus", lambda: delete_rundown_item(storage, paparan))
     assert removed.title == "Paparan narasumber"
     assert storage.list_event_speakers(event_id) == []
-    assert mt.live_speaker(storage, event_id) is None
+    assert rd.live_speaker(storage, event_id) is None
     # A new item takes the freed id: the restored one must not be confused with it.
     newcomer = add_rundown_item(storage, event_id, RundownItem(event_id=0, title="Foto bersama"))
     stack.undo()
@@ -110,7 +111,7 @@ def test_undo_a_deletion_restores_the_item_with_its_speakers(
     assert restored[0].position == 7
     assert [s.uid for s in storage.list_speakers(restored[0].id or 0)] == [s.uid for s in speakers]
     assert storage.list_speakers(newcomer) == []
-    live = mt.live_speaker(storage, event_id)
+    live = rd.live_speaker(storage, event_id)
     assert live is not None and live.speaker.name == "A" and live.since == T0
     after = storage.record_snapshot(event_id)
     del after["rundown_items"][storage.get_rundown_item(newcomer).uid]  # type: ignore[union-attr]
@@ -124,49 +125,49 @@ def test_undo_a_speaker_status_change(
     storage: Storage, event_id: int, stack: UndoStack, clock: ManualClock
 ) -> None:
     ids = apply_typical_rundown(storage, event_id)
-    speaker = mt.add_speaker(storage, ids[6], name="A", allotted_seconds=600)
-    stack.run("Mulai", lambda: mt.start_speaker(storage, speaker.id or 0, clock=clock))
+    speaker = rd.add_speaker(storage, ids[6], name="A", allotted_seconds=600)
+    stack.run("Mulai", lambda: rd.start_speaker(storage, speaker.id or 0, clock=clock))
     clock.advance(200)
-    stack.run("Jeda", lambda: mt.pause_speaker(storage, speaker.id or 0, clock=clock))
-    assert mt.get_speaker(storage, speaker.id or 0).spoken_seconds == 200
+    stack.run("Jeda", lambda: rd.pause_speaker(storage, speaker.id or 0, clock=clock))
+    assert rd.get_speaker(storage, speaker.id or 0).spoken_seconds == 200
     stack.undo()  # the pause never happened: the time runs on from the start
-    live = mt.live_speaker(storage, event_id)
+    live = rd.live_speaker(storage, event_id)
     assert live is not None and live.speaker.state == SpeakerState.SPEAKING
     assert live.countdown(clock).display() == "06:40"
     stack.undo()  # nor the start: waiting, and the item not started
-    assert mt.get_speaker(storage, speaker.id or 0).state == SpeakerState.WAITING
-    assert mt.get_speaker(storage, speaker.id or 0).started_at is None
-    assert mt.get_rundown_item(storage, ids[6]).actual_start is None
-    assert mt.live_speaker(storage, event_id) is None
+    assert rd.get_speaker(storage, speaker.id or 0).state == SpeakerState.WAITING
+    assert rd.get_speaker(storage, speaker.id or 0).started_at is None
+    assert rd.get_rundown_item(storage, ids[6]).actual_start is None
+    assert rd.live_speaker(storage, event_id) is None
     clock.advance(500)
     stack.redo()  # redo gives back the recorded result, not a new start
-    assert mt.get_speaker(storage, speaker.id or 0).started_at == T0
-    assert mt.get_rundown_item(storage, ids[6]).actual_start == T0
+    assert rd.get_speaker(storage, speaker.id or 0).started_at == T0
+    assert rd.get_rundown_item(storage, ids[6]).actual_start == T0
 
 
 def test_undo_question_status_deletion_and_termin(
     storage: Storage, event_id: int, stack: UndoStack, clock: ManualClock
 ) -> None:
-    step = stack.run("T", lambda: mt.advance_termin(storage, event_id, clock=clock))
+    step = stack.run("T", lambda: talk.advance_termin(storage, event_id, clock=clock))
     termin_id = step.termin.id or 0
-    question = stack.run("Tambah", lambda: mt.add_question(
+    question = stack.run("Tambah", lambda: talk.add_question(
         storage, termin_id, asker_name="Hendra", clock=clock))
-    follow_up = mt.add_follow_up(storage, event_id, "Pemetaan TPS", question_id=question.id)
-    stack.run("N", lambda: mt.next_asker(storage, event_id))
-    stack.run("J", lambda: mt.mark_answered(storage, event_id))
-    assert mt.get_question(storage, question.id or 0).status == QuestionStatus.DIJAWAB
-    stack.run("Hapus", lambda: mt.delete_question(storage, question.id or 0))
-    assert mt.get_follow_up(storage, follow_up.id or 0).question_id is None
+    follow_up = talk.add_follow_up(storage, event_id, "Pemetaan TPS", question_id=question.id)
+    stack.run("N", lambda: talk.next_asker(storage, event_id))
+    stack.run("J", lambda: talk.mark_answered(storage, event_id))
+    assert talk.get_question(storage, question.id or 0).status == QuestionStatus.DIJAWAB
+    stack.run("Hapus", lambda: talk.delete_question(storage, question.id or 0))
+    assert talk.get_follow_up(storage, follow_up.id or 0).question_id is None
     stack.undo()
     [restored] = storage.list_questions(termin_id)
     assert (restored.uid, restored.status) == (question.uid, QuestionStatus.DIJAWAB)
-    assert mt.get_follow_up(storage, follow_up.id or 0).question_id == restored.id
+    assert talk.get_follow_up(storage, follow_up.id or 0).question_id == restored.id
     stack.undo()  # J
     assert storage.list_questions(termin_id)[0].status == QuestionStatus.BERTANYA
-    assert mt.highlighted_question(storage, event_id).uid == question.uid  # type: ignore[union-attr]
+    assert talk.highlighted_question(storage, event_id).uid == question.uid  # type: ignore[union-attr]
     stack.undo()  # N
     assert storage.list_questions(termin_id)[0].status == QuestionStatus.ANTRE
-    assert mt.highlighted_question(storage, event_id) is None
+    assert talk.highlighted_question(storage, event_id) is None
     stack.undo()  # the question
     stack.undo()  # the termin
     assert storage.list_termins(event_id) == []
@@ -182,7 +183,7 @@ def test_failed_or_empty_operations_push_nothing(
 ) -> None:
     ids = apply_typical_rundown(storage, event_id)
     with pytest.raises(ValidationError):
-        stack.run("Gagal", lambda: mt.finish_running_item(storage, event_id))
+        stack.run("Gagal", lambda: rd.finish_running_item(storage, event_id))
     assert not stack.can_undo
     stack.run("Tetap", lambda: move_rundown_item(storage, ids[0], 0))  # already first
     stack.run("Jam", lambda: retime_rundown(storage, event_id))  # already timed

@@ -22,8 +22,8 @@ import pytest
 from platformdirs import windows
 
 from rakor_desktop import paths
-from rakor_desktop.attendance_export import HEADERS, export_attendance_csv
-from rakor_desktop.documents.export import (
+from rakor_desktop.exports.attendance import HEADERS, export_attendance_csv
+from rakor_desktop.exports.documents.export import (
     WINDOWS_MAX_PATH,
     ExportError,
     default_output_dir,

@@ -17,12 +17,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from rakor_desktop import messages, operations
+from rakor_desktop import messages
 from rakor_desktop.importers import Column, read_participants_file, read_sheet
 from rakor_desktop.importers.xlsx_import import cell_text, list_sheets, read_xlsx
-from rakor_desktop.invitation_import import import_file
 from rakor_desktop.messages import FileFormatError, NotFoundError
 from rakor_desktop.models import Event, Person, Role
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.invitation_import import import_file
 from rakor_desktop.storage import Storage
 
 HEADER = [
@@ -103,8 +105,8 @@ def table_counts(storage: Storage) -> dict[str, int]:
 @pytest.fixture
 def event_id(storage: Storage) -> int:
     event = Event(title="Rakor Pemilu", date=date(2023, 12, 14), start_time=time(9))
-    created = operations.create_event(storage, event)
-    operations.invite_person(storage, created, Person(name="Budi Santoso", instansi="KPU"))
+    created = event_ops.create_event(storage, event)
+    invitee_ops.invite_person(storage, created, Person(name="Budi Santoso", instansi="KPU"))
     return created
 
 

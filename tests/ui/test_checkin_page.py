@@ -14,9 +14,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import checkin as desk
-from rakor_desktop import operations as ops
 from rakor_desktop.models import AttendanceKind, Event, Invitee, Person
+from rakor_desktop.operations import checkin as desk
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from ui.checkin_models import DeskResultsModel, GroupCountsModel, HistoryModel
@@ -50,7 +51,7 @@ class FakeClock:
 
 @pytest.fixture
 def event_id(ui_db: Storage) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         ui_db,
         Event(title="Rapat Koordinasi Kesiapan Pemilu 2024", date=date(2023, 12, 14),
               start_time=time(9, 0), venue="Aula Griya Mayang"),
@@ -69,7 +70,7 @@ def hall(ui_db: Storage, event_id: int) -> dict[str, Invitee]:
         "eko": Person(name="Eko Wahyudi", front_titles="Kombes Pol.", jabatan="Kapolresta Jambi",
                       instansi="Polresta Jambi", group_name="Forkopimda"),
     }
-    return {key: ops.invite_person(ui_db, event_id, p) for key, p in people.items()}
+    return {key: invitee_ops.invite_person(ui_db, event_id, p) for key, p in people.items()}
 
 
 @pytest.fixture
@@ -518,7 +519,7 @@ def test_checkins_made_elsewhere_appear(
     try:
         eko_id = hall["eko"].id
         assert eko_id is not None
-        ops.checkin_invitee(other, eko_id, ops.Desk(station="meja-2"))
+        desk.checkin_invitee(other, eko_id, desk.Desk(station="meja-2"))
     finally:
         other.close()
     page._look_for_changes()  # what the window's runner has the desk do after a commit elsewhere
@@ -587,7 +588,7 @@ def test_models_pass_the_model_tester(
     translations: Translations,
 ) -> None:
     for n in range(120):  # more than one page
-        ops.invite_person(ui_db, event_id, Person(name=f"Andi {n:03d}", group_name="Camat"))
+        invitee_ops.invite_person(ui_db, event_id, Person(name=f"Andi {n:03d}", group_name="Camat"))
     results = DeskResultsModel(ui_db)
     results.set_event(event_id)
     results.set_query("andi")
@@ -598,7 +599,7 @@ def test_models_pass_the_model_tester(
     assert results.rowCount() == 120
     sri_id = hall["sri"].id
     assert sri_id is not None
-    ops.checkin_invitee(ui_db, sri_id, ops.Desk(station="meja-1"))
+    desk.checkin_invitee(ui_db, sri_id, desk.Desk(station="meja-1"))
     results.set_query("")
     qtmodeltester.check(results)  # type: ignore[attr-defined]
 
@@ -606,7 +607,7 @@ def test_models_pass_the_model_tester(
     counts.set_counts(desk.counts_per_group(ui_db, event_id))
     qtmodeltester.check(counts)  # type: ignore[attr-defined]
 
-    ops.undo_checkin(ui_db, sri_id, "keliru", ops.Desk(station="meja-1"))
+    desk.undo_checkin(ui_db, sri_id, "keliru", desk.Desk(station="meja-1"))
     history = HistoryModel(desk.checkin_history(ui_db, sri_id), "WIB")
     assert history.rowCount() == 2
     qtmodeltester.check(history)  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rakor_desktop.demo import create_demo_event
-from rakor_desktop.documents.export import export_attendance_list
+from rakor_desktop.exports.documents.export import export_attendance_list
 from rakor_desktop.models import Invitee
 from rakor_desktop.storage import Storage
 from ui.checkin_page import CheckinPage, OnBehalfDialog

@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import meeting as mt
-from rakor_desktop import operations as ops
 from rakor_desktop.models import Person, QuestionStatus, Role
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock
 from ui.discussion_page import DiscussionPage, FollowUpDialog
@@ -46,7 +46,7 @@ def live(ui_db: Storage, clock: ManualClock, qapp: QApplication) -> Iterator[Liv
 
 def _invite(storage: Storage, event_id: int, name: str, role: Role = Role.PESERTA,
             **person: str) -> int:
-    invitee = ops.invite_person(storage, event_id, Person(name=name, **person), role=role)
+    invitee = invitee_ops.invite_person(storage, event_id, Person(name=name, **person), role=role)
     assert invitee.id is not None
     return invitee.id
 
@@ -91,9 +91,9 @@ def ask(qtbot: QtBot, page: DiscussionPage, name: str, question: str = "",
 def test_models_pass_the_model_tester(
     qtmodeltester: Any, ui_db: Storage, event_id: int, clock: ManualClock
 ) -> None:
-    termin = mt.open_termin(ui_db, event_id, clock=clock)
+    termin = talk.open_termin(ui_db, event_id, clock=clock)
     for name in ("A", "B"):
-        mt.add_question(ui_db, termin.id or 0, asker_name=name, question="Bagaimana?",
+        talk.add_question(ui_db, termin.id or 0, asker_name=name, question="Bagaimana?",
                         clock=clock)
     questions = QuestionModel()
     questions.set_rows(ui_db.list_questions(termin.id or 0))
@@ -102,13 +102,13 @@ def test_models_pass_the_model_tester(
     termins = TerminListModel()
     termins.set_termins(ui_db.list_termins(event_id))
     qtmodeltester.check(termins)
-    mt.add_follow_up(ui_db, event_id, "Pemetaan TPS", who="BPBD", due="H-7",
+    talk.add_follow_up(ui_db, event_id, "Pemetaan TPS", who="BPBD", due="H-7",
                      question_id=questions.rows()[0].id)
     follow_ups = FollowUpModel()
     follow_ups.askers = {questions.rows()[0].id: "A"}
     follow_ups.set_rows(ui_db.list_follow_ups(event_id))
     qtmodeltester.check(follow_ups)
-    mt.add_conclusion(ui_db, event_id, "Siap", "keputusan")
+    talk.add_conclusion(ui_db, event_id, "Siap", "keputusan")
     conclusions = ConclusionModel()
     conclusions.set_rows(ui_db.list_conclusions(event_id))
     qtmodeltester.check(conclusions)
@@ -183,9 +183,9 @@ def test_questions_with_search_cap_statuses_and_answers(
     # F9 shows the selected question on the projector; again hides it.
     page.question_table.selectRow(1)
     key(qtbot, page.question_table, Qt.Key.Key_F9)
-    assert mt.highlighted_question(ui_db, event_id).asker_name == "H. Hendra Saputra, S.E."  # type: ignore[union-attr]
+    assert talk.highlighted_question(ui_db, event_id).asker_name == "H. Hendra Saputra, S.E."  # type: ignore[union-attr]
     key(qtbot, page.question_table, Qt.Key.Key_F9)
-    assert mt.highlighted_question(ui_db, event_id) is None
+    assert talk.highlighted_question(ui_db, event_id) is None
 
 
 def test_termin_steps_and_cap(qtbot: QtBot, page: DiscussionPage, ui_db: Storage,
@@ -286,7 +286,7 @@ def test_moderator_view_one_key_actions(
     key(qtbot, view, Qt.Key.Key_T)
     termin = ui_db.list_termins(event_id)[0]
     for name in ("A", "B"):
-        live.run("tambah", lambda n=name: mt.add_question(
+        live.run("tambah", lambda n=name: talk.add_question(
             ui_db, termin.id or 0, asker_name=n, asker_instansi="KPU", question=f"Tanya {n}",
             clock=clock))
     assert view.model.rowCount() == 2

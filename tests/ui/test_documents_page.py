@@ -15,12 +15,13 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import operations as ops
 from rakor_desktop.demo import create_demo_event
-from rakor_desktop.documents import export
-from rakor_desktop.documents.export import TEMP_PREFIX
-from rakor_desktop.documents.photos import list_photos
-from rakor_desktop.documents.settings import load_document_options, load_text_overrides
+from rakor_desktop.exports.documents import export
+from rakor_desktop.exports.documents.export import TEMP_PREFIX
+from rakor_desktop.exports.documents.photos import list_photos
+from rakor_desktop.exports.documents.settings import load_document_options, load_text_overrides
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from tests.core.document_record import docx_text, pdf_text, squeeze
@@ -31,7 +32,7 @@ from ui.text_parts_editor import TextPartsModel
 
 from .conftest import when_modal
 
-DESK = ops.Desk(station="meja-1", operator="Rina")
+DESK = checkin_ops.Desk(station="meja-1", operator="Rina")
 CTRL = Qt.KeyboardModifier.ControlModifier
 EXPORT_TIMEOUT_MS = 30_000
 
@@ -48,10 +49,10 @@ def event_id(ui_db: Storage) -> int:
     invitees = ui_db.list_invitees(event)
     for invitee in invitees[:5]:
         assert invitee.id is not None
-        ops.checkin_invitee(ui_db, invitee.id, DESK)
+        checkin_ops.checkin_invitee(ui_db, invitee.id, DESK)
     delegate_for = invitees[6].id
     assert delegate_for is not None
-    ops.checkin_invitee(ui_db, delegate_for, DESK, on_behalf_name="Yusuf Harahap, S.T.",
+    checkin_ops.checkin_invitee(ui_db, delegate_for, DESK, on_behalf_name="Yusuf Harahap, S.T.",
                         on_behalf_jabatan="Kasi Perencanaan")
     return event
 
@@ -157,8 +158,8 @@ def drop_files(qtbot: QtBot, target: QWidget, files: list[Path]) -> bool:
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, qtbot: QtBot, ui_db: Storage,
                                       event_id: int, tmp_path: Path) -> None:
-    from rakor_desktop.documents.build import minutes_parts
-    from rakor_desktop.documents.photos import add_photo_file
+    from rakor_desktop.exports.documents.build import minutes_parts
+    from rakor_desktop.exports.documents.photos import add_photo_file
 
     for number in range(2):
         add_photo_file(ui_db, event_id, png_file(tmp_path / f"{number}.png"),
@@ -567,10 +568,10 @@ def test_the_chosen_folder_is_remembered_for_the_event(
 def test_coming_back_shows_what_changed_elsewhere(
     qtbot: QtBot, page: DocumentsPage, ui_db: Storage, event_id: int, tmp_path: Path
 ) -> None:
-    from rakor_desktop.documents.photos import add_photo_file
+    from rakor_desktop.exports.documents.photos import add_photo_file
 
     page.hide()
-    ops.update_event(ui_db, event_id, {"title": "Rakor Kesiapan Pilkada"})
+    event_ops.update_event(ui_db, event_id, {"title": "Rakor Kesiapan Pilkada"})
     add_photo_file(ui_db, event_id, png_file(tmp_path / "baru.png"), caption="Foto bersama")
     page.show()
     assert page.folder_edit.text() == str(export.default_output_dir(ui_db, event_id))

@@ -20,9 +20,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import meeting as mt
 from rakor_desktop.demo import create_demo_event
 from rakor_desktop.models import QuestionStatus, SpeakerState
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from ui.dialogs import EventChooserDialog
@@ -69,7 +70,7 @@ def activate(qtbot: QtBot, window: QWidget) -> None:
 def demo(ui_db: Storage) -> int:
     """The demo rakor with its first item (registration) going on."""
     event_id = create_demo_event(ui_db)
-    mt.start_next_item(ui_db, event_id)
+    rundown_ops.start_next_item(ui_db, event_id)
     return event_id
 
 
@@ -250,9 +251,9 @@ def test_the_moderator_view_opens_and_stays_open(
 
 def _add_waiting_speaker(storage: Storage, event_id: int) -> None:
     """A speaker waits on the item going on (for Space and +)."""
-    item = mt.running_item_of(storage.list_rundown_items(event_id))
+    item = rundown_ops.running_item_of(storage.list_rundown_items(event_id))
     assert item is not None and item.id is not None
-    live_of(storage).run("Tambah pembicara", lambda: mt.add_speaker(
+    live_of(storage).run("Tambah pembicara", lambda: rundown_ops.add_speaker(
         storage, item.id or 0, name="Drs. H. Ahmad Fauzi", instansi="Kesbangpol",
         allotted_seconds=300))
 
@@ -260,11 +261,11 @@ def _add_waiting_speaker(storage: Storage, event_id: int) -> None:
 def _add_questions(storage: Storage, event_id: int) -> int:
     """Two askers queued in the open termin (the secretariat types them on the
     discussion page); returns the termin's id."""
-    termin = mt.current_termin(storage, event_id)
+    termin = talk.current_termin(storage, event_id)
     assert termin is not None and termin.id is not None
     termin_id = termin.id
     for name in ("Rahmat Saputra", "Siti Aminah"):
-        live_of(storage).run("Tambah pertanyaan", lambda n=name: mt.add_question(
+        live_of(storage).run("Tambah pertanyaan", lambda n=name: talk.add_question(
             storage, termin_id, asker_name=n, asker_instansi="Bawaslu Kota Jambi",
             question=f"Pertanyaan {n}"))
     return termin_id
@@ -275,7 +276,7 @@ def _statuses(storage: Storage, termin_id: int) -> list[QuestionStatus]:
 
 
 def _speaker(storage: Storage, event_id: int) -> Any:
-    item = mt.running_item_of(storage.list_rundown_items(event_id))
+    item = rundown_ops.running_item_of(storage.list_rundown_items(event_id))
     assert item is not None and item.id is not None
     return storage.list_speakers(item.id)[0]
 

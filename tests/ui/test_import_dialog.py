@@ -20,10 +20,11 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import operations
 from rakor_desktop.importers import Column
-from rakor_desktop.invitation_import import Decision
+from rakor_desktop.importers.preview import Decision
 from rakor_desktop.models import Event, Person
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from tests.core.test_xlsx_import import messy_workbook, table_counts
 from tests.ui.conftest import when_modal
@@ -52,17 +53,17 @@ def tr(text: str) -> str:
 @pytest.fixture
 def event_id(ui_db: Storage) -> int:
     """An event whose list holds Andi; the directory knows Sri from an earlier event."""
-    earlier = operations.create_event(
+    earlier = event_ops.create_event(
         ui_db, Event(title="Rakor Bulan Lalu", date=date(2023, 11, 2), start_time=time(9))
     )
-    operations.invite_person(
+    invitee_ops.invite_person(
         ui_db, earlier,
         Person(name="Sri Purwaningsih", nip=NIP_SRI, instansi="Bappeda", phone="0811 7400 123"),
     )  # fmt: skip
-    created = operations.create_event(
+    created = event_ops.create_event(
         ui_db, Event(title="Rakor Pemilu", date=date(2023, 12, 14), start_time=time(9))
     )
-    operations.invite_person(ui_db, created, Person(name="Andi Wijaya", instansi="KPU"))
+    invitee_ops.invite_person(ui_db, created, Person(name="Andi Wijaya", instansi="KPU"))
     return created
 
 

@@ -12,9 +12,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QSplitter, QTableView, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import meeting as mt
 from rakor_desktop.demo import create_demo_event
 from rakor_desktop.models import QuestionStatus
+from rakor_desktop.operations import discussion as talk
+from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock
 from ui.discussion_page import DiscussionPage
@@ -127,8 +128,8 @@ def test_speaker_keys_work_after_a_click_on_the_area_list(
     paparan = next(i for i in ui_db.list_rundown_items(event_id)
                    if i.title.endswith("KPU Kota Jambi"))
     assert paparan.id is not None
-    mt.add_speaker(ui_db, paparan.id, name="Ketua KPU Kota Jambi", allotted_seconds=600)
-    mt.start_item(ui_db, paparan.id, clock=clock)
+    rundown_ops.add_speaker(ui_db, paparan.id, name="Ketua KPU Kota Jambi", allotted_seconds=600)
+    rundown_ops.start_item(ui_db, paparan.id, clock=clock)
     page = click_area(qtbot, window, "rundown")
     assert isinstance(page, RundownPage)
     page.live.reload()
@@ -296,15 +297,15 @@ def test_the_meeting_pages_fit_a_laptop_screen(
     event_id = window.event_id
     assert event_id is not None
     for _ in range(6):
-        mt.start_next_item(ui_db, event_id, clock=clock)
-    termin = mt.open_termin(ui_db, event_id, clock=clock)
+        rundown_ops.start_next_item(ui_db, event_id, clock=clock)
+    termin = talk.open_termin(ui_db, event_id, clock=clock)
     assert termin.id is not None
-    mt.add_question(ui_db, termin.id, asker_name="H. Hendra Saputra, S.E.",
+    talk.add_question(ui_db, termin.id, asker_name="H. Hendra Saputra, S.E.",
                     asker_instansi="Bawaslu Kota Jambi",
                     question="Bagaimana kesiapan logistik di TPS rawan banjir?",
                     addressed_to="Ketua KPU Kota Jambi")
-    asked = mt.next_asker(ui_db, event_id)
-    mt.update_question(ui_db, asked.id or 0, {
+    asked = talk.next_asker(ui_db, event_id)
+    talk.update_question(ui_db, asked.id or 0, {
         "answer": "Logistik disimpan di gudang kelurahan yang lebih tinggi.",
         "answered_by": "Ketua KPU Kota Jambi"})
     rundown = click_area(qtbot, window, "rundown")

@@ -3,8 +3,6 @@ import, and print the QR invitations and name tags."""
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
@@ -17,11 +15,12 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import invitations
-from rakor_desktop import operations as ops
-from rakor_desktop.invitations import InviteeDetails
 from rakor_desktop.models import Event, Person, Role
-from rakor_desktop.operations import Desk
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations
+from rakor_desktop.operations.checkin import Desk
+from rakor_desktop.operations.invitations import InviteeDetails
 from rakor_desktop.storage import Storage
 from ui.invitee_dialog import DirectorySuggestionModel, InviteeDialog, role_label
 from ui.mainwindow import MainWindow
@@ -38,7 +37,7 @@ def _tr(context: str, source: str) -> str:
 
 
 def _event(storage: Storage, title: str = "Rakor Pemilu") -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage,
         Event(title=title, date=date(2023, 12, 14), start_time=time(9),
               venue="Aula Griya Mayang", organizer_unit="Badan Kesatuan Bangsa dan Politik"),
@@ -305,7 +304,7 @@ def test_edit_with_enter_keeps_code_and_attendance(
     event_id = _event(ui_db)
     first = _invite(ui_db, event_id, "Budi Santoso")
     sri = _invite(ui_db, event_id, "Sri Purwaningsih", jabatan="Kepala Badan")
-    ops.checkin_invitee(ui_db, sri, Desk(station="meja-1"))
+    checkin_ops.checkin_invitee(ui_db, sri, Desk(station="meja-1"))
     code = ui_db.get_invitee(sri).checkin_code  # type: ignore[union-attr]
     window = make_window(ui_db)
     page = _page(window, qtbot)
@@ -399,7 +398,7 @@ def test_remove_is_refused_with_the_cores_message_once_attendance_exists(
 ) -> None:
     event_id = _event(ui_db)
     sri = _invite(ui_db, event_id, "Sri Purwaningsih")
-    ops.checkin_invitee(ui_db, sri, Desk(station="meja-1"))
+    checkin_ops.checkin_invitee(ui_db, sri, Desk(station="meja-1"))
     window = make_window(ui_db)
     page = _page(window, qtbot)
     page.table.selectRow(0)
@@ -505,58 +504,6 @@ def test_printing_into_a_folder_that_cannot_be_written_says_so(
     assert not missing.parent.exists()
 
 
-def test_import_uses_the_import_dialog_when_there_is_one(
-    ui_db: Storage, make_window: MakeWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    event_id = _event(ui_db)
-    window = make_window(ui_db)
-    page = _page(window, qtbot)
-    made: list[tuple[Storage, int, QWidget]] = []
-
-    class FakeImportDialog:
-        def __init__(self, storage: Storage, event: int, parent: QWidget) -> None:
-            made.append((storage, event, parent))
-            self.report: object = None
-
-        def exec(self) -> int:
-            self.report = ops.import_invitees(
-                ui_db, event_id, [(Person(name="Dari Berkas"), Role.PESERTA)]
-            )
-            return 1
-
-        def deleteLater(self) -> None:
-            pass
-
-    module = types.ModuleType("ui.import_dialog")
-    module.ImportDialog = FakeImportDialog  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "ui.import_dialog", module)
-    with qtbot.waitSignal(page.invitees_changed):
-        page.import_button.click()
-    assert made == [(ui_db, event_id, page)]
-    assert page.model.rowCount() == 1
-    assert page.model.index(0, 1).data() == "Dari Berkas"
-
-
-def test_import_falls_back_to_a_csv_file_without_the_import_dialog(
-    ui_db: Storage, make_window: MakeWindow, qtbot: QtBot, tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    event_id = _event(ui_db)
-    csv_file = tmp_path / "undangan.csv"
-    csv_file.write_text("Nama;Jabatan;Instansi\nBudi Santoso;Ketua;KPU Kota Jambi\n",
-                        encoding="utf-8")
-    window = make_window(ui_db)
-    page = _page(window, qtbot)
-    monkeypatch.setitem(sys.modules, "ui.import_dialog", None)  # as if not written yet
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda *_a, **_k: (str(csv_file), "")))
-    when_shown(qtbot, QMessageBox,
-               lambda box: box.button(QMessageBox.StandardButton.Ok).click())
-    page.import_button.click()
-    assert [i.person.name for i in ui_db.list_invitees(event_id)] == ["Budi Santoso"]
-    assert page.model.rowCount() == 1
-
-
 def test_search_then_enter_goes_to_the_matches(
     ui_db: Storage, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
@@ -611,7 +558,7 @@ def test_models_pass_the_qt_model_tester(
 def test_cancelling_the_printing_stops_the_worker_and_leaves_no_file(
     ui_db: Storage, tmp_path: Path
 ) -> None:
-    from rakor_desktop import cards
+    from rakor_desktop.exports import cards
     from ui.tasks import Progress, TaskCancelled
 
     event_id = _event(ui_db)

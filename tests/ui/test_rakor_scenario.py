@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from rakor_desktop.demo import create_demo_event
-from rakor_desktop.meeting import invitee_display_name
 from rakor_desktop.models import QuestionStatus, RundownKind, SpeakerState
+from rakor_desktop.operations.rundown import invitee_display_name
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock, TimerPhase
 from ui.discussion_page import DiscussionPage, FollowUpDialog

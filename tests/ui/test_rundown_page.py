@@ -14,10 +14,11 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import meeting as mt
-from rakor_desktop import operations as ops
 from rakor_desktop.models import Event, Person, Role, RundownItem, RundownKind, SpeakerState
-from rakor_desktop.rundown import add_rundown_item, apply_typical_rundown, list_rundown
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations import rundown as rd
+from rakor_desktop.operations.rundown import add_rundown_item, apply_typical_rundown, list_rundown
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock, TimerPhase
 from ui.record_models import (
@@ -66,7 +67,7 @@ def live(ui_db: Storage, clock: ManualClock, qapp: QApplication) -> Iterator[Liv
 
 
 def make_event(storage: Storage) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage,
         Event(title="Rapat Koordinasi Kesiapan Pemilu", date=date(2023, 12, 14),
               start_time=time(9, 0), call_time=time(8, 30), venue="Aula Griya Mayang"),
@@ -126,17 +127,17 @@ def test_models_pass_the_model_tester(qtmodeltester: Any, ui_db: Storage, clock:
                                       ) -> None:
     event_id = make_event(ui_db)
     ids = apply_typical_rundown(ui_db, event_id)
-    mt.start_next_item(ui_db, event_id, clock=clock)
+    rd.start_next_item(ui_db, event_id, clock=clock)
     model = RundownModel()
     model.set_rows(list_rundown(ui_db, event_id))
     qtmodeltester.check(model)
     speakers = SpeakerModel()
     for name in ("A", "B"):
-        mt.add_speaker(ui_db, ids[6], name=name, instansi="KPU")
-    mt.next_speaker(ui_db, ids[6], clock=clock)
+        rd.add_speaker(ui_db, ids[6], name=name, instansi="KPU")
+    rd.next_speaker(ui_db, ids[6], clock=clock)
     speakers.set_rows(ui_db.list_speakers(ids[6]))
     qtmodeltester.check(speakers)
-    stats = mt.speaker_statistics(ui_db, event_id, clock=clock)
+    stats = rd.speaker_statistics(ui_db, event_id, clock=clock)
     totals, per_instansi = SpeakerTotalsModel(), InstansiTotalsModel()
     totals.set_rows(stats.per_speaker)
     per_instansi.set_rows(stats.per_instansi)
@@ -186,7 +187,7 @@ def test_reorder_with_the_keyboard_and_by_dragging(
 def test_add_edit_and_delete_items(qtbot: QtBot, page: RundownPage, ui_db: Storage) -> None:
     event_id = page.event_id
     assert event_id is not None
-    invitee = ops.invite_person(
+    invitee = invitee_ops.invite_person(
         ui_db, event_id, Person(name="Sri Purwaningsih", front_titles="Dr. Hj.",
                                 back_titles="M.Si.", jabatan="Kepala Badan Kesbangpol",
                                 instansi="Badan Kesbangpol Kota Jambi"))
@@ -255,16 +256,16 @@ def test_run_the_rundown_with_f5_and_f6(
     assert page.delay_label.text() == tr("{minutes} min late").format(minutes=12)
     assert "12.12" in page.end_label.text()
     key(qtbot, page.table, Qt.Key.Key_F5)
-    assert mt.get_rundown_item(ui_db, ids[0]).actual_start == wib(8, 42)
+    assert rd.get_rundown_item(ui_db, ids[0]).actual_start == wib(8, 42)
     assert page.selected_item().id == ids[0]  # type: ignore[union-attr]
     assert "Registrasi peserta" in page.now_label.text()
     clock.now = wib(9, 5)
     key(qtbot, page.table, Qt.Key.Key_F5)
-    assert mt.get_rundown_item(ui_db, ids[0]).actual_end == wib(9, 5)
-    assert mt.get_rundown_item(ui_db, ids[1]).actual_start == wib(9, 5)
+    assert rd.get_rundown_item(ui_db, ids[0]).actual_end == wib(9, 5)
+    assert rd.get_rundown_item(ui_db, ids[1]).actual_start == wib(9, 5)
     clock.now = wib(9, 8)
     key(qtbot, page.table, Qt.Key.Key_F6)
-    assert mt.get_rundown_item(ui_db, ids[1]).actual_end == wib(9, 8)
+    assert rd.get_rundown_item(ui_db, ids[1]).actual_end == wib(9, 8)
     page.live.tick_now()
     assert page.delay_label.text() == tr("{minutes} min late").format(minutes=3)
     clock.now = wib(9, 5, 30)  # (as if it were 09.05.30) under a minute off is on time
@@ -279,12 +280,12 @@ def test_speakers_and_the_timer(
 ) -> None:
     event_id = page.event_id
     assert event_id is not None
-    mt.save_meeting_settings(ui_db, event_id, mt.MeetingSettings(warning_seconds=60))
-    narasumber = ops.invite_person(
+    rd.save_meeting_settings(ui_db, event_id, rd.MeetingSettings(warning_seconds=60))
+    narasumber = invitee_ops.invite_person(
         ui_db, event_id, Person(name="Rahmat Hidayat", back_titles="S.H., M.H.",
                                 jabatan="Ketua KPU Kota Jambi", instansi="KPU Kota Jambi"),
         role=Role.NARASUMBER)
-    ops.invite_person(ui_db, event_id, Person(name="Rahmawati Lubis", jabatan="Lurah Legok",
+    invitee_ops.invite_person(ui_db, event_id, Person(name="Rahmawati Lubis", jabatan="Lurah Legok",
                                               instansi="Kelurahan Legok"))
     item_id = add_rundown_item(ui_db, event_id, RundownItem(
         event_id=0, title="Paparan KPU", kind=RundownKind.PAPARAN, planned_start=time(9, 0),
@@ -372,15 +373,15 @@ def test_notes_are_saved_when_typing_stops_and_when_leaving(
     page.tabs.setCurrentIndex(1)
     focus(qtbot, page.notes_edit)
     qtbot.keyClicks(page.notes_edit, "DPT Kota Jambi 432.118 pemilih")
-    qtbot.waitUntil(lambda: mt.get_rundown_item(ui_db, ids[6]).notes != "", timeout=3000)
-    assert mt.get_rundown_item(ui_db, ids[6]).notes == "DPT Kota Jambi 432.118 pemilih"
+    qtbot.waitUntil(lambda: rd.get_rundown_item(ui_db, ids[6]).notes != "", timeout=3000)
+    assert rd.get_rundown_item(ui_db, ids[6]).notes == "DPT Kota Jambi 432.118 pemilih"
     qtbot.keyClicks(page.notes_edit, "; 1.204 TPS")
     page.table.selectRow(7)  # another item: the notes so far are kept
-    assert mt.get_rundown_item(ui_db, ids[6]).notes.endswith("1.204 TPS")
+    assert rd.get_rundown_item(ui_db, ids[6]).notes.endswith("1.204 TPS")
     assert page.notes_edit.toPlainText() == ""
     qtbot.keyClicks(page.notes_edit, "Bawaslu: 3 TPS rawan")
     page.hide()
-    assert mt.get_rundown_item(ui_db, ids[7]).notes == "Bawaslu: 3 TPS rawan"
+    assert rd.get_rundown_item(ui_db, ids[7]).notes == "Bawaslu: 3 TPS rawan"
 
 
 def test_settings_dialog(qtbot: QtBot, page: RundownPage, ui_db: Storage) -> None:
@@ -393,7 +394,7 @@ def test_settings_dialog(qtbot: QtBot, page: RundownPage, ui_db: Storage) -> Non
 
     when_modal(qtbot, change)
     qtbot.mouseClick(page.settings_button, Qt.MouseButton.LeftButton)
-    settings = mt.meeting_settings(ui_db, page.event_id or 0)
+    settings = rd.meeting_settings(ui_db, page.event_id or 0)
     assert (settings.termin_max_askers, settings.warning_seconds, settings.sound) == (
         4, 30, False)
     assert page.live.state.settings == settings

@@ -10,10 +10,12 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import operations as ops
 from rakor_desktop.changes import Changes
 from rakor_desktop.messages import NotFoundError
 from rakor_desktop.models import Event, Person
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from ui.mainwindow import MainWindow
 from ui.runner import POLL_INTERVAL_MS, message_for
@@ -26,12 +28,13 @@ def page_tr(text: str) -> str:
 
 
 def _event(storage: Storage) -> tuple[int, int, int]:
-    event_id = ops.create_event(
+    event_id = event_ops.create_event(
         storage,
         Event(title="Rakor Inflasi", date=date(2024, 3, 5), start_time=time(9, 0), venue="Aula"),
     )
-    budi = ops.invite_person(storage, event_id, Person(name="Budi Santoso", instansi="BPS"))
-    ani = ops.invite_person(storage, event_id, Person(name="Ani Lestari", instansi="Bappeda"))
+    budi = invitee_ops.invite_person(storage, event_id, Person(name="Budi Santoso", instansi="BPS"))
+    ani = invitee_ops.invite_person(
+        storage, event_id, Person(name="Ani Lestari", instansi="Bappeda"))
     assert budi.id is not None and ani.id is not None
     return event_id, budi.id, ani.id
 
@@ -58,7 +61,7 @@ def test_the_desk_counts_a_cli_checkin_made_just_before_its_own(
     desk = window.participants_area.desk
 
     cli = Storage.open(ui_db.path, backup=False, check=False)  # the CLI, another program
-    ops.checkin_invitee(cli, budi, ops.Desk(station="meja-cli"))
+    checkin_ops.checkin_invitee(cli, budi, checkin_ops.Desk(station="meja-cli"))
     cli.close()
     focus = QApplication.focusWidget()
     assert isinstance(focus, QWidget)
@@ -83,14 +86,14 @@ def test_one_signal_for_the_window_s_own_commits_and_everyone_else_s(
     heard: list[Changes] = []
     window.runner.changed.connect(heard.append)
 
-    ops.checkin_invitee(ui_db, budi, ops.Desk(station="meja-1"))
+    checkin_ops.checkin_invitee(ui_db, budi, checkin_ops.Desk(station="meja-1"))
     _settle(qtbot)
     assert heard == [Changes(event_id, attendance=True)]
     assert window.counts_label.text().endswith("1 / 2")  # the status bar listens
 
     heard.clear()
     other = Storage.open(ui_db.path, backup=False, check=False)
-    ops.checkin_invitee(other, ani, ops.Desk(station="meja-2"))
+    checkin_ops.checkin_invitee(other, ani, checkin_ops.Desk(station="meja-2"))
     other.close()
     qtbot.waitUntil(lambda: heard == [Changes(event_id, everything=True)], timeout=3000)
     assert window.counts_label.text().endswith("2 / 2")
@@ -107,11 +110,11 @@ def test_a_refused_operation_is_one_message_never_a_repr(
     window.runner.failed.disconnect()  # no dialog in this test: the signal is what matters
     window.runner.failed.connect(messages.append)
 
-    assert window.runner.run(ops.get_event, ui_db, 999) is None
+    assert window.runner.run(event_ops.get_event, ui_db, 999) is None
     assert len(messages) == 1
     assert "NotFoundError" not in messages[0]
     try:
-        ops.get_event(ui_db, 999)
+        event_ops.get_event(ui_db, 999)
     except NotFoundError as error:
         assert messages == [str(error)]
     error = FileNotFoundError(2, "No such file or directory", "/media/usb/daftar.xlsx")
@@ -130,13 +133,13 @@ def test_desk_background_import_and_cli_at_once_show_exact_counts_on_every_scree
 
     from rakor_desktop.models import Role
 
-    event_id = ops.create_event(
+    event_id = event_ops.create_event(
         ui_db,
         Event(title="Rakor Inflasi", date=date(2024, 3, 5), start_time=time(9, 0), venue="Aula"),
     )
     names = [f"Peserta Nomor {n:02d}" for n in range(12)]
     for n, name in enumerate(names):
-        ops.invite_person(ui_db, event_id, Person(name=name, instansi=f"Dinas {n}"))
+        invitee_ops.invite_person(ui_db, event_id, Person(name=name, instansi=f"Dinas {n}"))
     window = make_window(ui_db)
     _open_desk(qtbot, window)
     desk = window.participants_area.desk
@@ -148,7 +151,7 @@ def test_desk_background_import_and_cli_at_once_show_exact_counts_on_every_scree
             for batch in range(4):
                 people = [(Person(name=f"Tamu {batch}-{n}", instansi="Bappeda"), Role.PESERTA)
                           for n in range(25)]
-                ops.import_invitees(worker, event_id, people)
+                invitee_ops.import_invitees(worker, event_id, people)
         except BaseException as exc:
             failures.append(exc)
         finally:
@@ -197,7 +200,7 @@ def test_the_event_form_and_the_title_follow_a_change_made_by_another_program(
     assert page.isVisible() and page.title_edit.text() == "Rakor Inflasi"
 
     other = Storage.open(ui_db.path, backup=False, check=False)  # the CLI, another desk
-    ops.update_event(other, event_id, {"title": "Rakor Pengendalian Inflasi"})
+    event_ops.update_event(other, event_id, {"title": "Rakor Pengendalian Inflasi"})
     other.close()
 
     qtbot.waitUntil(lambda: page.title_edit.text() == "Rakor Pengendalian Inflasi",

@@ -12,8 +12,9 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import operations as ops
 from rakor_desktop.models import Event, OfficialRole, Person
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.settings import Settings, load_settings
 from rakor_desktop.storage import Storage
 from ui.dialogs import EventChooserDialog, NewEventDialog, SettingsDialog
@@ -25,7 +26,7 @@ MakeWindow = Callable[..., MainWindow]
 
 
 def _event(storage: Storage, title: str = "Rakor Pemilu", day: date = date(2023, 12, 14)) -> int:
-    return ops.create_event(
+    return event_ops.create_event(
         storage, Event(title=title, date=day, start_time=time(9), venue="Aula Griya Mayang")
     )
 
@@ -58,7 +59,7 @@ def test_create_event_through_the_dialog(
     window.new_event_action.trigger()
 
     [summary] = ui_db.list_events()
-    event = ops.get_event(ui_db, summary.id)
+    event = event_ops.get_event(ui_db, summary.id)
     assert event.title == "Rapat Koordinasi Kesiapan Pemilu 2024"
     assert event.date == date(2023, 12, 14)
     assert event.start_time == time(9, 0)
@@ -102,10 +103,11 @@ def test_details_form_saves_as_you_type(
     page.end_edit.time_edit.setTime(QTime(12, 0))
     qtbot.keyClicks(page.address_edit, "Jl. Jend. Basuki Rahmat No. 1, Jambi")
     # No button: the form saves by itself shortly after typing stops.
-    qtbot.waitUntil(lambda: ops.get_event(ui_db, event_id).venue == "Ruang Pola Kantor Wali Kota",
+    qtbot.waitUntil(
+        lambda: event_ops.get_event(ui_db, event_id).venue == "Ruang Pola Kantor Wali Kota",
                     timeout=3000)
     qtbot.waitUntil(lambda: not page.has_pending_changes(), timeout=3000)
-    event = ops.get_event(ui_db, event_id)
+    event = event_ops.get_event(ui_db, event_id)
     assert event.invitation_number == "005/123/Kesbangpol/2023"
     assert event.invitation_date == date(2023, 12, 8)
     assert event.end_time == time(12, 0)
@@ -123,17 +125,19 @@ def test_details_form_refuses_an_invalid_change_and_says_why(
     page.title_edit.selectAll()
     qtbot.keyClick(page.title_edit, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: page.status_label.text() == "Nama acara wajib diisi.", timeout=3000)
-    assert ops.get_event(ui_db, event_id).title == "Rakor Pemilu"  # the old title is kept
+    assert event_ops.get_event(ui_db, event_id).title == "Rakor Pemilu"  # the old title is kept
     qtbot.keyClicks(page.title_edit, "Rakor Pilkada")
-    qtbot.waitUntil(lambda: ops.get_event(ui_db, event_id).title == "Rakor Pilkada", timeout=3000)
+    qtbot.waitUntil(lambda: event_ops.get_event(ui_db, event_id).title == "Rakor Pilkada",
+                    timeout=3000)
 
 
 def test_officials_are_named_from_typed_text_and_the_directory(
     ui_db: Storage, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
     event_id = _event(ui_db)
-    ops.invite_person(ui_db, event_id, Person(name="Sri Purwaningsih", front_titles="Dr. H.",
-                                               back_titles="M.Si.", nip="197703122003122007"))
+    invitee_ops.invite_person(ui_db, event_id, Person(
+        name="Sri Purwaningsih", front_titles="Dr. H.", back_titles="M.Si.",
+        nip="197703122003122007"))
     window = make_window(ui_db)
     chair = window.event_page.official_edits[OfficialRole.KETUA]
     qtbot.keyClicks(chair, "Dr. H. Sri Purwaningsih, M.Si.")
@@ -171,7 +175,7 @@ def test_switch_language_then_reopen_finds_the_data(
     assert (menus[0], menus[1], menus[-1]) == ("&File", "&Desk", "&Help")
     assert window.area_list.item(1).text() == "Participants & Attendance"
     assert window.area_list.currentRow() == 2  # still where the user was
-    assert ops.get_event(ui_db, event_id).venue == "Aula Griya Mayang Lt. 2"  # nothing lost
+    assert event_ops.get_event(ui_db, event_id).venue == "Aula Griya Mayang Lt. 2"  # nothing lost
     assert load_settings().language == "en"  # remembered
     window.close()
 
@@ -254,7 +258,7 @@ def test_participants_page_searches_in_sql(
     event_id = _event(ui_db)
     for name, instansi in [("Sri Purwaningsih", "Kesbangpol"), ("Budi Santoso", "KPU Kota"),
                            ("Ahmad Yani", "Bawaslu Kota")]:
-        ops.invite_person(ui_db, event_id, Person(name=name, front_titles="Dr.",
+        invitee_ops.invite_person(ui_db, event_id, Person(name=name, front_titles="Dr.",
                                                   instansi=instansi))
     window = make_window(ui_db)
     window.focus_search()
@@ -271,7 +275,7 @@ def test_models_pass_qt_model_tester(ui_db: Storage, qtmodeltester: object) -> N
 
     event_id = _event(ui_db)
     for i in range(250):  # more than one page
-        ops.invite_person(ui_db, event_id, Person(name=f"Peserta {i:03d}", instansi="OPD"))
+        invitee_ops.invite_person(ui_db, event_id, Person(name=f"Peserta {i:03d}", instansi="OPD"))
     invitees = InviteeTableModel(ui_db)
     invitees.set_event(event_id)
     qtmodeltester.check(invitees)  # type: ignore[attr-defined]

@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from rakor_desktop import operations as ops
 from rakor_desktop.models import Event, Person
-from rakor_desktop.operations import Desk
+from rakor_desktop.operations import checkin as checkin_ops
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.operations.checkin import Desk
 from rakor_desktop.storage import Storage
 from ui.dialogs import NewEventDialog, SettingsDialog
 from ui.mainwindow import TITLE_BAR, MainWindow
@@ -51,7 +53,7 @@ def test_the_date_of_a_new_event_can_be_typed(
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
 
     [summary] = ui_db.list_events()
-    assert ops.get_event(ui_db, summary.id).date == date(2023, 12, 14)
+    assert event_ops.get_event(ui_db, summary.id).date == date(2023, 12, 14)
     assert "Kamis, 14 Desember 2023" in window.event_label.text()
 
 
@@ -76,15 +78,15 @@ def _switch_language(window: MainWindow, qtbot: QtBot, language: str) -> None:
 def test_language_switches_keep_one_status_bar_with_the_open_events_counts(
     ui_db: Storage, make_window: MakeWindow, qtbot: QtBot
 ) -> None:
-    first = ops.create_event(
+    first = event_ops.create_event(
         ui_db, Event(title="Rakor Satu", date=date(2023, 12, 14), start_time=time(9))
     )
-    second = ops.create_event(
+    second = event_ops.create_event(
         ui_db, Event(title="Rakor Dua", date=date(2023, 12, 15), start_time=time(9))
     )
-    budi = ops.invite_person(ui_db, first, Person(name="Budi Santoso"))
-    ops.invite_person(ui_db, first, Person(name="Ani Lestari"))
-    ops.checkin_invitee(ui_db, budi.id or 0, Desk(station="Meja 1", operator="Rina"))
+    budi = invitee_ops.invite_person(ui_db, first, Person(name="Budi Santoso"))
+    invitee_ops.invite_person(ui_db, first, Person(name="Ani Lestari"))
+    checkin_ops.checkin_invitee(ui_db, budi.id or 0, Desk(station="Meja 1", operator="Rina"))
     window = make_window(ui_db)
     window.open_event(first)
     assert "Hadir 1 / 2" in _status_labels(window)

@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from rakor_desktop import APP_NAME, __version__
-from rakor_desktop import eventfile_settings as settings_format
 from rakor_desktop.atomic_files import atomic_write
+from rakor_desktop.exports import eventfile_settings as settings_format
 from rakor_desktop.images import (
     MAX_PHOTO_BYTES,
     MAX_PHOTO_PIXELS,
@@ -55,7 +55,8 @@ from rakor_desktop.models import (
     Speaker,
     SpeakerState,
 )
-from rakor_desktop.operations import get_event, new_checkin_code, validate_event
+from rakor_desktop.operations.events import get_event, validate_event
+from rakor_desktop.operations.invitations import new_checkin_code
 from rakor_desktop.safe_files import read_user_file
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import clean_changes

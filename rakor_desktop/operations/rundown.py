@@ -1,49 +1,332 @@
-"""The meeting as it happens: the rundown run live, speakers, termins and questions,
-follow-ups, conclusions and the notetaker's notes.
+"""The susunan acara (rundown) of an event, planned and run live: items, the live
+schedule, speakers and their timers, speaking statistics and the meeting settings.
 
-Every user action is one function here that validates, changes the data in one
-transaction and returns what changed (like :mod:`rakor_desktop.operations`).
-Moments are taken from an injected ``clock`` (aware UTC datetimes).
+Each operation validates, changes the data in one transaction and returns what
+changed. Moments are taken from an injected ``clock`` (aware UTC datetimes).
 
 Live state that is not a column of the record is kept in the event's settings,
-so it survives a crash and travels in the event file:
-
-- ``live.speaking``: the speaker now speaking and since when (their current
-  stretch; earlier stretches are added up in ``spoken_seconds``);
-- ``live.highlight``: the uid of the question shown on the projector.
-
-Settings of the meeting (:class:`MeetingSettings`) are under ``meeting.*``.
+so it survives a crash and travels in the event file: ``live.speaking`` (the
+speaker now speaking and since when) and ``live.highlight`` (the question shown on
+the projector, see :mod:`rakor_desktop.operations.discussion`). Settings of the
+meeting (:class:`MeetingSettings`) are under ``meeting.*``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
-from typing import Any, NoReturn
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from rakor_desktop.clock import Clock, from_iso, to_iso, utc_now
 from rakor_desktop.formatting import TimeZone, format_name
 from rakor_desktop.messages import NotFoundError, ValidationError
 from rakor_desktop.models import (
-    Conclusion,
     Event,
-    FollowUp,
     Invitee,
-    Question,
-    QuestionStatus,
     Role,
     RundownItem,
     RundownKind,
     Speaker,
     SpeakerState,
-    Termin,
 )
-from rakor_desktop.operations import get_event
-from rakor_desktop.rundown import get_rundown_item, move_in_order
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
+from rakor_desktop.storage.record import EDITABLE_RUNDOWN_FIELDS
 from rakor_desktop.timer import DEFAULT_WARNING_SECONDS, Countdown
+
+REGISTRATION_MINUTES = 30
+"""Registration when the event has no call time (Waktu Panggilan) before its start."""
+
+PRESENTATION_MINUTES = 20
+"""One presentation per resource person."""
+
+# The typical order of DOMAIN.md §2: (kind, title, planned minutes, who is responsible).
+# The registration and the presentations are added by typical_rundown().
+_OPENING: tuple[tuple[RundownKind, str, int, str], ...] = (
+    (RundownKind.PEMBUKAAN, "Pembukaan oleh pembawa acara", 5, "Pembawa acara (MC)"),
+    (RundownKind.INDONESIA_RAYA, "Menyanyikan lagu kebangsaan Indonesia Raya", 5, "Dirigen"),
+    (RundownKind.DOA, "Pembacaan doa", 5, "Petugas doa"),
+    (RundownKind.LAPORAN, "Laporan Ketua Panitia", 10, "Ketua Panitia"),
+    (RundownKind.SAMBUTAN, "Sambutan dan pembukaan resmi", 15, "Wali Kota"),
+)
+_CLOSING: tuple[tuple[RundownKind, str, int, str], ...] = (
+    (RundownKind.DISKUSI, "Diskusi / tanya jawab", 60, "Moderator"),
+    (RundownKind.KESIMPULAN, "Kesimpulan / rumusan", 10, "Moderator"),
+    (RundownKind.PENUTUP, "Penutup", 10, "Pembawa acara (MC)"),
+)
+_PAPARAN_TITLE = "Paparan narasumber"
+_PRESENTATION_LEAD = "Moderator"  # who leads a presentation in the template (not its speaker)
+
+TEMPLATE_ROLES: frozenset[str] = frozenset(
+    {"Panitia", _PRESENTATION_LEAD} | {role for *_, role in (*_OPENING, *_CLOSING)}
+)
+"""The "responsible" texts the typical rundown fills in: roles, not named people."""
+_PAPARAN_ALL_MINUTES = 60  # one item for all presentations when no presenter is named
+
+
+def add_minutes(start: time, minutes: int) -> time:
+    """``start`` plus ``minutes`` on the clock (past midnight wraps around)."""
+    moment = datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=minutes)
+    return moment.time()
+
+
+def _minutes_between(earlier: time, later: time) -> int:
+    day = date(2000, 1, 1)
+    delta = datetime.combine(day, later) - datetime.combine(day, earlier)
+    return int(delta.total_seconds() // 60)
+
+
+def typical_rundown(
+    start: time,
+    *,
+    presenters: Sequence[str] = (),
+    registration_minutes: int = REGISTRATION_MINUTES,
+) -> list[RundownItem]:
+    """The typical susunan acara of a rakor (DOMAIN.md §2), starting at ``start``.
+
+    Args:
+        start: When registration opens; every later item starts when the one
+            before it is planned to end.
+        presenters: One "Paparan narasumber" item per name given (e.g. "KPU Kota
+            Jambi"); without names, one item for all presentations.
+        registration_minutes: How long registration lasts.
+
+    Returns:
+        Unsaved items with ``event_id`` 0 and positions 1, 2, ...; the operations
+        that save them set the event.
+    """
+    plan: list[tuple[RundownKind, str, int, str]] = [
+        (RundownKind.REGISTRASI, "Registrasi peserta", registration_minutes, "Panitia"),
+        *_OPENING,
+    ]
+    if presenters:
+        plan.extend(
+            (RundownKind.PAPARAN, f"{_PAPARAN_TITLE}: {name}", PRESENTATION_MINUTES,
+             _PRESENTATION_LEAD)
+            for name in presenters
+        )
+    else:
+        plan.append((RundownKind.PAPARAN, _PAPARAN_TITLE, _PAPARAN_ALL_MINUTES, _PRESENTATION_LEAD))
+    plan.extend(_CLOSING)
+
+    items: list[RundownItem] = []
+    planned = start
+    for position, (kind, title, minutes, responsible) in enumerate(plan, start=1):
+        items.append(
+            RundownItem(
+                event_id=0,
+                title=title,
+                kind=kind,
+                position=position,
+                responsible_text=responsible,
+                planned_start=planned,
+                planned_minutes=minutes,
+            )
+        )
+        planned = add_minutes(planned, minutes)
+    return items
+
+
+def validate_rundown_item(item: RundownItem) -> None:
+    """Raise :class:`ValidationError` (in the user's language) for an impossible item."""
+    if not item.title.strip():
+        raise ValidationError("Nama mata acara wajib diisi.", "The item title is required.")
+    if item.planned_minutes < 0:
+        raise ValidationError(
+            "Durasi tidak boleh negatif ({minutes} menit).",
+            "The duration cannot be negative ({minutes} minutes).",
+            minutes=item.planned_minutes,
+        )
+    try:
+        RundownKind(item.kind)
+    except ValueError as exc:
+        raise ValidationError(
+            "Jenis mata acara tidak dikenal: {kind}.",
+            "Unknown kind of item: {kind}.",
+            kind=item.kind,
+        ) from exc
+    if item.actual_start and item.actual_end and item.actual_end < item.actual_start:
+        raise ValidationError(
+            "Waktu selesai tidak boleh sebelum waktu mulai.",
+            "The end cannot be before the start.",
+        )
+
+
+def _clean(item: RundownItem) -> RundownItem:
+    return replace(
+        item,
+        title=" ".join(item.title.split()),
+        responsible_text=" ".join(item.responsible_text.split()),
+    )
+
+
+def _check_responsible(storage: Storage, event_id: int, invitee_id: int | None) -> None:
+    if invitee_id is None:
+        return
+    invitee = storage.get_invitee(invitee_id)
+    if invitee is None or invitee.event_id != event_id:
+        raise NotFoundError.of("invitee_of_event", invitee_id)
+
+
+def _insert(storage: Storage, event_id: int, item: RundownItem) -> int:
+    item = _clean(replace(item, event_id=event_id, id=None))
+    validate_rundown_item(item)
+    _check_responsible(storage, event_id, item.responsible_invitee_id)
+    return storage.insert_rundown_item(item)
+
+
+def add_rundown_item(storage: Storage, event_id: int, item: RundownItem) -> int:
+    """Add an item to the rundown of an event (at the end when its position is 0).
+
+    Returns:
+        The id of the new item.
+    """
+    with storage.transaction():
+        get_event(storage, event_id)
+        return _insert(storage, event_id, item)
+
+
+def get_rundown_item(storage: Storage, item_id: int) -> RundownItem:
+    """The rundown item, or :class:`NotFoundError` with a clear message."""
+    item = storage.get_rundown_item(item_id)
+    if item is None:
+        raise NotFoundError.of("rundown_item", item_id)
+    return item
+
+
+def list_rundown(storage: Storage, event_id: int) -> list[RundownItem]:
+    """The rundown of an event, in order."""
+    get_event(storage, event_id)
+    return storage.list_rundown_items(event_id)
+
+
+def update_rundown_item(storage: Storage, item_id: int, changes: dict[str, Any]) -> RundownItem:
+    """Change fields of a rundown item (validated as a whole); returns the saved item."""
+    unknown = set(changes) - set(EDITABLE_RUNDOWN_FIELDS)
+    if unknown:
+        raise KeyError(f"not an editable rundown field: {sorted(unknown)}")
+    with storage.transaction():
+        current = get_rundown_item(storage, item_id)
+        updated = _clean(replace(current, **changes))
+        validate_rundown_item(updated)
+        if "responsible_invitee_id" in changes:
+            _check_responsible(storage, current.event_id, updated.responsible_invitee_id)
+        storage.update_rundown_item_fields(
+            item_id, {name: getattr(updated, name) for name in changes}
+        )
+    return get_rundown_item(storage, item_id)
+
+
+def registration_window(event: Event) -> tuple[time, int]:
+    """When registration opens and how long it lasts, so the opening is at the start time.
+
+    Registration runs from the call time (Waktu Panggilan) when it is before the
+    start, otherwise for :data:`REGISTRATION_MINUTES` before the start (never
+    before midnight).
+    """
+    if event.call_time is not None and event.call_time < event.start_time:
+        return event.call_time, _minutes_between(event.call_time, event.start_time)
+    earliest = min(REGISTRATION_MINUTES, _minutes_between(time(0, 0), event.start_time))
+    return add_minutes(event.start_time, -earliest), earliest
+
+
+def apply_typical_rundown(
+    storage: Storage, event_id: int, *, presenters: Sequence[str] = ()
+) -> list[int]:
+    """Fill an empty rundown with the typical susunan acara, timed from the event.
+
+    The opening by the MC is planned at the event's start time, after registration
+    (see :func:`registration_window`).
+
+    Returns:
+        The ids of the new items, in order.
+
+    Raises:
+        ValidationError: the event already has a rundown (it is never duplicated).
+    """
+    with storage.transaction():
+        event = get_event(storage, event_id)
+        existing = storage.count_rundown_items(event_id)
+        if existing:
+            raise ValidationError(
+                "Susunan acara sudah berisi {count} mata acara; susunan acara umum hanya "
+                "dapat dipakai untuk susunan acara yang masih kosong.",
+                "The rundown already has {count} items; the typical rundown can only fill "
+                "an empty one.",
+                count=existing,
+            )
+        start, minutes = registration_window(event)
+        items = typical_rundown(start, presenters=presenters, registration_minutes=minutes)
+        return [_insert(storage, event_id, item) for item in items]
+
+
+# -- reorder, delete, re-time ------------------------------------------------------------
+
+
+def move_in_order(
+    storage: Storage, table: str, scope_id: int, record_id: int, new_index: int
+) -> list[int]:
+    """Move one row of an ordered list (items, speakers, questions …) to ``new_index``.
+
+    Positions are renumbered 1, 2, … ; an index past the end means the end.
+    Call inside a transaction.
+
+    Returns:
+        The ids in their new order.
+    """
+    order = storage.ordered_ids(table, scope_id)
+    if record_id not in order:
+        raise NotFoundError.of("row", record_id)
+    order.remove(record_id)
+    order.insert(max(0, min(new_index, len(order))), record_id)
+    storage.set_positions(table, order)
+    return order
+
+
+def move_rundown_item(storage: Storage, item_id: int, new_index: int) -> list[int]:
+    """Move an item to ``new_index`` (0-based) in the rundown; returns the ids in order."""
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        return move_in_order(storage, "rundown_items", item.event_id, item_id, new_index)
+
+
+def delete_rundown_item(storage: Storage, item_id: int) -> RundownItem:
+    """Remove an item with its speakers; returns what was removed (undo restores it)."""
+    with storage.transaction():
+        item = get_rundown_item(storage, item_id)
+        # The speaker now speaking goes with the item (meeting.KEY_SPEAKING).
+        raw = storage.record_settings(item.event_id).get("live.speaking", "")
+        speaking_uid = json.loads(raw).get("speaker") if raw.startswith("{") else None
+        if speaking_uid in {s.uid for s in storage.list_speakers(item_id)}:
+            storage.put_record_setting(item.event_id, "live.speaking", None)
+        storage.delete_rundown_item(item_id)
+        storage.set_positions("rundown_items", storage.ordered_ids("rundown_items", item.event_id))
+        return item
+
+
+def retime_rundown(
+    storage: Storage, event_id: int, start: time | None = None
+) -> list[RundownItem]:
+    """Plan the items one after the other from ``start`` (default: the first item's
+    planned start, else the event's start), each for its duration.
+
+    Returns:
+        The rundown with its new planned starts.
+    """
+    with storage.transaction():
+        event = get_event(storage, event_id)
+        items = storage.list_rundown_items(event_id)
+        if not items:
+            return []
+        planned = start or items[0].planned_start or event.start_time
+        for item in items:
+            assert item.id is not None
+            if item.planned_start != planned:
+                storage.update_rundown_item_fields(item.id, {"planned_start": planned})
+            planned = add_minutes(planned, item.planned_minutes)
+        return storage.list_rundown_items(event_id)
 
 # -- settings ------------------------------------------------------------------------
 
@@ -853,546 +1136,3 @@ def addressee_choices(storage: Storage, event_id: int) -> list[str]:
             if speaker.invitee_id is None and speaker.name not in choices:
                 choices.append(speaker.name)
     return choices
-
-
-# -- termins --------------------------------------------------------------------------
-
-
-def get_termin(storage: Storage, termin_id: int) -> Termin:
-    """The termin, or :class:`NotFoundError`."""
-    termin = storage.get_termin(termin_id)
-    if termin is None:
-        raise NotFoundError.of("termin", termin_id)
-    return termin
-
-
-def current_termin(storage: Storage, event_id: int) -> Termin | None:
-    """The latest termin of an event (open or closed), or None."""
-    termins = storage.list_termins(event_id)
-    return termins[-1] if termins else None
-
-
-def _close_termin(storage: Storage, termin: Termin, now: datetime) -> None:
-    assert termin.id is not None
-    storage.update_termin_fields(termin.id, {"closed_at": now})
-
-
-def open_termin(
-    storage: Storage, event_id: int, *, clock: Clock = utc_now, max_askers: int | None = None
-) -> Termin:
-    """Open the next round of questions (the open one closes); the cap from the settings."""
-    with storage.transaction():
-        get_event(storage, event_id)
-        now = clock()
-        if max_askers is None:
-            max_askers = meeting_settings(storage, event_id).termin_max_askers
-        _check_cap(max_askers)
-        latest = current_termin(storage, event_id)
-        if latest is not None and latest.closed_at is None:
-            _close_termin(storage, latest, now)
-        termin_id = storage.insert_termin(
-            Termin(
-                event_id=event_id,
-                number=storage.next_termin_number(event_id),
-                max_askers=max_askers,
-                opened_at=now,
-            )
-        )
-        return get_termin(storage, termin_id)
-
-
-def _check_cap(max_askers: int) -> None:
-    low, high = _LIMITS["termin_max_askers"]
-    if not low <= max_askers <= high:
-        raise ValidationError(
-            "Jumlah penanya per termin harus antara {low} dan {high}.",
-            "Askers per termin must be between {low} and {high}.",
-            low=low, high=high,
-        )
-
-
-def close_termin(storage: Storage, termin_id: int, *, clock: Clock = utc_now) -> Termin:
-    """Close a termin to askers: the narasumber answer."""
-    with storage.transaction():
-        termin = get_termin(storage, termin_id)
-        if termin.closed_at is not None:
-            raise ValidationError(
-                "Termin {number} sudah ditutup.", "Termin {number} is already closed.",
-                number=termin.number,
-            )
-        _close_termin(storage, termin, clock())
-        return get_termin(storage, termin_id)
-
-
-def set_termin_max_askers(storage: Storage, termin_id: int, max_askers: int) -> Termin:
-    """Change the cap of a termin (never below the askers it has)."""
-    with storage.transaction():
-        termin = get_termin(storage, termin_id)
-        _check_cap(max_askers)
-        askers = storage.count_askers(termin_id)
-        if max_askers < askers:
-            raise ValidationError(
-                "Termin {number} sudah memiliki {askers} penanya.",
-                "Termin {number} already has {askers} askers.",
-                number=termin.number, askers=askers,
-            )
-        storage.update_termin_fields(termin_id, {"max_askers": max_askers})
-        return get_termin(storage, termin_id)
-
-
-@dataclass(frozen=True)
-class TerminStep:
-    """What the T key did: closed the termin (answers now) or opened a new one."""
-
-    opened: bool
-    termin: Termin
-
-
-def advance_termin(storage: Storage, event_id: int, *, clock: Clock = utc_now) -> TerminStep:
-    """The moderator's T key: close the open termin and turn to the answers (the first
-    question to answer is highlighted), or, when it is closed, open the next termin."""
-    with storage.transaction():
-        latest = current_termin(storage, event_id)
-        if latest is None or latest.closed_at is not None:
-            return TerminStep(True, open_termin(storage, event_id, clock=clock))
-        _close_termin(storage, latest, clock())
-        assert latest.id is not None
-        to_answer = _unanswered(storage, latest.id)
-        _set_highlight(storage, event_id, to_answer[0] if to_answer else None)
-        return TerminStep(False, get_termin(storage, latest.id))
-
-
-# -- questions ------------------------------------------------------------------------
-
-QUESTION_TRANSITIONS: dict[QuestionStatus, frozenset[QuestionStatus]] = {
-    QuestionStatus.ANTRE: frozenset(
-        {QuestionStatus.BERTANYA, QuestionStatus.DITUNDA, QuestionStatus.DIBATALKAN}
-    ),
-    QuestionStatus.BERTANYA: frozenset(
-        {QuestionStatus.DIJAWAB, QuestionStatus.DITUNDA, QuestionStatus.DIBATALKAN,
-         QuestionStatus.ANTRE}
-    ),
-    QuestionStatus.DITUNDA: frozenset(
-        {QuestionStatus.ANTRE, QuestionStatus.BERTANYA, QuestionStatus.DIJAWAB,
-         QuestionStatus.DIBATALKAN}
-    ),
-    QuestionStatus.DIJAWAB: frozenset({QuestionStatus.BERTANYA, QuestionStatus.DITUNDA}),
-    QuestionStatus.DIBATALKAN: frozenset({QuestionStatus.ANTRE}),
-}
-"""Which status a question can go to from each status (undo restores anything)."""
-
-_STATUS_WORDS = {
-    QuestionStatus.ANTRE: ("antre", "queued"),
-    QuestionStatus.BERTANYA: ("bertanya", "asking"),
-    QuestionStatus.DIJAWAB: ("dijawab", "answered"),
-    QuestionStatus.DITUNDA: ("ditunda", "deferred"),
-    QuestionStatus.DIBATALKAN: ("dibatalkan", "cancelled"),
-}
-
-
-def get_question(storage: Storage, question_id: int) -> Question:
-    """The question, or :class:`NotFoundError`."""
-    question = storage.get_question(question_id)
-    if question is None:
-        raise NotFoundError.of("question", question_id)
-    return question
-
-
-def _check_room(storage: Storage, termin: Termin) -> None:
-    assert termin.id is not None
-    askers = storage.count_askers(termin.id)
-    if askers >= termin.max_askers:
-        raise ValidationError(
-            "Termin {number} sudah penuh ({askers} dari {cap} penanya). Buka termin berikutnya "
-            "atau naikkan batasnya.",
-            "Termin {number} is full ({askers} of {cap} askers). Open the next termin or raise "
-            "its cap.",
-            number=termin.number, askers=askers, cap=termin.max_askers,
-        )
-
-
-def add_question(
-    storage: Storage,
-    termin_id: int,
-    *,
-    asker_name: str = "",
-    asker_instansi: str = "",
-    asker_invitee_id: int | None = None,
-    question: str = "",
-    addressed_to: str = "",
-    clock: Clock = utc_now,
-) -> Question:
-    """Put an asker in the termin's queue (status antre).
-
-    An invitee gives the name (with titles) and instansi unless they are typed.
-    The termin's cap of askers is never exceeded.
-    """
-    with storage.transaction():
-        termin = get_termin(storage, termin_id)
-        invitee = _invitee_of_event(storage, termin.event_id, asker_invitee_id)
-        name, instansi = _clean_text(asker_name), _clean_text(asker_instansi)
-        if invitee is not None:
-            name = name or invitee_display_name(invitee)
-            instansi = instansi or invitee.instansi
-        if not name:
-            raise ValidationError("Nama penanya wajib diisi.", "The asker's name is required.")
-        _check_room(storage, termin)
-        question_id = storage.insert_question(
-            Question(
-                event_id=termin.event_id,
-                termin_id=termin_id,
-                asker_name=name,
-                asker_instansi=instansi,
-                asker_invitee_id=asker_invitee_id,
-                question=question.strip(),
-                addressed_to=_clean_text(addressed_to),
-                created_at=clock(),
-            )
-        )
-        return get_question(storage, question_id)
-
-
-def _check_transition(
-    storage: Storage, question: Question, status: QuestionStatus
-) -> None:
-    if status == question.status:
-        return
-    if status not in QUESTION_TRANSITIONS[question.status]:
-        old, new = _STATUS_WORDS[question.status], _STATUS_WORDS[status]
-        raise ValidationError(
-            "Status pertanyaan {name} tidak dapat diubah dari \"{old}\" menjadi \"{new}\".",
-            "The question of {name} cannot go from \"{old_en}\" to \"{new_en}\".",
-            name=question.asker_name, old=old[0], new=new[0], old_en=old[1], new_en=new[1],
-        )
-    if question.status == QuestionStatus.DIBATALKAN:
-        _check_room(storage, get_termin(storage, question.termin_id))
-
-
-EDITABLE_QUESTION_FIELDS = (
-    "asker_name", "asker_instansi", "asker_invitee_id", "question", "addressed_to",
-    "status", "answer", "answered_by",
-)
-
-
-def update_question(storage: Storage, question_id: int, changes: dict[str, Any]) -> Question:
-    """Change a question (text, asker, addressee, answer, status) in one step.
-
-    A status change follows :data:`QUESTION_TRANSITIONS`. An answer typed for an asker
-    still queued (antre) marks the question answered (dijawab): it was asked and
-    answered without the N/F7 step, and must not wait in the queue any more.
-    """
-    unknown = set(changes) - set(EDITABLE_QUESTION_FIELDS)
-    if unknown:
-        raise KeyError(f"not an editable question field: {sorted(unknown)}")
-    with storage.transaction():
-        current = get_question(storage, question_id)
-        cleaned: dict[str, Any] = {}
-        for key, value in changes.items():
-            if key in ("asker_name", "asker_instansi", "addressed_to", "answered_by"):
-                value = _clean_text(str(value))
-            elif key in ("question", "answer"):
-                value = str(value).strip()
-            elif key == "status":
-                value = QuestionStatus(value)
-                _check_transition(storage, current, value)
-            elif key == "asker_invitee_id":
-                _invitee_of_event(storage, current.event_id, value)
-            if getattr(current, key) != value:
-                cleaned[key] = value
-        if "asker_name" in cleaned and not cleaned["asker_name"]:
-            raise ValidationError("Nama penanya wajib diisi.", "The asker's name is required.")
-        if (
-            cleaned.get("answer")
-            and "status" not in cleaned
-            and current.status == QuestionStatus.ANTRE
-        ):
-            # An answer typed for a queued asker: the question was asked and answered
-            # (the N/F7 step was skipped), so it no longer waits in the queue.
-            cleaned["status"] = QuestionStatus.DIJAWAB
-        storage.update_question_fields(question_id, cleaned)
-        if cleaned.get("status") == QuestionStatus.DIJAWAB:
-            _move_highlight_after(storage, current)
-        return get_question(storage, question_id)
-
-
-def set_question_status(
-    storage: Storage, question_id: int, status: QuestionStatus
-) -> Question:
-    """Move a question to another status (see :data:`QUESTION_TRANSITIONS`)."""
-    return update_question(storage, question_id, {"status": status})
-
-
-def delete_question(storage: Storage, question_id: int) -> Question:
-    """Remove a question (its follow-ups stay, untied); returns what was removed."""
-    with storage.transaction():
-        question = get_question(storage, question_id)
-        if storage.record_settings(question.event_id).get(KEY_HIGHLIGHT) == question.uid:
-            storage.put_record_setting(question.event_id, KEY_HIGHLIGHT, None)
-        storage.delete_question(question_id)
-        storage.set_positions("questions", storage.ordered_ids("questions", question.termin_id))
-        return question
-
-
-def move_question(storage: Storage, question_id: int, new_index: int) -> list[int]:
-    """Move a question to ``new_index`` (0-based) within its termin; returns the order."""
-    with storage.transaction():
-        question = get_question(storage, question_id)
-        return move_in_order(storage, "questions", question.termin_id, question_id, new_index)
-
-
-def _set_highlight(storage: Storage, event_id: int, question: Question | None) -> None:
-    storage.put_record_setting(event_id, KEY_HIGHLIGHT, None if question is None else question.uid)
-
-
-def highlight_question(storage: Storage, event_id: int, question_id: int | None) -> None:
-    """Show a question on the projector (None: show none)."""
-    with storage.transaction():
-        get_event(storage, event_id)
-        question = None if question_id is None else get_question(storage, question_id)
-        if question is not None and question.event_id != event_id:
-            raise NotFoundError.of("question", question_id)
-        _set_highlight(storage, event_id, question)
-
-
-def highlighted_question(storage: Storage, event_id: int) -> Question | None:
-    """The question shown on the projector, or None."""
-    uid = storage.record_settings(event_id).get(KEY_HIGHLIGHT)
-    return None if not uid else storage.get_question_by_uid(uid)
-
-
-def _unanswered(storage: Storage, termin_id: int) -> list[Question]:
-    return [q for q in storage.list_questions(termin_id) if q.status == QuestionStatus.BERTANYA]
-
-
-def next_asker(storage: Storage, event_id: int) -> Question:
-    """The moderator's N key: the first asker queued in the current termin asks now
-    (and is shown on the projector)."""
-    with storage.transaction():
-        get_event(storage, event_id)
-        termin = current_termin(storage, event_id)
-        if termin is None:
-            raise ValidationError(
-                "Belum ada termin. Buka termin pertama dulu.",
-                "There is no termin yet. Open the first termin.",
-            )
-        assert termin.id is not None
-        queued = [q for q in storage.list_questions(termin.id) if q.status == QuestionStatus.ANTRE]
-        if not queued:
-            raise ValidationError(
-                "Tidak ada penanya dalam antrean termin {number}.",
-                "No asker is queued in termin {number}.",
-                number=termin.number,
-            )
-        question = queued[0]
-        assert question.id is not None
-        storage.update_question_fields(question.id, {"status": QuestionStatus.BERTANYA})
-        _set_highlight(storage, event_id, question)
-        return get_question(storage, question.id)
-
-
-def mark_answered(
-    storage: Storage, event_id: int, question_id: int | None = None
-) -> Question:
-    """The moderator's J key: a question (the highlighted one, else the first waiting for
-    its answer in the current termin) is answered; the next one to answer is highlighted."""
-    with storage.transaction():
-        get_event(storage, event_id)
-        if question_id is None:
-            question = highlighted_question(storage, event_id)
-            if question is None or question.status not in (
-                QuestionStatus.BERTANYA, QuestionStatus.DITUNDA
-            ):
-                termin = current_termin(storage, event_id)
-                waiting = [] if termin is None or termin.id is None else _unanswered(
-                    storage, termin.id
-                )
-                if not waiting:
-                    _nothing_waiting(storage, termin)
-                question = waiting[0]
-        else:
-            question = get_question(storage, question_id)
-        assert question.id is not None
-        _check_transition(storage, question, QuestionStatus.DIJAWAB)
-        storage.update_question_fields(question.id, {"status": QuestionStatus.DIJAWAB})
-        remaining = _unanswered(storage, question.termin_id)
-        later = [q for q in remaining if q.position > question.position]
-        next_up = later or remaining
-        _set_highlight(storage, event_id, next_up[0] if next_up else None)
-        return get_question(storage, question.id)
-
-
-def _nothing_waiting(storage: Storage, termin: Termin | None) -> NoReturn:
-    """Refuse the J/F8 key: nobody waits for an answer (saying who is still queued)."""
-    queued = [] if termin is None or termin.id is None else [
-        q for q in storage.list_questions(termin.id) if q.status == QuestionStatus.ANTRE
-    ]
-    if queued:
-        assert termin is not None
-        raise ValidationError(
-            "Tidak ada pertanyaan yang menunggu jawaban: {count} penanya di termin {number} "
-            "masih antre dan belum dipersilakan bertanya.",
-            "No question is waiting for an answer: {count} asker(s) in termin {number} are "
-            "still queued and have not been called yet.",
-            count=len(queued), number=termin.number,
-        )
-    raise ValidationError(
-        "Tidak ada pertanyaan yang menunggu jawaban.",
-        "No question is waiting for an answer.",
-    )
-
-
-def _move_highlight_after(storage: Storage, question: Question) -> None:
-    """A question answered by typing its answer: when it was on the projector, the next
-    one waiting for its answer is shown instead (as the J key does)."""
-    highlighted = highlighted_question(storage, question.event_id)
-    if highlighted is None or highlighted.id != question.id:
-        return
-    remaining = _unanswered(storage, question.termin_id)
-    later = [q for q in remaining if q.position > question.position]
-    next_up = later or remaining
-    _set_highlight(storage, question.event_id, next_up[0] if next_up else None)
-
-
-# -- follow-ups -----------------------------------------------------------------------
-
-
-def get_follow_up(storage: Storage, follow_up_id: int) -> FollowUp:
-    """The follow-up, or :class:`NotFoundError`."""
-    follow_up = storage.get_follow_up(follow_up_id)
-    if follow_up is None:
-        raise NotFoundError.of("follow_up", follow_up_id)
-    return follow_up
-
-
-def _check_follow_up(storage: Storage, follow_up: FollowUp) -> FollowUp:
-    cleaned = replace(
-        follow_up, what=follow_up.what.strip(), who=_clean_text(follow_up.who),
-        due=_clean_text(follow_up.due),
-    )
-    if not cleaned.what:
-        raise ValidationError(
-            "Isi tindak lanjut wajib diisi.", "Say what is to be followed up."
-        )
-    if cleaned.question_id is not None:
-        question = get_question(storage, cleaned.question_id)
-        if question.event_id != cleaned.event_id:
-            raise NotFoundError.of("question", cleaned.question_id)
-    return cleaned
-
-
-def add_follow_up(
-    storage: Storage,
-    event_id: int,
-    what: str,
-    *,
-    who: str = "",
-    due: str = "",
-    question_id: int | None = None,
-) -> FollowUp:
-    """Record a tindak lanjut: what, who, by when (free text, e.g. "Januari 2024")."""
-    with storage.transaction():
-        get_event(storage, event_id)
-        follow_up = _check_follow_up(
-            storage,
-            FollowUp(event_id=event_id, what=what, who=who, due=due, question_id=question_id),
-        )
-        return get_follow_up(storage, storage.insert_follow_up(follow_up))
-
-
-def update_follow_up(storage: Storage, follow_up_id: int, changes: dict[str, Any]) -> FollowUp:
-    """Change a follow-up's what, who, due or question."""
-    unknown = set(changes) - {"what", "who", "due", "question_id"}
-    if unknown:
-        raise KeyError(f"not an editable follow-up field: {sorted(unknown)}")
-    with storage.transaction():
-        current = get_follow_up(storage, follow_up_id)
-        updated = _check_follow_up(storage, replace(current, **changes))
-        storage.update_follow_up_fields(
-            follow_up_id, {name: getattr(updated, name) for name in changes}
-        )
-        return get_follow_up(storage, follow_up_id)
-
-
-def delete_follow_up(storage: Storage, follow_up_id: int) -> FollowUp:
-    """Remove a follow-up; returns what was removed."""
-    with storage.transaction():
-        follow_up = get_follow_up(storage, follow_up_id)
-        storage.delete_follow_up(follow_up_id)
-        return follow_up
-
-
-def move_follow_up(storage: Storage, follow_up_id: int, new_index: int) -> list[int]:
-    """Move a follow-up to ``new_index`` (0-based); returns the order."""
-    with storage.transaction():
-        follow_up = get_follow_up(storage, follow_up_id)
-        return move_in_order(storage, "follow_ups", follow_up.event_id, follow_up_id, new_index)
-
-
-# -- conclusions ----------------------------------------------------------------------
-
-CONCLUSION_KINDS: tuple[str, ...] = ("kesimpulan", "keputusan", "rekomendasi")
-
-
-def get_conclusion(storage: Storage, conclusion_id: int) -> Conclusion:
-    """The conclusion, or :class:`NotFoundError`."""
-    conclusion = storage.get_conclusion(conclusion_id)
-    if conclusion is None:
-        raise NotFoundError.of("conclusion", conclusion_id)
-    return conclusion
-
-
-def _check_conclusion(body: str, kind: str) -> None:
-    if not body.strip():
-        raise ValidationError("Isi kesimpulan wajib diisi.", "The text is required.")
-    if kind not in CONCLUSION_KINDS:
-        raise ValidationError(
-            "Jenis harus kesimpulan, keputusan atau rekomendasi (bukan {kind}).",
-            "The kind must be kesimpulan, keputusan or rekomendasi (not {kind}).",
-            kind=kind,
-        )
-
-
-def add_conclusion(
-    storage: Storage, event_id: int, body: str, kind: str = "kesimpulan"
-) -> Conclusion:
-    """Record a conclusion, decision (keputusan) or recommendation of the meeting."""
-    _check_conclusion(body, kind)
-    with storage.transaction():
-        get_event(storage, event_id)
-        conclusion_id = storage.insert_conclusion(
-            Conclusion(event_id=event_id, body=body.strip(), kind=kind)
-        )
-        return get_conclusion(storage, conclusion_id)
-
-
-def update_conclusion(storage: Storage, conclusion_id: int, changes: dict[str, Any]) -> Conclusion:
-    """Change a conclusion's text or kind."""
-    unknown = set(changes) - {"body", "kind"}
-    if unknown:
-        raise KeyError(f"not an editable conclusion field: {sorted(unknown)}")
-    with storage.transaction():
-        current = get_conclusion(storage, conclusion_id)
-        updated = replace(current, **changes)
-        updated.body = updated.body.strip()
-        _check_conclusion(updated.body, updated.kind)
-        storage.update_conclusion_fields(
-            conclusion_id, {name: getattr(updated, name) for name in changes}
-        )
-        return get_conclusion(storage, conclusion_id)
-
-
-def delete_conclusion(storage: Storage, conclusion_id: int) -> Conclusion:
-    """Remove a conclusion; returns what was removed."""
-    with storage.transaction():
-        conclusion = get_conclusion(storage, conclusion_id)
-        storage.delete_conclusion(conclusion_id)
-        return conclusion
-
-
-def move_conclusion(storage: Storage, conclusion_id: int, new_index: int) -> list[int]:
-    """Move a conclusion to ``new_index`` (0-based); returns the order."""
-    with storage.transaction():
-        conclusion = get_conclusion(storage, conclusion_id)
-        return move_in_order(
-            storage, "conclusions", conclusion.event_id, conclusion_id, new_index
-        )

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from rakor_desktop.images import MAX_LOGO_PIXELS, ImageProblem, inspect_image
 from rakor_desktop.messages import ValidationError
-from rakor_desktop.operations import get_event
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import BLOCK, DOCUMENT, clean_text
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rakor_desktop.images import MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS, ImageProblem, inspect_image
 from rakor_desktop.messages import NotFoundError, ValidationError
-from rakor_desktop.operations import get_event
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
 
 _MIMES = {"JPEG": "image/jpeg", "PNG": "image/png"}

@@ -23,7 +23,7 @@ from rakor_desktop import paths
 from rakor_desktop.atomic_files import TEMP_PREFIX as TEMP_PREFIX  # re-exported
 from rakor_desktop.atomic_files import create_temporary, remove_stale_temporaries
 from rakor_desktop.messages import RakorError, ValidationError, text
-from rakor_desktop.operations import get_event
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
 
 from .build import attendance_document, load_record, minutes_document
@@ -374,14 +374,9 @@ def export_question_log(
 def export_attendance_spreadsheet(
     storage: Storage, event_id: int, out_dir: Path, *, progress: Progress | None = None
 ) -> list[Path]:
-    """Write the attendance as XLSX (made by :mod:`rakor_desktop.attendance_export`)."""
-    try:
-        from rakor_desktop.attendance_export import export_attendance_xlsx
-    except ImportError as exc:
-        raise ExportError(
-            "Ekspor daftar hadir ke XLSX belum tersedia di versi ini.",
-            "Exporting the attendance as XLSX is not available in this version.",
-        ) from exc
+    """Write the attendance as XLSX (made by :mod:`rakor_desktop.exports.attendance`)."""
+    from rakor_desktop.exports.attendance import export_attendance_xlsx
+
     get_event(storage, event_id)
     stem = file_stem(ATTENDANCE_NAME, storage, event_id)
 

@@ -11,12 +11,19 @@ of earlier events keep what they said then.
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass, replace
+from datetime import datetime
 
-from rakor_desktop import operations as ops
 from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.messages import NotFoundError, ValidationError
-from rakor_desktop.models import Invitee, Person, Role
+from rakor_desktop.models import (
+    Invitee,
+    Person,
+    Role,
+)
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.people import PERSON_TEXT_FIELDS, clean_person, merge_person
 from rakor_desktop.storage import Storage
 
 USUAL_GROUPS: tuple[str, ...] = (
@@ -80,9 +87,9 @@ def _person_of(details: InviteeDetails) -> Person:
         instansi=details.instansi,
         group_name=details.group_name,
     )
-    for name in ops.PERSON_TEXT_FIELDS:
+    for name in PERSON_TEXT_FIELDS:
         setattr(person, name, _CONTROL.sub("", str(getattr(person, name))))
-    return ops.clean_person(person)
+    return clean_person(person)
 
 
 def _refuse_nip_of_another(storage: Storage, person: Person) -> None:
@@ -116,7 +123,7 @@ def add_invitee(
         NotFoundError: the event or the chosen directory person no longer exists.
     """
     with storage.transaction():
-        ops.get_event(storage, event_id)
+        event_ops.get_event(storage, event_id)
         person = _person_of(details)
         now = clock()
         if person.id is not None:
@@ -130,10 +137,10 @@ def add_invitee(
             same = storage.find_persons_by_name(person.name, person.instansi)
             if len(same) == 1 and (not person.nip or not same[0].nip):
                 # The same person typed again: complete the directory entry.
-                person = ops.merge_person(same[0], person)
+                person = merge_person(same[0], person)
                 storage.update_person(person, now=now)
         # invite_person reuses a directory entry with this NIP (and merges into it).
-        return ops.invite_person(storage, event_id, person, role=details.role, clock=clock)
+        return invite_person(storage, event_id, person, role=details.role, clock=clock)
 
 
 def update_invitee(
@@ -193,7 +200,7 @@ def remove_invitees(storage: Storage, invitee_ids: list[int]) -> list[Invitee]:
     with storage.transaction():
         for invitee_id in dict.fromkeys(invitee_ids):
             removed.append(_get_invitee(storage, invitee_id))
-            ops.remove_invitee(storage, invitee_id)
+            remove_invitee(storage, invitee_id)
     return removed
 
 
@@ -202,3 +209,147 @@ def _get_invitee(storage: Storage, invitee_id: int) -> Invitee:
     if invitee is None:
         raise NotFoundError.of("invitee", invitee_id)
     return invitee
+
+# Check-in codes: no 0/O, 1/I/L, so they can be read aloud and typed from a card.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 8  # 31**8 ≈ 8.5e11 codes: one code tells nothing about another
+
+
+# -- people and invitations --------------------------------------------------------
+
+
+def new_checkin_code(storage: Storage) -> str:
+    """A fresh random check-in code not used by any invitee."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not storage.checkin_code_exists(code):
+            return code
+
+
+def _save_person(storage: Storage, person: Person, now: datetime) -> Person:
+    """Reuse the directory entry with the same NIP (updating it), or add the person."""
+    if person.id is not None:
+        return person
+    existing = storage.find_person_by_nip(person.nip) if person.nip else None
+    if existing is not None:
+        merged = merge_person(existing, person)
+        storage.update_person(merged, now=now)
+        return merged
+    person.id = storage.insert_person(person, now=now)
+    return person
+
+
+def _invite(
+    storage: Storage,
+    event_id: int,
+    person: Person,
+    role: Role,
+    now: datetime,
+    *,
+    walk_in: bool = False,
+) -> Invitee:
+    person = _save_person(storage, clean_person(person), now)
+    assert person.id is not None
+    if storage.find_invitee_of_person(event_id, person.id) is not None:
+        raise ValidationError(
+            "{name} sudah ada di daftar undangan acara ini.",
+            "{name} is already on the invitation list of this event.",
+            name=person.name,
+        )
+    invitee = Invitee(
+        event_id=event_id,
+        person=person,
+        role=role,
+        checkin_code=new_checkin_code(storage),
+        jabatan=person.jabatan,
+        instansi=person.instansi,
+        group_name=person.group_name,
+        walk_in=walk_in,
+    )
+    invitee.id = storage.insert_invitee(invitee, now=now)
+    return invitee
+
+
+def invite_person(
+    storage: Storage,
+    event_id: int,
+    person: Person,
+    *,
+    role: Role = Role.PESERTA,
+    clock: Clock = utc_now,
+    walk_in: bool = False,
+) -> Invitee:
+    """Put a person (new, or from the directory) on an event's invitation list.
+
+    ``walk_in``: the person was not invited and registers at the desk (kept, so the
+    list and the event file can tell walk-ins apart).
+    """
+    with storage.transaction():
+        event_ops.get_event(storage, event_id)
+        return _invite(storage, event_id, person, role, clock(), walk_in=walk_in)
+
+
+@dataclass
+class ImportReport:
+    """What an import of an invitation list did."""
+
+    added: int
+    reused_from_directory: int
+    skipped_duplicates: list[str]
+
+
+def import_invitees(
+    storage: Storage,
+    event_id: int,
+    people: list[tuple[Person, Role]],
+    *,
+    clock: Clock = utc_now,
+) -> ImportReport:
+    """Add many invitees at once: all or nothing.
+
+    A person already on this event's list (same NIP, or same name within the same
+    instansi) is skipped and reported; a person found in the directory by NIP is
+    reused.
+    """
+    now = clock()
+    added = reused = 0
+    skipped: list[str] = []
+    with storage.transaction():
+        event_ops.get_event(storage, event_id)
+        for index, (raw, role) in enumerate(people, start=1):
+            try:
+                person = clean_person(raw)
+            except ValidationError as exc:
+                raise ValidationError(
+                    "Baris {row}: {problem}", "Row {row}: {problem_en}",
+                    row=index, problem=exc.indonesian, problem_en=exc.english,
+                ) from exc
+            match = storage.find_person_by_nip(person.nip) if person.nip else None
+            if match is None:
+                same_name = storage.find_persons_by_name(person.name, person.instansi)
+                match = same_name[0] if same_name else None
+            if match is not None and match.id is not None:
+                if storage.find_invitee_of_person(event_id, match.id) is not None:
+                    skipped.append(person.name)
+                    continue
+                person = merge_person(match, person)
+                storage.update_person(person, now=now)
+                reused += 1
+            _invite(storage, event_id, person, role, now)
+            added += 1
+    return ImportReport(added=added, reused_from_directory=reused, skipped_duplicates=skipped)
+
+
+def remove_invitee(storage: Storage, invitee_id: int) -> None:
+    """Take someone off an invitation list; refused once their attendance was recorded."""
+    with storage.transaction():
+        invitee = _get_invitee(storage, invitee_id)
+        if storage.invitee_has_attendance(invitee_id):
+            raise ValidationError(
+                "{name} tidak dapat dihapus: kehadirannya sudah tercatat. "
+                "Batalkan check-in bila perlu; riwayatnya tetap tersimpan.",
+                "{name} cannot be removed: their attendance is on record. "
+                "Undo the check-in if needed; the history is kept.",
+                name=invitee.person.name,
+            )
+        storage.delete_invitee(invitee_id)

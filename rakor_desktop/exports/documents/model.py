@@ -1,8 +1,8 @@
 """The document model: what a notulen or a daftar hadir says, as plain data.
 
-The builders in :mod:`rakor_desktop.documents.build` make one :class:`Document`
-from the database; :mod:`~rakor_desktop.documents.docx_render` and
-:mod:`~rakor_desktop.documents.pdf_render` turn the same object into a DOCX and a
+The builders in :mod:`rakor_desktop.exports.documents.build` make one :class:`Document`
+from the database; :mod:`~rakor_desktop.exports.documents.docx_render` and
+:mod:`~rakor_desktop.exports.documents.pdf_render` turn the same object into a DOCX and a
 PDF, so the two files can never say different things. Nothing here knows a file
 format: sizes are in centimetres and points, text is plain Unicode (never markup).
 """

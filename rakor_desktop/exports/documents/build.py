@@ -32,8 +32,8 @@ from rakor_desktop.formatting import (
 )
 from rakor_desktop.images import logo_for_document, signature_for_document
 from rakor_desktop.models import Event, RundownItem, RundownKind
-from rakor_desktop.operations import get_event
-from rakor_desktop.rundown import TEMPLATE_ROLES
+from rakor_desktop.operations.events import get_event
+from rakor_desktop.operations.rundown import TEMPLATE_ROLES
 from rakor_desktop.storage import Storage
 
 from .model import (
@@ -545,7 +545,7 @@ def minutes_parts(storage: Storage, event_id: int) -> list[EditablePart]:
     """The editable text parts of an event's notulen, for the editor in the app.
 
     Show ``part.text``; save an edit with
-    :func:`~rakor_desktop.documents.settings.set_text_override` (``None`` resets it).
+    :func:`~rakor_desktop.exports.documents.settings.set_text_override` (``None`` resets it).
     """
     record = load_record(storage, event_id, with_attendance=False)
     return generated_parts(record)
@@ -1034,6 +1034,3 @@ def mengetahui_official(record: Record) -> dict[str, Any] | None:
     return None
 
 
-def default_date_line(record: Record) -> str:
-    """"Jambi, 14 Desember 2023" for the event."""
-    return format_place_date(_place(record), record.event.date)

@@ -31,7 +31,7 @@ from rakor_desktop.fonts import PdfFonts, register_pdf_fonts
 from rakor_desktop.formatting import format_date_span, format_name, format_time_range
 from rakor_desktop.messages import RakorError, ValidationError
 from rakor_desktop.models import Event, Invitee, Role
-from rakor_desktop.operations import get_event
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
 
 MM = 72 / 25.4

@@ -12,7 +12,7 @@ from typing import Any
 
 from rakor_desktop.clock import from_iso
 from rakor_desktop.formatting import format_clock, format_date
-from rakor_desktop.operations import get_event
+from rakor_desktop.operations.events import get_event
 from rakor_desktop.storage import Storage
 from rakor_desktop.text import clean_text, spreadsheet_text
 

@@ -29,7 +29,7 @@ import typing
 from dataclasses import fields, replace
 from typing import Any
 
-from rakor_desktop.documents.settings import (
+from rakor_desktop.exports.documents.settings import (
     OVERRIDE_PREFIX,
     SETTINGS_PREFIX,
     DocumentOptions,

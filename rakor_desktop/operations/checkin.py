@@ -1,24 +1,28 @@
-"""The check-in desk on the day: search, walk-ins, delegates, signatures, history, counts.
+"""The check-in desk on the day: check-in by code or name, undo, walk-ins, delegates,
+signatures, history and counts.
 
-The basic operations (:func:`~rakor_desktop.operations.checkin_invitee`,
-:func:`~rakor_desktop.operations.checkin_by_code`,
-:func:`~rakor_desktop.operations.undo_checkin`) live in :mod:`rakor_desktop.operations`;
-this module adds what the desk needs around them. Every user action is one function
-that changes the data in one transaction, committed durably before it returns.
+Every user action is one function that changes the data in one transaction,
+committed durably before it returns.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from rakor_desktop import operations as ops
 from rakor_desktop.clock import Clock, utc_now
-from rakor_desktop.formatting import TimeZone, format_name, normalize_nip_nrp, split_titles
+from rakor_desktop.formatting import (
+    TimeZone,
+    format_clock,
+    format_name,
+    normalize_nip_nrp,
+    split_titles,
+)
 from rakor_desktop.images import check_signature
-from rakor_desktop.messages import NotFoundError, ValidationError
+from rakor_desktop.messages import NotFoundError, ValidationError, text
 from rakor_desktop.models import (
     AttendanceEntry,
     AttendanceKind,
@@ -27,6 +31,9 @@ from rakor_desktop.models import (
     Person,
     Role,
 )
+from rakor_desktop.operations import events as event_ops
+from rakor_desktop.operations import invitations as invitee_ops
+from rakor_desktop.people import clean_person, merge_person
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.checkin import (
     AttendanceRow,
@@ -60,12 +67,195 @@ __all__ = [
     "with_present",
 ]
 
+
+@dataclass(frozen=True)
+class Desk:
+    """Who records at this station: written into every attendance entry."""
+
+    station: str
+    operator: str = ""
+
+
+def _get_invitee(storage: Storage, invitee_id: int) -> Invitee:
+    invitee = storage.get_invitee(invitee_id)
+    if invitee is None:
+        raise NotFoundError.of("invitee", invitee_id)
+    return invitee
+
+
+# -- check-in ----------------------------------------------------------------------
+
+
+def checkin_invitee(
+    storage: Storage,
+    invitee_id: int,
+    desk: Desk,
+    *,
+    on_behalf_name: str = "",
+    on_behalf_jabatan: str = "",
+    on_behalf_instansi: str = "",
+    on_behalf_details: Mapping[str, str] | None = None,
+    clock: Clock = utc_now,
+) -> CheckinResult:
+    """Record an arrival. Someone already present is reported as such, not counted twice.
+
+    With ``on_behalf_name``, a delegate came in the invitee's place (*mewakili*);
+    ``on_behalf_details`` holds the delegate's other fields by their name without the
+    ``on_behalf_`` prefix (``front_titles``, ``nip``, ``phone`` ...).
+    The entry is committed durably before this returns.
+    """
+    with storage.transaction():
+        invitee = _get_invitee(storage, invitee_id)
+        active = storage.active_checkins(invitee_id)
+        if active:
+            return CheckinResult(
+                invitee=invitee,
+                checked_in_at=active[0].recorded_at,
+                already_present=True,
+                entry_uid=active[0].uid,
+            )
+        now = clock()
+        details = on_behalf_details or {}
+
+        def detail(name: str) -> str:
+            return " ".join(details.get(name, "").split())
+
+        entry = AttendanceEntry(
+            uid=str(uuid.uuid4()),
+            event_id=invitee.event_id,
+            invitee_id=invitee_id,
+            kind=AttendanceKind.CHECKIN,
+            recorded_at=now,
+            station=desk.station,
+            operator=desk.operator,
+            on_behalf_name=" ".join(on_behalf_name.split()),
+            on_behalf_jabatan=" ".join(on_behalf_jabatan.split()),
+            on_behalf_instansi=" ".join(on_behalf_instansi.split()),
+            on_behalf_front_titles=detail("front_titles"),
+            on_behalf_back_titles=detail("back_titles"),
+            on_behalf_nip=detail("nip"),
+            on_behalf_pangkat=detail("pangkat"),
+            on_behalf_golongan=detail("golongan"),
+            on_behalf_phone=detail("phone"),
+        )
+        storage.append_attendance(entry, received_at=now)
+        invitee.first_checkin_at = now
+    return CheckinResult(
+        invitee=invitee, checked_in_at=now, already_present=False, entry_uid=entry.uid
+    )
+
+
+def checkin_by_code(
+    storage: Storage, event_id: int, code: str, desk: Desk, *, clock: Clock = utc_now
+) -> CheckinResult:
+    """Check in the invitee whose invitation carries ``code`` (typed or scanned)."""
+    invitee = storage.get_invitee_by_code(event_id, code)
+    if invitee is None or invitee.id is None:
+        raise NotFoundError(
+            "Kode {code} tidak terdaftar untuk acara ini.",
+            "Code {code} is not on this event's list.",
+            code=code.strip(),
+        )
+    return checkin_invitee(storage, invitee.id, desk, clock=clock)
+
+
+def find_invitees(storage: Storage, event_id: int, query: str, *, limit: int = 50) -> list[Invitee]:
+    """Search the invitation list (name without titles, jabatan, instansi, code)."""
+    return storage.list_invitees(event_id, query, limit=limit)
+
+
+def checkin_by_name(
+    storage: Storage, event_id: int, query: str, desk: Desk, *, clock: Clock = utc_now
+) -> CheckinResult:
+    """Check in the one invitee matching ``query``; refuse when none or several match."""
+    event_ops.get_event(storage, event_id)
+    if not query.strip():
+        raise ValidationError("Ketik nama yang dicari.", "Type a name to search for.")
+    matches = storage.list_invitees(event_id, query, limit=6)
+    if not matches:
+        raise NotFoundError(
+            "Tidak ada peserta yang cocok dengan \u201c{query}\u201d.",
+            "No invitee matches \u201c{query}\u201d.",
+            query=query.strip(),
+        )
+    if len(matches) > 1:
+        names = "; ".join(
+            f"{m.person.name} ({m.instansi or m.jabatan or m.checkin_code})" for m in matches[:5]
+        )
+        more = text(" dan lainnya", " and more") if len(matches) > 5 else ""
+        raise ValidationError(
+            "Lebih dari satu peserta cocok dengan \u201c{query}\u201d: {names}{more}. "
+            "Perjelas nama atau gunakan kode.",
+            "More than one invitee matches \u201c{query}\u201d: {names}{more}. "
+            "Be more specific or use the code.",
+            query=query.strip(),
+            names=names,
+            more=more,
+        )
+    assert matches[0].id is not None
+    return checkin_invitee(storage, matches[0].id, desk, clock=clock)
+
+
+def undo_checkin(
+    storage: Storage, invitee_id: int, reason: str, desk: Desk, *, clock: Clock = utc_now
+) -> int:
+    """Undo every valid check-in of an invitee, with a reason; returns how many.
+
+    Nothing is deleted: undo entries are appended to the log.
+    """
+    reason = " ".join(reason.split())
+    if not reason:
+        raise ValidationError(
+            "Tuliskan alasan pembatalan check-in.", "Give a reason for undoing the check-in."
+        )
+    with storage.transaction():
+        _get_invitee(storage, invitee_id)
+        active = storage.active_checkins(invitee_id)
+        if not active:
+            raise ValidationError(
+                "Peserta ini belum tercatat hadir.", "This invitee is not checked in."
+            )
+        now = clock()
+        for checkin in active:
+            storage.append_attendance(
+                AttendanceEntry(
+                    uid=str(uuid.uuid4()),
+                    event_id=checkin.event_id,
+                    invitee_id=invitee_id,
+                    kind=AttendanceKind.UNDO,
+                    recorded_at=now,
+                    station=desk.station,
+                    operator=desk.operator,
+                    target_uid=checkin.uid,
+                    reason=reason,
+                ),
+                received_at=now,
+            )
+    return len(active)
+
+
+def describe_checkin(result: CheckinResult, timezone: str) -> str:
+    """One line for the desk or the CLI: who, and when (in the event's time zone)."""
+    name = result.invitee.person.name
+    clock_text = format_clock(result.checked_in_at, timezone)
+    if result.already_present:
+        return text(
+            "{name} sudah hadir pukul {time} {tz}.",
+            "{name} was already checked in at {time} {tz}.",
+            name=name, time=clock_text, tz=timezone,
+        )
+    return text(
+        "{name} tercatat hadir pukul {time} {tz}.",
+        "{name} checked in at {time} {tz}.",
+        name=name, time=clock_text, tz=timezone,
+    )
+
 MAX_SIGNATURE_BYTES = 2_000_000
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 SLOT_MINUTES = 10
 _MAX_FILLED_SLOTS = 6 * 24  # gaps are filled with empty slots within one day at most
 
-_CODE_AT_END = re.compile(rf"(?:^|[^0-9A-Za-z])([0-9A-Za-z]{{{ops.CODE_LENGTH}}})\s*$")
+_CODE_AT_END = re.compile(rf"(?:^|[^0-9A-Za-z])([0-9A-Za-z]{{{invitee_ops.CODE_LENGTH}}})\s*$")
 
 
 # -- finding people -----------------------------------------------------------------
@@ -82,7 +272,7 @@ def extract_checkin_code(text: str) -> str | None:
     if match is None:
         return None
     code = match.group(1).upper()
-    return code if all(c in ops.CODE_ALPHABET for c in code) else None
+    return code if all(c in invitee_ops.CODE_ALPHABET for c in code) else None
 
 
 def search_desk(
@@ -118,7 +308,7 @@ def register_walk_in(
     storage: Storage,
     event_id: int,
     typed_name: str,
-    desk: ops.Desk,
+    desk: Desk,
     *,
     jabatan: str = "",
     instansi: str = "",
@@ -139,38 +329,38 @@ def register_walk_in(
             "Tuliskan nama tamu (bukan hanya gelarnya).",
             "Type the guest's name (not only the titles).",
         )
-    typed = ops.clean_person(
+    typed = clean_person(
         Person(
             name=name, front_titles=front, back_titles=back, jabatan=jabatan,
             instansi=instansi, group_name=group_name, phone=phone,
         )
     )  # fmt: skip
     with storage.transaction():
-        ops.get_event(storage, event_id)
+        event_ops.get_event(storage, event_id)
         now = clock()
         known = storage.find_persons_by_name(typed.name, typed.instansi)
         for person in known:
             assert person.id is not None
             invited = storage.find_invitee_of_person(event_id, person.id)
             if invited is not None and invited.id is not None:
-                result = ops.checkin_invitee(storage, invited.id, desk, clock=lambda: now)
+                result = checkin_invitee(storage, invited.id, desk, clock=lambda: now)
                 return WalkInResult(checkin=result, was_invited=True, known_person=True)
         person = typed
         if known:
-            person = ops.merge_person(known[0], typed)
+            person = merge_person(known[0], typed)
             storage.update_person(person, now=now)
-        invitee = ops.invite_person(
+        invitee = invitee_ops.invite_person(
             storage, event_id, person, role=Role.PESERTA, clock=lambda: now, walk_in=True
         )
         assert invitee.id is not None
-        result = ops.checkin_invitee(storage, invitee.id, desk, clock=lambda: now)
+        result = checkin_invitee(storage, invitee.id, desk, clock=lambda: now)
     return WalkInResult(checkin=result, was_invited=False, known_person=bool(known))
 
 
 def checkin_on_behalf(
     storage: Storage,
     invitee_id: int,
-    desk: ops.Desk,
+    desk: Desk,
     *,
     delegate_name: str,
     delegate_jabatan: str = "",
@@ -197,7 +387,7 @@ def checkin_on_behalf(
             "Tuliskan nama orang yang mewakili.", "Type the name of the person attending."
         )
     nip = normalize_nip_nrp(delegate_nip)  # raises ValidationError in the user's language
-    return ops.checkin_invitee(
+    return checkin_invitee(
         storage,
         invitee_id,
         desk,
@@ -232,7 +422,7 @@ def _require_invitee(storage: Storage, invitee_id: int) -> Invitee:
 
 
 def add_signature(
-    storage: Storage, invitee_id: int, png: bytes, desk: ops.Desk, *, clock: Clock = utc_now
+    storage: Storage, invitee_id: int, png: bytes, desk: Desk, *, clock: Clock = utc_now
 ) -> AttendanceEntry:
     """Store a signature (PNG) for the invitee's check-in; a later one replaces it.
 
