@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     from rakor_desktop.backup import back_up_while_working
     from rakor_desktop.settings import Settings
     from rakor_desktop.storage import Storage
-    from ui.checkin_page import CheckinPage
+    from ui.desk.checkin_page import CheckinPage
     from ui.tasks import run_in_background, wait_for_background_tasks
 
     keep_none_alive()

@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from rakor_desktop.settings import Settings
     from rakor_desktop.storage import Storage
-    from ui.checkin_page import CheckinPage
+    from ui.desk.checkin_page import CheckinPage
 
     keep_none_alive()
     with tempfile.TemporaryDirectory(prefix="rakor-checkin-search-") as tmp:

@@ -61,7 +61,7 @@ def child(db_path: Path, event_id: int) -> dict[str, object]:
 
     from rakor_desktop.settings import Settings
     from rakor_desktop.storage import Storage
-    from ui.checkin_page import CheckinPage
+    from ui.desk.checkin_page import CheckinPage
     from ui.mainwindow import MainWindow
     from ui.translations import Translations
 

@@ -4,7 +4,7 @@
 # then compile every .ts to .qm. Run after changing user-visible strings; commit both.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-.venv/bin/pyside6-lupdate ui/*.py -ts resources/translations/rakor_id.ts \
+.venv/bin/pyside6-lupdate ui/*.py ui/*/*.py -ts resources/translations/rakor_id.ts \
     -target-language id_ID -no-obsolete -locations none
 for ts in resources/translations/*.ts; do
     .venv/bin/pyside6-lrelease -silent "$ts" -qm "${ts%.ts}.qm"

@@ -33,8 +33,8 @@ from rakor_desktop.settings import Settings, save_settings
 from rakor_desktop.storage import Storage
 
 from .dialogs import EventChooserDialog, NewEventDialog, SettingsDialog, show_about
-from .event_page import EventDetailsPage
-from .participants_page import ParticipantsPage
+from .event.event_page import EventDetailsPage
+from .participants.participants_page import ParticipantsPage
 from .runner import OperationRunner
 from .translations import Translations
 
@@ -65,7 +65,7 @@ class ParticipantsArea(QTabWidget):
 
     def __init__(self, storage: Storage, settings: Settings, parent: QWidget | None = None):
         super().__init__(parent)
-        from .checkin_page import CheckinPage
+        from .desk.checkin_page import CheckinPage
 
         self.participants = ParticipantsPage(storage)
         self.desk = CheckinPage(storage, settings)
@@ -199,14 +199,14 @@ class MainWindow(QMainWindow):
         if area == "participants":
             return self._make_participants_area()
         if area == "rundown":
-            from .rundown_page import RundownPage
+            from .meeting.rundown_page import RundownPage
 
             return RundownPage(self.storage, self.settings)
         if area == "discussion":
-            from .discussion_page import DiscussionPage
+            from .meeting.discussion_page import DiscussionPage
 
             return DiscussionPage(self.storage, self.settings)
-        from .documents_page import DocumentsPage
+        from .documents.documents_page import DocumentsPage
 
         return DocumentsPage(self.storage, self.settings)
 
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
 
     def live_meeting(self) -> Any:
         """The live state shared by the rundown, discussion, projector and moderator view."""
-        from .record_models import LiveMeeting
+        from .meeting.record_models import LiveMeeting
 
         return LiveMeeting.shared(self.storage)
 
@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         """Open the hall's projector window (Ctrl+Shift+P)."""
         if self.event_id is None:
             return
-        from .projector import show_projector
+        from .meeting.projector import show_projector
 
         show_projector(self.storage, settings=self.settings, event_id=self.event_id)
 
@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         """Open the moderator's large-font window (Ctrl+Shift+M)."""
         if self.event_id is None:
             return
-        from .moderator_view import show_moderator_view
+        from .meeting.moderator_view import show_moderator_view
 
         show_moderator_view(self.storage, settings=self.settings, event_id=self.event_id)
 
@@ -307,7 +307,7 @@ class MainWindow(QMainWindow):
             area.desk.apply_changes(changes)
             if changes.everything:
                 area.participants.refresh()
-        if changes.everything and "ui.record_models" in sys.modules:
+        if changes.everything and "ui.meeting.record_models" in sys.modules:
             self.live_meeting().reload()  # the rundown, discussion and hall windows
         if changes.everything:
             # The forms are read again only when nothing typed there is waiting to be saved.
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
 
     def _hall_windows_follow(self, event_id: int) -> None:
         """The projector and the moderator's window (when open) show the event opened."""
-        if "ui.record_models" in sys.modules:  # else no hall window was ever opened
+        if "ui.meeting.record_models" in sys.modules:  # else no hall window was ever opened
             self.live_meeting().follow_event(event_id)
 
     def _event_saved(self) -> None:
@@ -760,7 +760,7 @@ class MainWindow(QMainWindow):
         from .tasks import wait_for_background_tasks
 
         wait_for_background_tasks()
-        if "ui.record_models" in sys.modules:
+        if "ui.meeting.record_models" in sys.modules:
             self.live_meeting().close_windows()
         self.storage.close()
         aside: Path | None = None
@@ -902,7 +902,7 @@ class MainWindow(QMainWindow):
         state.setValue("main_window/geometry", self.saveGeometry())
         state.setValue("main_window/state", self.saveState())
         state.sync()
-        if "ui.record_models" in sys.modules:  # projector / moderator windows close too
+        if "ui.meeting.record_models" in sys.modules:  # projector / moderator windows close too
             self.live_meeting().close_windows()
         event.accept()
 

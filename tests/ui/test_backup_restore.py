@@ -24,7 +24,7 @@ from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.database import check_copy
 from ui.backup_dialog import RestoreBackupDialog
-from ui.checkin_page import CheckinPage
+from ui.desk.checkin_page import CheckinPage
 from ui.mainwindow import MainWindow
 
 from .conftest import when_modal

@@ -20,15 +20,15 @@ from rakor_desktop.operations import events as event_ops
 from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
-from ui.checkin_models import DeskResultsModel, GroupCountsModel, HistoryModel
-from ui.checkin_page import (
+from ui.desk.checkin_models import DeskResultsModel, GroupCountsModel, HistoryModel
+from ui.desk.checkin_page import (
     CheckinPage,
     HistoryDialog,
     OnBehalfDialog,
     UndoDialog,
     WalkInDialog,
 )
-from ui.signature_pad import SignatureDialog, SignaturePad
+from ui.desk.signature_pad import SignatureDialog, SignaturePad
 from ui.translations import Translations
 
 from .conftest import when_modal

@@ -23,9 +23,9 @@ from rakor_desktop.demo import create_demo_event
 from rakor_desktop.exports.documents.export import export_attendance_list
 from rakor_desktop.models import Invitee
 from rakor_desktop.storage import Storage
-from ui.checkin_page import CheckinPage, OnBehalfDialog
-from ui.invitee_dialog import InviteeDialog
+from ui.desk.checkin_page import CheckinPage, OnBehalfDialog
 from ui.mainwindow import MainWindow
+from ui.participants.invitee_dialog import InviteeDialog
 
 from ..core.document_record import pdf_text, squeeze
 from .conftest import when_modal

@@ -23,9 +23,15 @@ from rakor_desktop.formatting import format_name
 from rakor_desktop.models import AttendanceKind, Invitee
 from rakor_desktop.settings import Settings, load_settings
 from rakor_desktop.storage import Storage
-from ui.checkin_page import CheckinPage, DeskOperatorDialog, HistoryDialog, UndoDialog, WalkInDialog
+from ui.desk.checkin_page import (
+    CheckinPage,
+    DeskOperatorDialog,
+    HistoryDialog,
+    UndoDialog,
+    WalkInDialog,
+)
+from ui.desk.signature_pad import SignatureDialog, SignaturePad
 from ui.mainwindow import MainWindow
-from ui.signature_pad import SignatureDialog, SignaturePad
 
 MakeWindow = Callable[..., MainWindow]
 MODAL_WAIT_S = 5.0

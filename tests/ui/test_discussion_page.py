@@ -16,9 +16,9 @@ from rakor_desktop.operations import discussion as talk
 from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock
-from ui.discussion_page import DiscussionPage, FollowUpDialog
-from ui.moderator_view import ModeratorView
-from ui.record_models import (
+from ui.meeting.discussion_page import DiscussionPage, FollowUpDialog
+from ui.meeting.moderator_view import ModeratorView
+from ui.meeting.record_models import (
     ROW_MIME,
     ConclusionModel,
     FollowUpModel,

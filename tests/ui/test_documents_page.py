@@ -25,10 +25,10 @@ from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from tests.core.document_record import docx_text, pdf_text, squeeze
-from ui.documents_page import DocumentsPage
-from ui.photos_widget import THUMBNAIL, PhotoListModel
+from ui.documents.documents_page import DocumentsPage
+from ui.documents.photos_widget import THUMBNAIL, PhotoListModel
+from ui.documents.text_parts_editor import TextPartsModel
 from ui.tasks import wait_for_background_tasks
-from ui.text_parts_editor import TextPartsModel
 
 from .conftest import when_modal
 

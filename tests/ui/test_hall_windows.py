@@ -28,9 +28,9 @@ from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from ui.dialogs import EventChooserDialog
 from ui.mainwindow import MainWindow
-from ui.moderator_view import ModeratorView
-from ui.projector import ProjectorWindow
-from ui.record_models import LiveMeeting
+from ui.meeting.moderator_view import ModeratorView
+from ui.meeting.projector import ProjectorWindow
+from ui.meeting.record_models import LiveMeeting
 
 from .conftest import when_modal
 from .test_rundown_page import make_event
@@ -160,7 +160,7 @@ from rakor_desktop.demo import create_demo_event
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from ui.mainwindow import MainWindow
-from ui.projector import ProjectorWindow
+from ui.meeting.projector import ProjectorWindow
 from ui.translations import Translations
 storage = Storage.open(Path(sys.argv[1]))
 create_demo_event(storage)

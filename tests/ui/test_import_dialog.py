@@ -28,14 +28,14 @@ from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
 from tests.core.test_xlsx_import import messy_workbook, table_counts
 from tests.ui.conftest import when_modal
-from ui.import_dialog import (
+from ui.mainwindow import MainWindow
+from ui.participants.import_dialog import (
     DuplicateTableModel,
     ImportDialog,
     PreviewTableModel,
     column_labels,
     decision_label,
 )
-from ui.mainwindow import MainWindow
 from ui.tasks import wait_for_background_tasks
 from ui.translations import Translations
 

@@ -18,9 +18,9 @@ from rakor_desktop.operations import discussion as talk
 from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock
-from ui.discussion_page import DiscussionPage
 from ui.mainwindow import MainWindow
-from ui.rundown_page import RundownPage
+from ui.meeting.discussion_page import DiscussionPage
+from ui.meeting.rundown_page import RundownPage
 
 from .conftest import when_modal
 

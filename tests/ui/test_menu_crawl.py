@@ -30,7 +30,7 @@ from rakor_desktop.demo import create_demo_event
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from ui.mainwindow import TITLE_BAR, MainWindow
-from ui.rundown_page import RundownPage
+from ui.meeting.rundown_page import RundownPage
 
 MakeWindow = Callable[..., MainWindow]
 

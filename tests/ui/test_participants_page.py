@@ -22,9 +22,9 @@ from rakor_desktop.operations import invitations
 from rakor_desktop.operations.checkin import Desk
 from rakor_desktop.operations.invitations import InviteeDetails
 from rakor_desktop.storage import Storage
-from ui.invitee_dialog import DirectorySuggestionModel, InviteeDialog, role_label
 from ui.mainwindow import MainWindow
-from ui.participants_page import ParticipantsPage, ParticipantsTableModel
+from ui.participants.invitee_dialog import DirectorySuggestionModel, InviteeDialog, role_label
+from ui.participants.participants_page import ParticipantsPage, ParticipantsTableModel
 from ui.tasks import wait_for_background_tasks
 
 MakeWindow = Callable[..., MainWindow]

@@ -20,11 +20,11 @@ from rakor_desktop.models import QuestionStatus, RundownKind, SpeakerState
 from rakor_desktop.operations.rundown import invitee_display_name
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock, TimerPhase
-from ui.discussion_page import DiscussionPage, FollowUpDialog
-from ui.moderator_view import ModeratorView
-from ui.projector import DIGITS, ProjectorWindow
-from ui.record_models import LiveMeeting, delay_text
-from ui.rundown_page import RundownPage, SpeakerDialog
+from ui.meeting.discussion_page import DiscussionPage, FollowUpDialog
+from ui.meeting.moderator_view import ModeratorView
+from ui.meeting.projector import DIGITS, ProjectorWindow
+from ui.meeting.record_models import LiveMeeting, delay_text
+from ui.meeting.rundown_page import RundownPage, SpeakerDialog
 
 from .conftest import when_modal
 from .test_discussion_page import ask
@@ -322,8 +322,8 @@ def test_projector_window_screens_keys_and_scaling(
 
 def test_pages_share_one_live_meeting(qtbot: QtBot, ui_db: Storage, translations: Any) -> None:
     from rakor_desktop.settings import Settings
-    from ui.moderator_view import show_moderator_view
-    from ui.projector import show_projector
+    from ui.meeting.moderator_view import show_moderator_view
+    from ui.meeting.projector import show_projector
 
     event_id = create_demo_event(ui_db)
     rundown = RundownPage(ui_db, Settings())

@@ -21,7 +21,7 @@ from rakor_desktop.operations import rundown as rd
 from rakor_desktop.operations.rundown import add_rundown_item, apply_typical_rundown, list_rundown
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import ManualClock, TimerPhase
-from ui.record_models import (
+from ui.meeting.record_models import (
     ROW_MIME,
     InstansiTotalsModel,
     LiveMeeting,
@@ -29,8 +29,13 @@ from ui.record_models import (
     SpeakerModel,
     SpeakerTotalsModel,
 )
-from ui.rundown_page import MeetingSettingsDialog, RundownItemDialog, RundownPage, SpeakerDialog
-from ui.timer_widget import PHASE_COLOURS
+from ui.meeting.rundown_page import (
+    MeetingSettingsDialog,
+    RundownItemDialog,
+    RundownPage,
+    SpeakerDialog,
+)
+from ui.meeting.timer_widget import PHASE_COLOURS
 
 from .conftest import when_modal
 

@@ -51,7 +51,7 @@ def test_sources_match_the_code(tmp_path: Path) -> None:
     copy = tmp_path / "rakor_id.ts"
     shutil.copy(TRANSLATIONS / "rakor_id.ts", copy)
     subprocess.run(
-        [str(lupdate), *map(str, sorted((ROOT / "ui").glob("*.py"))), "-ts", str(copy),
+        [str(lupdate), *map(str, sorted((ROOT / "ui").rglob("*.py"))), "-ts", str(copy),
          "-no-obsolete", "-locations", "none", "-silent"],
         check=True, capture_output=True,
     )

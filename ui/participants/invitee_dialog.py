@@ -40,7 +40,7 @@ from rakor_desktop.operations import invitations
 from rakor_desktop.operations.invitations import InviteeDetails
 from rakor_desktop.storage import Storage
 
-from .widgets import ERROR_STYLE, error_label, ok_cancel_buttons
+from ..widgets import ERROR_STYLE, error_label, ok_cancel_buttons
 
 Index = QModelIndex | QPersistentModelIndex
 HINT_STYLE = "color: #555555;"

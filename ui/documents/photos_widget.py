@@ -62,9 +62,9 @@ from rakor_desktop.exports.documents.photos import PhotoInfo
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
-from .runner import message_for
-from .tasks import run_in_background
-from .widgets import ERROR_STYLE
+from ..runner import message_for
+from ..tasks import run_in_background
+from ..widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.photos")
 

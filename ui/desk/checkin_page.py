@@ -81,10 +81,10 @@ from rakor_desktop.operations import checkin as desk
 from rakor_desktop.settings import Settings, save_settings
 from rakor_desktop.storage import Storage
 
+from ..tasks import Progress, run_with_progress
+from ..widgets import ERROR_STYLE
 from .checkin_models import FRACTION_ROLE, DeskResultsModel, GroupCountsModel, HistoryModel
 from .signature_pad import SignatureDialog
-from .tasks import Progress, run_with_progress
-from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.checkin")
 
@@ -1057,7 +1057,7 @@ class CheckinPage(QWidget):
                 self.table.setColumnWidth(number, widths[name])
 
     def _ui_state(self) -> Any:
-        from .mainwindow import ui_state  # the one place UI state lives
+        from ..mainwindow import ui_state  # the one place UI state lives
 
         return ui_state()
 

@@ -42,7 +42,7 @@ from rakor_desktop.exports.documents.settings import set_text_override
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
-from .widgets import ERROR_STYLE
+from ..widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.minutes_text")
 

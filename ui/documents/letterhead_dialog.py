@@ -51,7 +51,7 @@ from rakor_desktop.models import Event, OfficialRole
 from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
-from .widgets import ERROR_STYLE
+from ..widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.document_settings")
 

@@ -65,6 +65,7 @@ from rakor_desktop.operations import rundown as rd
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
+from ..widgets import ERROR_STYLE, OptionalTimeEdit, error_label, make_time_edit, ok_cancel_buttons
 from .record_models import (
     InstansiTotalsModel,
     InviteeSearchModel,
@@ -77,7 +78,6 @@ from .record_models import (
     kind_label,
 )
 from .timer_widget import TimerWidget, set_text
-from .widgets import ERROR_STYLE, OptionalTimeEdit, error_label, make_time_edit, ok_cancel_buttons
 
 T = TypeVar("T")
 
@@ -206,7 +206,7 @@ class TableColumns(QObject):
 
 def remember_splitter(splitter: QSplitter, key: str) -> None:
     """Keep where the user put a splitter (UI state, not a preference) across runs."""
-    from .mainwindow import ui_state
+    from ..mainwindow import ui_state
 
     splitter.setObjectName(key)
     saved = ui_state().value(f"splitters/{key}")

@@ -40,12 +40,12 @@ from rakor_desktop.operations import events as event_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
+from ..tasks import Progress as TaskProgress
+from ..tasks import run_with_progress
+from ..widgets import ERROR_STYLE
 from .letterhead_dialog import DocumentSettingsForm
 from .photos_widget import PhotosWidget
-from .tasks import Progress as TaskProgress
-from .tasks import run_with_progress
 from .text_parts_editor import TextPartsEditor
-from .widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.documents")
 
@@ -286,7 +286,7 @@ class DocumentsPage(QWidget):
             self.set_output_folder(chosen)
 
     def _state(self) -> Any:
-        from .mainwindow import ui_state  # the one place UI state lives
+        from ..mainwindow import ui_state  # the one place UI state lives
 
         return ui_state()
 

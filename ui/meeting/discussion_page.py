@@ -41,6 +41,7 @@ from rakor_desktop.operations import rundown as rundown_ops
 from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
+from ..widgets import enable_with_selection, error_label, ok_cancel_buttons
 from .record_models import (
     ConclusionModel,
     FollowUpModel,
@@ -60,7 +61,6 @@ from .rundown_page import (
     select_row,
     selected_row,
 )
-from .widgets import enable_with_selection, error_label, ok_cancel_buttons
 
 # Ctrl with the main Return key or with the keypad's Enter key.
 CTRL_ENTER = [

@@ -32,9 +32,9 @@ from rakor_desktop.operations import invitations
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.people import search_tokens
 
+from ..models import PAGE_SIZE, Index, InviteeTableModel
+from ..tasks import Progress, run_with_progress
 from .invitee_dialog import InviteeDialog, role_label
-from .models import PAGE_SIZE, Index, InviteeTableModel
-from .tasks import Progress, run_with_progress
 
 PAPERS = ("A4", "F4")
 

@@ -10,7 +10,7 @@ one key and one big button per action (the keys work while the window is active)
 - +: one more minute;
 - Ctrl+Z / Ctrl+Shift+Z: undo / redo; F11 full screen, Esc leaves it.
 
-Every action goes through the :class:`~ui.record_models.LiveMeeting` (the same core
+Every action goes through the :class:`~ui.meeting.record_models.LiveMeeting` (the same core
 operations and undo history as the discussion page), so the pages and the
 projector follow. Open it with :func:`show_moderator_view`: the live meeting holds
 the window while it is open and closes it with the main window.

@@ -2,7 +2,7 @@
 
 Green while there is time, amber in the last seconds (the event's setting),
 red and counting up in overtime. The logic is :class:`rakor_desktop.timer.Countdown`;
-this widget only shows it at each tick of the :class:`~ui.record_models.LiveMeeting`.
+this widget only shows it at each tick of the :class:`~ui.meeting.record_models.LiveMeeting`.
 """
 
 from __future__ import annotations

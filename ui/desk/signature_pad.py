@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .widgets import ERROR_STYLE
+from ..widgets import ERROR_STYLE
 
 INK = QColor("#10206b")
 BASE_WIDTH = 2.6  # pixels at normal pressure

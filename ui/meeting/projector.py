@@ -4,7 +4,7 @@ Event title and clock, the item going on, the speaker with the floor and their
 countdown, the next speakers, and the question the moderator highlights. Large
 letters scaled to the window, dark background, no personal data (names and
 institutions only: never a NIP or a phone number). It follows the
-:class:`~ui.record_models.LiveMeeting`, so it changes as the pages act.
+:class:`~ui.meeting.record_models.LiveMeeting`, so it changes as the pages act.
 
 F11 toggles full screen, Esc leaves it; right-click chooses the screen.
 Open it with :func:`show_projector`: the live meeting holds the window while it is

@@ -76,8 +76,8 @@ from rakor_desktop.models import Role
 from rakor_desktop.operations.invitation_import import ImportReport, apply_import
 from rakor_desktop.storage import Storage
 
-from .tasks import run_in_background
-from .widgets import ERROR_STYLE
+from ..tasks import run_in_background
+from ..widgets import ERROR_STYLE
 
 log = logging.getLogger("rakor.ui.import")
 

@@ -28,7 +28,7 @@ from rakor_desktop.models import Event, OfficialRole
 from rakor_desktop.operations import events as event_ops
 from rakor_desktop.storage import Storage
 
-from .widgets import (
+from ..widgets import (
     OptionalTimeEdit,
     from_qdate,
     make_date_edit,

@@ -1,0 +1,1 @@
+"""The event area: the event's details form."""

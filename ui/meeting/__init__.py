@@ -1,0 +1,2 @@
+"""The meeting as it happens: the rundown and discussion pages, the live record
+models, the timer, the projector and the moderator view."""
