@@ -137,7 +137,7 @@ def test_user_text_prints_as_typed_not_as_markup(storage: Storage, tmp_path: Pat
     names = ["O'Brien \"Kutip\" <b>Tebal</b> & Co", "عبد الله Ahmad", "Budi 😀 Santoso"]
     invitees = [
         invitee_ops.invite_person(storage, event_id, Person(name=name, instansi=HOSTILE_INSTANSI),
-                          role=Role.NARASUMBER)
+                                  role=Role.NARASUMBER)
         for name in names
     ]
     for render in (cards.render_invitation_cards, cards.render_name_tags):

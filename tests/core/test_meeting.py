@@ -439,13 +439,13 @@ def test_questions_respect_the_termin_cap(storage: Storage, clock: ManualClock) 
     termin = talk.open_termin(storage, event_id, clock=clock)
     assert termin.id is not None
     q1 = talk.add_question(storage, termin.id, asker_invitee_id=asker, clock=clock,
-                         question=" Bagaimana logistik ke TPS terpencil? ",
-                         addressed_to="Ketua KPU Kota Jambi")
+                           question=" Bagaimana logistik ke TPS terpencil? ",
+                           addressed_to="Ketua KPU Kota Jambi")
     assert (q1.asker_name, q1.asker_instansi, q1.status, q1.position) == (
         "H. Hendra Saputra, S.E.", "Kecamatan Jelutung", QuestionStatus.ANTRE, 1)
     assert (q1.question, q1.created_at) == ("Bagaimana logistik ke TPS terpencil?", T0)
     q2 = talk.add_question(storage, termin.id, asker_name="Siti Aminah", asker_instansi="PKK",
-                         clock=clock)
+                           clock=clock)
     talk.add_question(storage, termin.id, asker_name="Ketiga", clock=clock)
     with pytest.raises(ValidationError, match=r"Termin 1 sudah penuh \(3 dari 3 penanya\)"):
         talk.add_question(storage, termin.id, asker_name="Keempat", clock=clock)
@@ -507,7 +507,7 @@ def test_update_question_saves_answer_and_status_together(
         QuestionStatus.DIJAWAB)
     with pytest.raises(ValidationError):  # nothing is written when one change is invalid
         talk.update_question(storage, question.id or 0,
-                           {"answer": "lain", "status": QuestionStatus.ANTRE})
+                             {"answer": "lain", "status": QuestionStatus.ANTRE})
     assert talk.get_question(storage, question.id or 0).answer.startswith("Logistik")
     with pytest.raises(KeyError):
         talk.update_question(storage, question.id or 0, {"termin_id": 5})

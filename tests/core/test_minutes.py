@@ -86,7 +86,7 @@ def test_third_field_tempat_and_sekretaris_follow_the_settings(
     # A named Sekretaris is shown without asking.
     save_document_options(storage, demo.event_id, DocumentOptions())
     event_ops.name_official_by_text(storage, demo.event_id, OfficialRole.SEKRETARIS,
-                                     "Dra. Hj. Nurul Aini, M.Si.")
+                                    "Dra. Hj. Nurul Aini, M.Si.")
     assert dict(_header_rows(storage, demo.event_id))["Sekretaris"] == (
         "Dra. Hj. Nurul Aini, M.Si."
     )
@@ -353,7 +353,7 @@ def test_a_presentation_without_a_speaker_names_nobody(storage: Storage) -> None
         "Paparan disampaikan pukul 09.40 s.d. 10.35 WIB.")
     # The event's moderator leads the presentation; he is not its speaker either.
     event_ops.name_official_by_text(storage, event_id, OfficialRole.MODERATOR,
-                                     "Drs. H. Nasrul Rahman, M.Si.")
+                                    "Drs. H. Nasrul Rahman, M.Si.")
     update_rundown_item(storage, paparan.id, {"responsible_text": "Drs. H. Nasrul Rahman, M.Si."})
     assert _part(storage, event_id, "pembahasan.") == (
         "Paparan disampaikan pukul 09.40 s.d. 10.35 WIB.")

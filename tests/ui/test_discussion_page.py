@@ -94,7 +94,7 @@ def test_models_pass_the_model_tester(
     termin = talk.open_termin(ui_db, event_id, clock=clock)
     for name in ("A", "B"):
         talk.add_question(ui_db, termin.id or 0, asker_name=name, question="Bagaimana?",
-                        clock=clock)
+                          clock=clock)
     questions = QuestionModel()
     questions.set_rows(ui_db.list_questions(termin.id or 0))
     questions.highlighted_uid = questions.rows()[0].uid
@@ -103,7 +103,7 @@ def test_models_pass_the_model_tester(
     termins.set_termins(ui_db.list_termins(event_id))
     qtmodeltester.check(termins)
     talk.add_follow_up(ui_db, event_id, "Pemetaan TPS", who="BPBD", due="H-7",
-                     question_id=questions.rows()[0].id)
+                       question_id=questions.rows()[0].id)
     follow_ups = FollowUpModel()
     follow_ups.askers = {questions.rows()[0].id: "A"}
     follow_ups.set_rows(ui_db.list_follow_ups(event_id))

@@ -53,7 +53,7 @@ def event_id(ui_db: Storage) -> int:
     delegate_for = invitees[6].id
     assert delegate_for is not None
     checkin_ops.checkin_invitee(ui_db, delegate_for, DESK, on_behalf_name="Yusuf Harahap, S.T.",
-                        on_behalf_jabatan="Kasi Perencanaan")
+                                on_behalf_jabatan="Kasi Perencanaan")
     return event
 
 

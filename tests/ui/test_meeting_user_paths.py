@@ -301,9 +301,9 @@ def test_the_meeting_pages_fit_a_laptop_screen(
     termin = talk.open_termin(ui_db, event_id, clock=clock)
     assert termin.id is not None
     talk.add_question(ui_db, termin.id, asker_name="H. Hendra Saputra, S.E.",
-                    asker_instansi="Bawaslu Kota Jambi",
-                    question="Bagaimana kesiapan logistik di TPS rawan banjir?",
-                    addressed_to="Ketua KPU Kota Jambi")
+                      asker_instansi="Bawaslu Kota Jambi",
+                      question="Bagaimana kesiapan logistik di TPS rawan banjir?",
+                      addressed_to="Ketua KPU Kota Jambi")
     asked = talk.next_asker(ui_db, event_id)
     talk.update_question(ui_db, asked.id or 0, {
         "answer": "Logistik disimpan di gudang kelurahan yang lebih tinggi.",

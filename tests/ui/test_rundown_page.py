@@ -291,7 +291,7 @@ def test_speakers_and_the_timer(
                                 jabatan="Ketua KPU Kota Jambi", instansi="KPU Kota Jambi"),
         role=Role.NARASUMBER)
     invitee_ops.invite_person(ui_db, event_id, Person(name="Rahmawati Lubis", jabatan="Lurah Legok",
-                                              instansi="Kelurahan Legok"))
+                                                      instansi="Kelurahan Legok"))
     item_id = add_rundown_item(ui_db, event_id, RundownItem(
         event_id=0, title="Paparan KPU", kind=RundownKind.PAPARAN, planned_start=time(9, 0),
         planned_minutes=5, responsible_invitee_id=narasumber.id,

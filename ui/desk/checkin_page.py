@@ -1361,7 +1361,7 @@ class CheckinPage(QWidget):
     def _check_in(self, invitee_id: int, *, note: str = "") -> None:
         try:
             result = desk.checkin_invitee(self._storage, invitee_id, self._desk(),
-                                         clock=self._clock)
+                                          clock=self._clock)
         except RakorError as exc:
             self._show_error(str(exc))
             return
