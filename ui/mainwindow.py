@@ -293,6 +293,17 @@ class MainWindow(QMainWindow):
         A page refreshes itself after its own action; here every view hears of the
         others' actions and of changes from elsewhere (``everything``).
         """
+        import sqlite3
+
+        try:
+            self._refresh_for(changes)
+        except sqlite3.DatabaseError as exc:
+            # Reading after a change found the file damaged (a failing disk): the same
+            # message as a backup that finds it, with the restore, never the crash box.
+            log.error("refresh after a change failed: %s", exc)
+            self._backup_found_damage(exc)
+
+    def _refresh_for(self, changes: Changes) -> None:
         if self.event_id is None or not changes.concerns(self.event_id):
             return
         if changes.everything and not self.storage.event_exists(self.event_id):

@@ -280,3 +280,26 @@ def test_the_backup_timer_finds_the_damage_and_offers_the_restore(
     assert len(boxes) == 1 and str(database) in boxes[0]
     assert [p for p in database.parent.iterdir() if ".before-restore-" in p.name]
     assert assert_screens_match(window, database, event_id) == 2
+
+
+def test_a_change_read_from_a_damaged_file_offers_the_restore_not_a_crash(
+    qtbot: QtBot, make_window: MakeWindow, ui_db: Storage, event_id: int
+) -> None:
+    """Another program's commit makes every screen read again; when that read finds
+    the file damaged, the user gets the damaged-database message with the restore."""
+    from rakor_desktop.changes import Changes
+
+    window = make_window(ui_db)
+    open_desk(qtbot, window)
+    damage(ui_db.path)
+    seen: list[str] = []
+
+    def message(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        seen.append(box.defaultButton().objectName())
+        box.reject()
+
+    when_modal(qtbot, message)
+    window.runner.changed.emit(Changes(event_id, everything=True))
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == ["restore_backup_button"]
