@@ -48,6 +48,10 @@ class ColumnTableModel(QAbstractTableModel):
         """How many rows there are (subclasses)."""
         raise NotImplementedError
 
+    def column_titles(self) -> dict[str, str]:
+        """The title of each column name, in the language shown (subclasses may own theirs)."""
+        return _headers()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.row_count()
 
@@ -61,7 +65,7 @@ class ColumnTableModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return _headers()[self.COLUMNS[section]]
+        return self.column_titles()[self.COLUMNS[section]]
 
 
 class InviteeTableModel(ColumnTableModel):

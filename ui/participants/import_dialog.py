@@ -28,7 +28,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -76,6 +75,7 @@ from rakor_desktop.models import Role
 from rakor_desktop.operations.invitation_import import ImportReport, apply_import
 from rakor_desktop.storage import Storage
 
+from ..models import ColumnTableModel
 from ..tasks import run_in_background
 from ..widgets import ERROR_STYLE
 
@@ -156,7 +156,7 @@ def column_letter(index: int) -> str:
 # -- the preview of the rows ------------------------------------------------------------------
 
 
-class PreviewTableModel(QAbstractTableModel):
+class PreviewTableModel(ColumnTableModel):
     """The person rows of an import preview with the decision of each.
 
     The first column is a check box: unticking it excludes the row (decision
@@ -264,19 +264,10 @@ class PreviewTableModel(QAbstractTableModel):
 
     # -- Qt model interface ---------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._shown)
+    def row_count(self) -> int:
+        return len(self._shown)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "include": QCoreApplication.translate("ImportDialog", "Import"),
             "row": QCoreApplication.translate("ImportDialog", "Row"),
@@ -290,7 +281,7 @@ class PreviewTableModel(QAbstractTableModel):
             "gender": QCoreApplication.translate("ImportDialog", "L/P"),
             "role": QCoreApplication.translate("ImportDialog", "Role"),
             "status": QCoreApplication.translate("ImportDialog", "Status"),
-        }[self.COLUMNS[section]]
+        }
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -408,7 +399,7 @@ class PreviewTableModel(QAbstractTableModel):
         return True
 
 
-class DuplicateTableModel(QAbstractTableModel):
+class DuplicateTableModel(ColumnTableModel):
     """The duplicates of a preview and their decisions (kept by the preview model)."""
 
     COLUMNS = ("row", "name", "found", "decision")
@@ -442,25 +433,16 @@ class DuplicateTableModel(QAbstractTableModel):
         """The preview row shown in ``row``."""
         return self._duplicates[row] if 0 <= row < len(self._duplicates) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._duplicates)
+    def row_count(self) -> int:
+        return len(self._duplicates)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.COLUMNS):
-            return None
+    def column_titles(self) -> dict[str, str]:
         return {
             "row": QCoreApplication.translate("ImportDialog", "Row"),
             "name": QCoreApplication.translate("ImportDialog", "Name in the file"),
             "found": QCoreApplication.translate("ImportDialog", "Same person found"),
             "decision": QCoreApplication.translate("ImportDialog", "Decision"),
-        }[self.COLUMNS[section]]
+        }
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
