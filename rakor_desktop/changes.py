@@ -42,6 +42,12 @@ TABLE_AREAS: dict[str, str] = {
     "conclusions": "discussion",
     "photos": "photos",
     "event_settings": "documents",
+    # The venue network (issue 13): paired desks, a desk's link and outbox.
+    "network_desks": "network",
+    "desk_link": "network",
+    "sync_outbox": "network",
+    # Bookkeeping written along with another table's write: no area of its own.
+    "sync_feed": "",
 }
 
 
@@ -62,6 +68,7 @@ class Changes:
     discussion: bool = False
     documents: bool = False
     photos: bool = False
+    network: bool = False
     everything: bool = False
 
     def concerns(self, event_id: int | None) -> bool:
@@ -100,5 +107,7 @@ def from_tables(rows: Iterable[tuple[str, int | None]]) -> list[Changes]:
     per_event: dict[int | None, dict[str, bool]] = {}
     for table, event_id in rows:
         area = TABLE_AREAS.get(table, "everything")
-        per_event.setdefault(event_id, {})[area] = True
-    return [Changes(event_id, **flags) for event_id, flags in per_event.items()]
+        flags = per_event.setdefault(event_id, {})
+        if area:
+            flags[area] = True
+    return [Changes(event_id, **flags) for event_id, flags in per_event.items() if flags]

@@ -363,8 +363,90 @@ WHERE a.kind = 'checkin'
   );
 """
 
+MIGRATION_6 = """
+-- Issue 13: the venue network.
+-- On the host: the paired desks of an event. The token itself is never stored, only
+-- its SHA-256; a revoked desk keeps its row (its entries name it) and is refused.
+CREATE TABLE network_desks (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    paired_at TEXT NOT NULL,
+    last_seen_at TEXT,
+    last_address TEXT NOT NULL DEFAULT '',
+    revoked_at TEXT
+);
+CREATE INDEX network_desks_event ON network_desks(event_id);
+
+-- On the host: what changed, in order, for the desks to follow from a sequence number.
+-- Filled by triggers, so a change made by any program (an import from the command
+-- line too) reaches the desks. ``uid`` is the uid of the changed row.
+CREATE TABLE sync_feed (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    event_id INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('attendance', 'invitee', 'invitee_deleted', 'event')),
+    uid TEXT NOT NULL
+);
+CREATE INDEX sync_feed_event ON sync_feed(event_id, seq);
+CREATE TRIGGER sync_feed_attendance AFTER INSERT ON attendance_log
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid) VALUES (NEW.event_id, 'attendance', NEW.uid);
+END;
+CREATE TRIGGER sync_feed_invitee_insert AFTER INSERT ON invitees
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid) VALUES (NEW.event_id, 'invitee', NEW.uid);
+END;
+CREATE TRIGGER sync_feed_invitee_update AFTER UPDATE ON invitees
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid) VALUES (NEW.event_id, 'invitee', NEW.uid);
+END;
+CREATE TRIGGER sync_feed_invitee_delete AFTER DELETE ON invitees
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid)
+    VALUES (OLD.event_id, 'invitee_deleted', OLD.uid);
+END;
+CREATE TRIGGER sync_feed_person_update AFTER UPDATE ON persons
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid)
+    SELECT event_id, 'invitee', uid FROM invitees WHERE person_id = NEW.id;
+END;
+CREATE TRIGGER sync_feed_event_update AFTER UPDATE ON events
+BEGIN
+    INSERT INTO sync_feed (event_id, kind, uid) VALUES (NEW.id, 'event', NEW.uid);
+END;
+
+-- On a desk: the link to the host. A desk's database is a copy of the host's event
+-- (same uids) with this one row; the token lives only here.
+CREATE TABLE desk_link (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    host_url TEXT NOT NULL,
+    event_uid TEXT NOT NULL,
+    desk_id INTEGER NOT NULL,
+    desk_name TEXT NOT NULL,
+    token TEXT NOT NULL,
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    clock_offset_ms INTEGER NOT NULL DEFAULT 0,  -- host clock minus desk clock
+    last_sync_at TEXT,                           -- UTC, the desk's clock
+    joined_at TEXT NOT NULL
+);
+
+-- On a desk: every attendance entry written here, until the host acknowledged it.
+-- ``uid`` is the entry's uid in attendance_log (its idempotency key on the host).
+CREATE TABLE sync_outbox (
+    uid TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    acked_at TEXT,
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'stored', 'known', 'rejected')),
+    message TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX sync_outbox_waiting ON sync_outbox(created_at) WHERE acked_at IS NULL;
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6
 )
 LATEST_VERSION = len(MIGRATIONS)
 
