@@ -54,6 +54,8 @@ MAX_ENTRIES_PER_BATCH = 200
 MAX_CHANGES_PER_ANSWER = 1000
 MAX_WAIT_SECONDS = 25.0
 MAX_TEXT = 2000  # any single text field on the wire
+MAX_LONG_TEXT = 20_000  # but an event's description (text.LONG)
+PAIRING_CODE_DIGITS = 6
 MAX_SIGNATURE_BYTES = 2_000_000
 
 ENTRY_KINDS = ("checkin", "undo", "signature")
@@ -443,7 +445,9 @@ class WireEvent:
         _only(obj, EVENT_FIELDS, where)
         values: dict[str, Any] = {}
         for name in EVENT_FIELDS:
-            values[name] = _text(obj, name, where) if obj.get(name) is not None else None
+            limit = MAX_LONG_TEXT if name == "description" else MAX_TEXT
+            values[name] = (_text(obj, name, where, limit=limit)
+                            if obj.get(name) is not None else None)
         _uid(obj, "uid", where)
         if not values["title"] or not values["date"] or not values["start_time"]:
             raise ProtocolError(f"{where}: title, date and start_time are required")
@@ -495,3 +499,143 @@ class ChangesAnswer:
             more=_bool(obj, "more", "changes"),
             server_time=parse_moment(obj.get("server_time"), "changes.server_time"),
         )
+
+
+# -- pairing, the answer to /entries, /status and errors -------------------------------
+
+_PAIRING_CODE = re.compile(rf"^[0-9]{{{PAIRING_CODE_DIGITS}}}$")
+_TOKEN = re.compile(r"^[0-9A-Za-z_-]{20,128}$")
+
+#: The ``error`` codes of an error answer (``{"error", "message"}``, with a 4xx status).
+ERROR_CODES = (
+    "bad_request",      # 400: malformed JSON, unknown field, wrong type ...
+    "unauthorized",     # 401: no token, unknown or revoked token
+    "wrong_code",       # 403: wrong pairing code
+    "not_found",        # 404
+    "wrong_event",      # 409: a token or event uid of another event
+    "too_large",        # 413: body over MAX_BODY_BYTES
+    "too_many_tries",   # 429: too many wrong pairing codes (Retry-After says when)
+    "unavailable",      # 503: the host is busy or stopping; try again
+)
+
+
+@dataclass(frozen=True)
+class PairRequest:
+    """``POST /pair``: the code shown on the host's screen and the desk's name."""
+
+    pairing_code: str
+    desk_name: str
+    protocol: int = PROTOCOL_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        return {"pairing_code": self.pairing_code, "desk_name": self.desk_name,
+                "protocol": self.protocol}
+
+    @classmethod
+    def from_json(cls, value: Any) -> PairRequest:
+        obj = _object(value, "pair")
+        _only(obj, ("pairing_code", "desk_name", "protocol"), "pair")
+        code = _text(obj, "pairing_code", "pair", required=True, limit=16).strip()
+        if not _PAIRING_CODE.match(code):
+            raise ProtocolError(f"pair: pairing_code must be {PAIRING_CODE_DIGITS} digits")
+        name = _text(obj, "desk_name", "pair", required=True, limit=200)
+        return cls(code, name, _int(obj, "protocol", "pair", default=PROTOCOL_VERSION,
+                                    low=1, high=1000))
+
+
+@dataclass(frozen=True)
+class PairAnswer:
+    """The answer to ``POST /pair``: the desk's token (kept only by the desk)."""
+
+    token: str
+    desk_id: int
+    event: WireEvent
+    server_time: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"token": self.token, "desk_id": self.desk_id, "event": self.event.to_json(),
+                "server_time": moment_text(self.server_time)}
+
+    @classmethod
+    def from_json(cls, value: Any) -> PairAnswer:
+        obj = _object(value, "paired")
+        _only(obj, ("token", "desk_id", "event", "server_time"), "paired")
+        token = _text(obj, "token", "paired", required=True, limit=128)
+        if not _TOKEN.match(token):
+            raise ProtocolError("paired: token is not a token")
+        return cls(
+            token=token,
+            desk_id=_int(obj, "desk_id", "paired", low=1),
+            event=WireEvent.from_json(obj.get("event"), "paired.event"),
+            server_time=parse_moment(obj.get("server_time"), "paired.server_time"),
+        )
+
+
+@dataclass(frozen=True)
+class EntriesAnswer:
+    """The answer to ``POST /entries``: one ack per entry, in the order sent."""
+
+    acks: tuple[Ack, ...]
+    seq: int
+    server_time: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"acks": [a.to_json() for a in self.acks], "seq": self.seq,
+                "server_time": moment_text(self.server_time)}
+
+    @classmethod
+    def from_json(cls, value: Any) -> EntriesAnswer:
+        obj = _object(value, "acks")
+        _only(obj, ("acks", "seq", "server_time"), "acks")
+        acks = obj.get("acks")
+        if not isinstance(acks, list) or len(acks) > MAX_ENTRIES_PER_BATCH:
+            raise ProtocolError("acks: acks must be a list of at most one batch")
+        return cls(
+            acks=tuple(Ack.from_json(a) for a in acks),
+            seq=_int(obj, "seq", "acks"),
+            server_time=parse_moment(obj.get("server_time"), "acks.server_time"),
+        )
+
+
+@dataclass(frozen=True)
+class StatusAnswer:
+    """``GET /status``: who the host takes the desk for (a cheap "am I still paired")."""
+
+    desk_id: int
+    desk_name: str
+    event_uid: str
+    server_time: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        return {"desk_id": self.desk_id, "desk_name": self.desk_name,
+                "event_uid": self.event_uid, "server_time": moment_text(self.server_time)}
+
+    @classmethod
+    def from_json(cls, value: Any) -> StatusAnswer:
+        obj = _object(value, "status")
+        _only(obj, ("desk_id", "desk_name", "event_uid", "server_time"), "status")
+        return cls(
+            desk_id=_int(obj, "desk_id", "status", low=1),
+            desk_name=_text(obj, "desk_name", "status", limit=200),
+            event_uid=_uid(obj, "event_uid", "status"),
+            server_time=parse_moment(obj.get("server_time"), "status.server_time"),
+        )
+
+
+@dataclass(frozen=True)
+class ErrorAnswer:
+    """What the host says with a 4xx/5xx status: a code of :data:`ERROR_CODES` and a
+    message in the host's language, for a person."""
+
+    error: str
+    message: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"error": self.error, "message": self.message}
+
+    @classmethod
+    def from_json(cls, value: Any) -> ErrorAnswer:
+        obj = _object(value, "error")
+        _only(obj, ("error", "message"), "error")
+        return cls(_text(obj, "error", "error", required=True, limit=40),
+                   _text(obj, "message", "error"))
