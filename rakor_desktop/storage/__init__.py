@@ -14,12 +14,14 @@ from .imports import ImportQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
 from .people import PeopleQueries
 from .record import RecordQueries
+from .replica import ReplicaQueries
 from .transfer import TransferQueries
 
 
 class Storage(
     EventQueries,
     PeopleQueries,
+    ReplicaQueries,  # before AttendanceQueries, which it extends
     AttendanceQueries,
     CheckinQueries,
     ImportQueries,

@@ -61,8 +61,19 @@ def _entry_from_row(row: dict[str, Any]) -> AttendanceEntry:
 class AttendanceQueries(StorageBase):
     """The attendance log: entries are only ever appended."""
 
-    def append_attendance(self, entry: AttendanceEntry, *, received_at: datetime) -> bool:
+    #: Whether this database is a desk's copy (venue network, issue 13): then every
+    #: entry written here also goes into ``sync_outbox``. None: not looked up yet (read
+    #: once from ``desk_link``; :meth:`ReplicaQueries.set_desk_copy` sets it).
+    _desk_copy: bool | None = None
+
+    def append_attendance(
+        self, entry: AttendanceEntry, *, received_at: datetime, from_host: bool = False
+    ) -> bool:
         """Append one entry. A replayed entry (same uid) is ignored.
+
+        On a desk's copy an entry written here (``from_host`` False) is also put into
+        the outbox, in the same transaction: it is uploaded until the host has it.
+        Entries pulled from the host come with ``from_host`` True.
 
         Returns:
             True when the entry is new, False when it was already there.
@@ -91,11 +102,31 @@ class AttendanceQueries(StorageBase):
         }
         columns = ", ".join(row)
         marks = ", ".join(f":{c}" for c in row)
-        cursor = self._write(
-            f"INSERT INTO attendance_log ({columns}) VALUES ({marks}) ON CONFLICT (uid) DO NOTHING",
-            row,
+        sql = (
+            f"INSERT INTO attendance_log ({columns}) VALUES ({marks}) "
+            "ON CONFLICT (uid) DO NOTHING"
         )
-        return cursor.rowcount == 1
+        if from_host or not self._is_desk_copy():
+            return self._write(sql, row).rowcount == 1
+        with self.transaction():  # the entry and its outbox row: both or neither
+            if self._write(sql, row).rowcount != 1:
+                return False
+            self._write(
+                "INSERT INTO sync_outbox (uid, created_at) VALUES (?, ?) "
+                "ON CONFLICT (uid) DO NOTHING",
+                (entry.uid, row["received_at"]),
+            )
+        return True
+
+    def _is_desk_copy(self) -> bool:
+        """Whether this database is a desk's copy (its ``desk_link`` row exists)."""
+        if self._desk_copy is None:
+            try:
+                found = self._scalar("SELECT 1 FROM desk_link WHERE id = 1") is not None
+            except sqlite3.OperationalError:  # a database older than the venue network
+                found = False
+            self._desk_copy = found
+        return self._desk_copy
 
     def active_checkins(self, invitee_id: int) -> list[AttendanceEntry]:
         """The check-ins of an invitee that no undo refers to, earliest first."""
