@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from rakor_desktop import APP_NAME, paths
 from rakor_desktop.changes import Changes
+from rakor_desktop.clock import Clock, utc_now
 from rakor_desktop.formatting import format_date, format_time_range
 from rakor_desktop.messages import RakorError
 from rakor_desktop.operations import events as event_ops
@@ -34,6 +35,7 @@ from rakor_desktop.storage import Storage
 
 from .dialogs import EventChooserDialog, NewEventDialog, SettingsDialog, show_about
 from .event.event_page import EventDetailsPage
+from .network.window import WindowNetwork
 from .participants.participants_page import ParticipantsPage
 from .runner import OperationRunner
 from .translations import Translations
@@ -63,12 +65,13 @@ class _FirstPaintWatcher(QObject):
 class ParticipantsArea(QTabWidget):
     """The "Peserta & Kehadiran" area: the invitation list and the registration desk."""
 
-    def __init__(self, storage: Storage, settings: Settings, parent: QWidget | None = None):
+    def __init__(self, storage: Storage, settings: Settings, parent: QWidget | None = None,
+                 *, clock: Clock = utc_now):
         super().__init__(parent)
         from .desk.checkin_page import CheckinPage
 
         self.participants = ParticipantsPage(storage)
-        self.desk = CheckinPage(storage, settings)
+        self.desk = CheckinPage(storage, settings, clock=clock)
         self.addTab(self.participants, self.tr("Invitation list"))
         self.addTab(self.desk, self.tr("Registration desk"))
 
@@ -116,6 +119,8 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         self._build_status_bar()
         self._build_backups()
+        #: The venue network: this window as its host, or working as a desk (issue 13).
+        self.network = WindowNetwork(self)
         self._build_ui()
         self._restore_state()
 
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
 
         self.area_list.setCurrentRow(0)
         self._update_titles()
+        self.network.window_built()
 
     def _area_names(self) -> dict[str, str]:
         return {
@@ -211,7 +217,7 @@ class MainWindow(QMainWindow):
         return DocumentsPage(self.storage, self.settings)
 
     def _make_participants_area(self) -> ParticipantsArea:
-        area = ParticipantsArea(self.storage, self.settings)
+        area = ParticipantsArea(self.storage, self.settings, clock=self.network.clock())
 
         def list_changed(_event_id: int) -> None:
             self._update_titles()
@@ -226,6 +232,7 @@ class MainWindow(QMainWindow):
         area.desk.show_requested.connect(self.show_desk)
         for action in area.desk.actions_for_menu:
             self.desk_menu.addAction(action)
+        self.network.desk_area_built(area)
         return area
 
     @property
@@ -282,6 +289,9 @@ class MainWindow(QMainWindow):
         and the hall windows (projector, moderator view).
         """
         self.event_opened.connect(self._hall_windows_follow)
+        self._connect_runner()
+
+    def _connect_runner(self) -> None:
         self.runner.changed.connect(self._show_changes)
         self.runner.failed.connect(
             lambda message: QMessageBox.warning(self, APP_NAME, message)
@@ -420,6 +430,7 @@ class MainWindow(QMainWindow):
                                        "Ctrl+Shift+P", name="projector")
         self.moderator_action = action(self.tr("&Moderator view"), self.show_moderator_view,
                                        "Ctrl+Shift+M", name="moderator")
+        self.network.build_actions()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -451,6 +462,7 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.moderator_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
+        self.network.add_to_menus(file_menu, self.desk_menu)
 
     # -- events ----------------------------------------------------------------------
 
@@ -474,13 +486,17 @@ class MainWindow(QMainWindow):
             act.setEnabled(has_event)
         self._update_titles()
         if event_id is not None:
-            ui_state().setValue("last_event_id", event_id)
+            if not self.network.is_desk:  # a desk's copy has ids of its own
+                ui_state().setValue("last_event_id", event_id)
             log.info("event %s opened", event_id)
             self.event_opened.emit(event_id)
 
     def open_initial_event(self, event_id: int | None = None) -> None:
         """At start: the requested event, else the last one used, else the newest one;
-        the welcome screen when the database has no event."""
+        the welcome screen when the database has no event. A window that was a desk
+        when it closed reopens as that desk."""
+        if self.network.resume():
+            return
         if event_id is None:
             last = ui_state().value("last_event_id")
             try:
@@ -807,6 +823,29 @@ class MainWindow(QMainWindow):
             30000,
         )
 
+    def use_storage(self, storage: Storage, database_path: Path) -> None:
+        """Work on another database from now on (a desk's copy of the host's event, and
+        back): the pages are built again on it; the caller opens an event."""
+        from rakor_desktop.storage.database import change_marker
+
+        from .tasks import wait_for_background_tasks
+
+        self._save_pending()
+        self.backup_timer.stop()
+        wait_for_background_tasks()
+        if "ui.meeting.record_models" in sys.modules:
+            self.live_meeting().close_windows()
+        self.runner.stop()
+        self.runner.deleteLater()
+        self.storage = storage
+        self.database_path = database_path
+        self.event_id = None
+        self.runner = OperationRunner(storage, self)
+        self._connect_runner()
+        self._backup_marker = change_marker(storage)
+        self.backup_timer.start()
+        self._build_ui()
+
     def show_area(self, number: int) -> None:
         """Switch to one of the areas (Ctrl+1 … Ctrl+5)."""
         if self.event_id is not None and 0 <= number < len(self.AREAS):
@@ -908,6 +947,7 @@ class MainWindow(QMainWindow):
         """Save what is pending and remember the window before closing."""
         self._save_pending()
         self.runner.stop()
+        self.network.shut_down()
         self._back_up_on_close()
         state = ui_state()
         state.setValue("main_window/geometry", self.saveGeometry())

@@ -1,0 +1,466 @@
+"""The host's side in the window: *Jaringan acara* on and off, the QR code and the
+pairing code desks join with, the paired desks (revocable) and duplicate scans.
+
+:class:`HostController` belongs to the main window and runs the API server on Qt's
+event loop (:mod:`.event_loop`) while the network is on; :class:`HostNetworkDialog`
+is what the secretariat sees (Desk → Event network…, Ctrl+Shift+J).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rakor_desktop.messages import RakorError
+from rakor_desktop.storage import Storage
+
+from ..widgets import error_label
+from .event_loop import schedule
+from .qr_widget import QrCodeView
+from .status import clock_text, host_status_text
+
+log = logging.getLogger("rakor.ui.network")
+
+#: How often the host's view of its desks is read again while the network is on.
+HOST_REFRESH_MS = 1000
+
+
+class HostController(QObject):
+    """The event network of one window: off, starting, on (serving), stopping.
+
+    Signals:
+        state_changed(): turned on or off, a desk paired or was revoked, a start failed.
+        failed(str): the network could not be turned on (the message for the user).
+    """
+
+    state_changed = Signal()
+    failed = Signal(str)
+
+    def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._storage = storage
+        self.network: Any = None  # rakor_desktop.network.host.HostNetwork while on
+        self.server: Any = None  # rakor_desktop.network.server.NetworkServer while on
+        self.event_id: int | None = None
+        self.starting = False
+        self._desk_count = 0
+        self._timer = QTimer(self)
+        self._timer.setInterval(HOST_REFRESH_MS)
+        self._timer.timeout.connect(self._tick)
+
+    @property
+    def running(self) -> bool:
+        """Serving desks now."""
+        return self.server is not None and bool(getattr(self.server, "running", False))
+
+    def status_text(self) -> str:
+        """The status bar's words ("" while off)."""
+        return host_status_text(self.running, self._desk_count)
+
+    def turn_on(self, event_id: int, *, port: int | None = None) -> None:
+        """Start serving ``event_id`` to desks (on Qt's loop; ``state_changed`` follows)."""
+        if self.running or self.starting:
+            return
+        from rakor_desktop.network.host import HostNetwork
+        from rakor_desktop.network.server import NetworkServer
+
+        try:
+            self.network = HostNetwork(self._storage, event_id)
+        except RakorError as exc:
+            self.failed.emit(str(exc))
+            return
+        options: dict[str, Any] = {} if port is None else {"port": port}
+        self.server = NetworkServer(self.network, **options)
+        self.event_id = event_id
+        self.starting = True
+        self.state_changed.emit()
+        schedule(self._start())
+
+    async def _start(self) -> None:
+        try:
+            await self.server.start()
+        except Exception as exc:  # no port, no address: said, the network stays off
+            log.warning("network could not start: %s", exc)
+            self.starting = False
+            self.server = None
+            self.network = None
+            self.failed.emit(str(exc))
+            self.state_changed.emit()
+            return
+        self.starting = False
+        log.info("event network on: %s", ", ".join(self.server.urls()))
+        self._timer.start()
+        self._tick()
+
+    def turn_off(self) -> None:
+        """Stop serving (desks keep their copies and catch up when it is on again)."""
+        server = self.server
+        self._timer.stop()
+        self.server = None
+        self.network = None
+        self.event_id = None
+        self._desk_count = 0
+        self.starting = False
+        if server is not None:
+            schedule(server.stop())
+            log.info("event network off")
+        self.state_changed.emit()
+
+    def urls(self) -> list[str]:
+        """The addresses desks can reach (each network of this laptop, loopback last)."""
+        return list(self.server.urls()) if self.running else []
+
+    def join_url(self, url: str) -> str:
+        """What a desk types or scans to join through ``url``."""
+        return str(self.server.join_url(url)) if self.running else ""
+
+    def pairing_code(self) -> str:
+        """The code desks need now ("" while off)."""
+        return str(self.network.pairing_code) if self.network is not None else ""
+
+    def new_pairing_code(self) -> str:
+        """Make a new code (the old one stops working): someone saw it who should not."""
+        if self.network is None:
+            return ""
+        code = str(self.network.new_pairing_code())
+        self.state_changed.emit()
+        return code
+
+    def desks(self) -> list[Any]:
+        """The paired desks (``PairedDesk``), revoked ones included."""
+        return list(self.network.desks()) if self.network is not None else []
+
+    def duplicates(self) -> list[Any]:
+        """Second scans of people already present (``DuplicateScan``)."""
+        return list(self.network.duplicates()) if self.network is not None else []
+
+    def revoke(self, desk_id: int) -> None:
+        """Refuse that desk from now on (its token stops working)."""
+        if self.network is None:
+            return
+        self.network.revoke(desk_id)
+        self._tick()
+        self.state_changed.emit()
+
+    def _tick(self) -> None:
+        count = sum(1 for d in self.desks() if d.revoked_at is None)
+        if count != self._desk_count:
+            self._desk_count = count
+            self.state_changed.emit()
+
+    def shut_down(self) -> None:
+        """The window closes: stop serving."""
+        if self.server is not None:
+            self.turn_off()
+
+
+def _big_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def _moment(value: datetime | None) -> str:
+    return clock_text(value) if value is not None else "–"
+
+
+class HostNetworkDialog(QDialog):
+    """Desk → Event network…: turn the network on, show desks how to join, manage them."""
+
+    def __init__(self, controller: HostController, event_id: int | None, event_title: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.event_id = event_id
+        self.setWindowTitle(self.tr("Event network"))
+        self.setMinimumWidth(820)
+        self.resize(1020, 620)
+
+        intro = QLabel(self.tr(
+            "Other laptops join this one as registration desks over the venue's Wi-Fi or a "
+            "phone hotspot (no internet needed). Every check-in at a desk comes here."))
+        intro.setWordWrap(True)
+        self.switch = QCheckBox(self.tr("&Network on for “{title}”").format(title=event_title))
+        self.switch.setObjectName("network_switch")
+        self.switch.setFont(_big_font(self, 1.2))
+        self.switch.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
+        self.switch.setEnabled(event_id is not None)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.error_label = error_label()
+        self.error_label.hide()
+
+        # Left: how a desk joins.
+        self.qr = QrCodeView()
+        self.address_combo = QComboBox()
+        self.address_combo.setObjectName("network_address")
+        self.address_combo.setToolTip(self.tr("The address of this laptop in the network the "
+                                              "desks use"))
+        self.join_label = QLabel()
+        self.join_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.join_label.setWordWrap(True)
+        code_title = QLabel(self.tr("Pairing code"))
+        self.code_label = QLabel()
+        self.code_label.setObjectName("network_code")
+        self.code_label.setFont(_big_font(self, 3.0))
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.new_code_button = QPushButton(self.tr("New &code"))
+        self.new_code_button.setToolTip(self.tr("The old code stops working; paired desks "
+                                                "stay paired"))
+        self.new_code_button.setAutoDefault(False)
+        code_row = QHBoxLayout()
+        code_row.addWidget(self.code_label)
+        code_row.addStretch(1)
+        code_row.addWidget(self.new_code_button)
+        self.off_hint = QLabel(self.tr(
+            "Turn the network on: a QR code and a pairing code appear here for the desks "
+            "(File → Join as a desk… on the desk laptop)."))
+        self.off_hint.setWordWrap(True)
+        self.off_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.off_hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.join_box = QWidget()
+        join_layout = QVBoxLayout(self.join_box)
+        join_layout.setContentsMargins(0, 0, 0, 0)
+        join_layout.addWidget(self.qr, 1)
+        join_layout.addWidget(self.address_combo)
+        join_layout.addWidget(self.join_label)
+        join_layout.addWidget(code_title)
+        join_layout.addLayout(code_row)
+        left = QVBoxLayout()
+        left.addWidget(self.off_hint, 1)
+        left.addWidget(self.join_box, 1)
+
+        # Right: the desks and the duplicate scans.
+        self.desks_table = QTableWidget(0, 4)
+        self.desks_table.setObjectName("network_desks")
+        self.desks_table.setHorizontalHeaderLabels(
+            [self.tr("Desk"), self.tr("Address"), self.tr("Last seen"), self.tr("State")])
+        self.duplicates_table = QTableWidget(0, 4)
+        self.duplicates_table.setObjectName("network_duplicates")
+        self.duplicates_table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Institution"), self.tr("First scan"),
+             self.tr("Scanned again")])
+        for table in (self.desks_table, self.duplicates_table):
+            table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.verticalHeader().hide()
+            table.setWordWrap(False)
+            table.setTextElideMode(Qt.TextElideMode.ElideRight)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.revoke_button = QPushButton(self.tr("&Revoke desk…"))
+        self.revoke_button.setObjectName("network_revoke")
+        self.revoke_button.setAutoDefault(False)
+        self.revoke_button.setEnabled(False)
+        self.desks_title = QLabel()
+        self.duplicates_title = QLabel()
+        for title in (self.desks_title, self.duplicates_title):
+            title.setFont(_big_font(self, 1.0))
+        right = QVBoxLayout()
+        right.addWidget(self.desks_title)
+        right.addWidget(self.desks_table, 3)
+        revoke_row = QHBoxLayout()
+        revoke_row.addStretch(1)
+        revoke_row.addWidget(self.revoke_button)
+        right.addLayout(revoke_row)
+        right.addWidget(self.duplicates_title)
+        right.addWidget(self.duplicates_table, 2)
+
+        body = QGridLayout()
+        body.addLayout(left, 0, 0)
+        body.addLayout(right, 0, 1)
+        body.setColumnStretch(0, 2)
+        body.setColumnStretch(1, 3)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        switch_row = QHBoxLayout()
+        switch_row.addWidget(self.switch)
+        switch_row.addWidget(self.state_label, 1)
+        layout.addLayout(switch_row)
+        layout.addWidget(self.error_label)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+
+        self.switch.toggled.connect(self._switched)
+        self.address_combo.currentIndexChanged.connect(lambda _i: self._show_join())
+        self.new_code_button.clicked.connect(self._new_code)
+        self.revoke_button.clicked.connect(self.revoke_selected)
+        self.desks_table.itemSelectionChanged.connect(self._update_revoke)
+        controller.state_changed.connect(self.refresh)
+        controller.failed.connect(self._failed)
+        self._timer = QTimer(self)
+        self._timer.setInterval(HOST_REFRESH_MS)
+        self._timer.timeout.connect(self._refresh_lists)
+        self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def done(self, result: int) -> None:
+        self._timer.stop()
+        try:
+            self.controller.state_changed.disconnect(self.refresh)
+            self.controller.failed.disconnect(self._failed)
+        except (RuntimeError, TypeError):
+            pass
+        super().done(result)
+
+    # -- on and off ------------------------------------------------------------------
+
+    def _switched(self, on: bool) -> None:
+        self.error_label.hide()
+        if on and not (self.controller.running or self.controller.starting):
+            if self.event_id is not None:
+                self.controller.turn_on(self.event_id)
+        elif not on and (self.controller.running or self.controller.starting):
+            self.controller.turn_off()
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self.error_label.setText(
+            self.tr("The network could not be turned on: {error}").format(error=message))
+        self.error_label.show()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the controller's state: on/off, addresses, the codes, the lists."""
+        running = self.controller.running
+        on = running or self.controller.starting
+        self.switch.blockSignals(True)
+        self.switch.setChecked(on)
+        self.switch.blockSignals(False)
+        if self.controller.starting:
+            self.state_label.setText(self.tr("Starting…"))
+        elif running:
+            self.state_label.setText(self.tr("On: listening on {addresses}").format(
+                addresses=", ".join(self.controller.urls())))
+        else:
+            self.state_label.setText(self.tr("Off: no desk can connect to this laptop."))
+        self.off_hint.setVisible(not running)
+        self.join_box.setVisible(running)
+        urls = self.controller.urls()
+        if [self.address_combo.itemText(i) for i in range(self.address_combo.count())] != urls:
+            self.address_combo.blockSignals(True)
+            self.address_combo.clear()
+            self.address_combo.addItems(urls)
+            self.address_combo.blockSignals(False)
+        self._show_join()
+        self._refresh_lists()
+
+    def _show_join(self) -> None:
+        url = self.address_combo.currentText()
+        join = self.controller.join_url(url) if url else ""
+        self.qr.set_text(join)
+        self.join_label.setText(join)
+        code = self.controller.pairing_code()
+        self.code_label.setText(f"{code[:3]} {code[3:]}" if code else "")
+        self.code_label.setToolTip(code)
+
+    def _new_code(self) -> None:
+        self.controller.new_pairing_code()
+        self._show_join()
+
+    # -- desks and duplicates -----------------------------------------------------------
+
+    def _refresh_lists(self) -> None:
+        desks = self.controller.desks()
+        selected = self.selected_desk_id()
+        self.desks_table.setRowCount(len(desks))
+        self._desk_ids = [d.id for d in desks]
+        for row, desk in enumerate(desks):
+            state = (self.tr("revoked {time}").format(time=clock_text(desk.revoked_at))
+                     if desk.revoked_at is not None else self.tr("paired"))
+            for column, text in enumerate(
+                (desk.name, desk.last_address, _moment(desk.last_seen_at), state)
+            ):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.desks_table.setItem(row, column, item)
+            if desk.id == selected:
+                self.desks_table.selectRow(row)
+        active = sum(1 for d in desks if d.revoked_at is None)
+        self.desks_title.setText(self.tr("Desks ({count})").format(count=active))
+        duplicates = self.controller.duplicates()
+        self.duplicates_table.setRowCount(len(duplicates))
+        for row, scan in enumerate(duplicates):
+            first = f"{scan.first_station} {clock_text(scan.first_at)}"
+            again = f"{scan.station} {clock_text(scan.recorded_at)}"
+            for column, text in enumerate((scan.name, scan.instansi, first, again)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.duplicates_table.setItem(row, column, item)
+        self.duplicates_title.setText(
+            self.tr("Scanned twice, counted once ({count})").format(count=len(duplicates)))
+        self._update_revoke()
+
+    def selected_desk_id(self) -> int | None:
+        """The desk chosen in the list."""
+        rows = self.desks_table.selectionModel().selectedRows()
+        ids = getattr(self, "_desk_ids", [])
+        if not rows or rows[0].row() >= len(ids):
+            return None
+        return int(ids[rows[0].row()])
+
+    def _update_revoke(self) -> None:
+        desk_id = self.selected_desk_id()
+        desk = next((d for d in self.controller.desks() if d.id == desk_id), None)
+        self.revoke_button.setEnabled(desk is not None and desk.revoked_at is None)
+
+    def revoke_selected(self) -> None:
+        """Revoke the chosen desk, after asking."""
+        desk_id = self.selected_desk_id()
+        desk = next((d for d in self.controller.desks() if d.id == desk_id), None)
+        if desk is None or desk.revoked_at is not None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Revoke desk"),
+            self.tr("Revoke the desk “{name}”? It can no longer send check-ins or receive "
+                    "the list; what it already sent stays recorded.").format(name=desk.name),
+            QMessageBox.StandardButton.Cancel, self)
+        revoke = box.addButton(self.tr("&Revoke"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(revoke)
+        box.exec()
+        if box.clickedButton() is not revoke:
+            return
+        try:
+            self.controller.revoke(desk.id)
+        except RakorError as exc:
+            QMessageBox.warning(self, self.tr("Revoke desk"), str(exc))
+        self._refresh_lists()
+
+
+def host_shortcut() -> QKeySequence:
+    """The key that opens the host's dialog from anywhere in the window."""
+    return QKeySequence("Ctrl+Shift+J")

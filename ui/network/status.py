@@ -1,0 +1,103 @@
+"""What the status bar and the desk's banner say about the network, at a glance.
+
+The texts are made here from plain values (the core's :class:`SyncStatus`, a count
+of desks), so the host, the desk and the tests agree on them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
+
+#: Colours of the status label and the banner: (background, border, ink).
+STYLES = {
+    "ok": ("#e3f4e8", "#2e8b57", "#14532d"),
+    "waiting": ("#fff3cd", "#c58f00", "#5c4300"),
+    "error": ("#fde8e8", "#c62828", "#8a1c1c"),
+    "off": ("", "", ""),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NetworkStatus", text)
+
+
+def clock_text(moment: datetime | None) -> str:
+    """A moment as this computer's wall clock, ``12.03.05`` ("" for none)."""
+    return moment.astimezone().strftime("%H.%M.%S") if moment is not None else ""
+
+
+def short_clock_text(moment: datetime | None) -> str:
+    """A moment as ``12.01`` ("" for none)."""
+    return moment.astimezone().strftime("%H.%M") if moment is not None else ""
+
+
+def host_status_text(running: bool, desks: int) -> str:
+    """The host's status bar: ``Network: on · 3 desks`` ("" when the network is off)."""
+    if not running:
+        return ""
+    return _tr("Network: on · {count} desks").format(count=desks)
+
+
+def desk_status(status: Any) -> tuple[str, str]:
+    """A desk's status bar line and its style (a key of :data:`STYLES`).
+
+    ``status`` is the core's ``SyncStatus``: connected, waiting, last_sync_at,
+    offline_since, rejected, revoked, message.
+    """
+    if status.revoked:
+        return _tr("Revoked by the host: this desk no longer syncs"), "error"
+    if status.connected:
+        parts = [_tr("Connected"), _tr("{count} waiting").format(count=status.waiting)]
+        if status.last_sync_at is not None:
+            parts.append(_tr("synced {time}").format(time=clock_text(status.last_sync_at)))
+        text = " · ".join(parts)
+        style = "ok" if status.waiting == 0 else "waiting"
+    elif status.offline_since is not None:
+        text = " · ".join((
+            _tr("Disconnected since {time}").format(time=short_clock_text(status.offline_since)),
+            _tr("{count} waiting").format(count=status.waiting),
+        ))
+        style = "error"
+    else:
+        text = " · ".join((_tr("Connecting…"),
+                           _tr("{count} waiting").format(count=status.waiting)))
+        style = "waiting"
+    if status.rejected:
+        text += " · " + _tr("{count} refused by the host").format(count=status.rejected)
+        style = "error"
+    return text, style
+
+
+def desk_banner(status: Any) -> tuple[str, str]:
+    """The line under the desk's answer panel: are the check-ins with the host yet?"""
+    if status.revoked:
+        return (_tr("This desk was revoked by the host. Check-ins are still recorded here; "
+                    "ask the secretariat to join again or to make this copy an event."),
+                "error")
+    if status.waiting == 0:
+        if status.connected:
+            return _tr("All check-ins synced with the host."), "ok"
+        return _tr("Recorded here. The host cannot be reached right now."), "waiting"
+    oldest = short_clock_text(status.oldest_waiting_at)
+    if status.connected:
+        return (_tr("Recorded, waiting to sync ({count} waiting)").format(count=status.waiting),
+                "waiting")
+    return (_tr("Recorded, waiting to sync: {count} waiting since {time}; they are sent "
+                "when the host is reachable again").format(count=status.waiting, time=oldest),
+            "error")
+
+
+def style_label(label: QLabel, style: str) -> None:
+    """Colour a status label or banner by ``style`` (a key of :data:`STYLES`)."""
+    background, border, ink = STYLES.get(style, STYLES["off"])
+    if not background:
+        label.setStyleSheet("")
+        return
+    label.setStyleSheet(
+        f"QLabel {{ background: {background}; border: 1px solid {border}; color: {ink};"
+        f" border-radius: 3px; padding: 1px 6px; }}"
+    )
