@@ -442,7 +442,55 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export_docs.set_defaults(command_spec=_Command(_export_documents, reads_only=True))
     _add_backup_commands(commands, common)
+    _add_serve_command(commands, common)
     return parser
+
+
+def _port_arg(value: str) -> int:
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = -1
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(
+            text("port harus 0 s.d. 65535, bukan {value!r}",
+                 "the port must be 0 to 65535, not {value!r}", value=value)
+        )
+    return number
+
+
+def _pairing_code_arg(value: str) -> str:
+    if not (len(value.strip()) == 6 and value.strip().isdigit()):
+        raise argparse.ArgumentTypeError(
+            text("kode pasangan harus 6 angka, bukan {value!r}",
+                 "the pairing code must be 6 digits, not {value!r}", value=value)
+        )
+    return value.strip()
+
+
+def _add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
+    """``rakor serve``: the venue network's host without a window (issue 13)."""
+    from rakor_desktop.network.protocol import DEFAULT_PORT
+
+    serve = commands.add_parser(
+        "serve",
+        help="layani jaringan acara (meja registrasi lain bergabung ke laptop ini)",
+        description=(
+            "Menjalankan laptop ini sebagai tuan rumah jaringan acara tanpa jendela: meja "
+            "lain bergabung dengan alamat dan kode pasangan yang dicetak, lalu mengirim "
+            "check-in ke database ini. Berhenti dengan Ctrl+C."
+        ),
+        parents=[common],
+    )
+    serve.add_argument("--event", metavar="ID", type=_id_arg,
+                       help="nomor acara (bawaan: satu-satunya acara di database)")
+    serve.add_argument("--bind", metavar="ALAMAT", default="0.0.0.0",
+                       help="alamat yang didengarkan (bawaan: 0.0.0.0, semua jaringan)")
+    serve.add_argument("--port", metavar="PORT", type=_port_arg, default=DEFAULT_PORT,
+                       help=f"port (bawaan: {DEFAULT_PORT}; bila terpakai, port berikutnya)")
+    serve.add_argument("--code", metavar="KODE", type=_pairing_code_arg,
+                       help="kode pasangan 6 angka (bawaan: acak)")
+    serve.set_defaults(command_spec=_Command(_serve))
 
 
 def _add_backup_commands(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -731,6 +779,35 @@ def _checkin(args: argparse.Namespace, storage: Storage, settings: Settings) -> 
     else:
         result = checkin_ops.checkin_by_name(storage, args.event_id, args.name, desk)
     print(checkin_ops.describe_checkin(result, event.timezone))
+    return EXIT_OK
+
+
+def _serve(args: argparse.Namespace, storage: Storage, settings: Settings) -> int:
+    import asyncio
+
+    from rakor_desktop.network.host import HostNetwork
+    from rakor_desktop.network.server import serve_until_stopped
+
+    event_id = args.event
+    if event_id is None:
+        events = storage.list_events()
+        if len(events) != 1:
+            raise ValidationError(
+                "Database ini berisi {count} acara; pilih satu dengan --event ID "
+                "(lihat: rakor event list).",
+                "This database holds {count} events; choose one with --event ID "
+                "(see: rakor event list).",
+                count=len(events),
+            )
+        event_id = events[0].id
+    event_ops.get_event(storage, event_id)
+    network = HostNetwork(storage, event_id, pairing_code=args.code)
+
+    def listening(url: str) -> None:
+        print(f"RAKOR_SERVING {url} code={network.pairing_code}", flush=True)
+
+    asyncio.run(serve_until_stopped(network, bind=args.bind, port=args.port,
+                                    on_listening=listening))
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from .documents import DocumentQueries
 from .events import EventQueries
 from .imports import ImportQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
+from .network import NetworkQueries
 from .people import PeopleQueries
 from .record import RecordQueries
 from .replica import ReplicaQueries
@@ -28,6 +29,7 @@ class Storage(
     RecordQueries,
     DocumentQueries,
     TransferQueries,
+    NetworkQueries,
     StorageBase,
 ):
     """The database of Rakor Desktop (see the mixins for the queries)."""
