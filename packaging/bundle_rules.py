@@ -45,9 +45,10 @@ each other through strings (the QR cards need them)."""
 
 HIDDEN_IMPORTS = (
     "docx", "reportlab.pdfgen.canvas", "reportlab.platypus", "openpyxl", "python_calamine",
-    "charset_normalizer",
+    "charset_normalizer", "aiohttp", "aiohttp.web", "qasync",
 )
-"""Libraries the app imports only inside functions (documents, cards, importers)."""
+"""Libraries the app imports only inside functions (documents, cards, importers, the
+venue network)."""
 
 EXCLUDED_MODULES = (
     # Qt bindings the app does not use (each would pull its Qt libraries and plugins).
@@ -63,7 +64,8 @@ EXCLUDED_MODULES = (
     # Build and test tools that may sit in the same virtual environment.
     "pip", "setuptools", "pkg_resources", "PyInstaller", "pytest", "pytestqt",
     "_pytest", "mypy", "ruff", "jsonschema", "pypdf",
-    # No network in this app: no TLS; hashlib uses Python's own md5/sha (no libcrypto).
+    # The venue network is plain HTTP on the venue's own network (issue 13): no TLS;
+    # hashlib uses Python's own md5/sha (no libcrypto).
     "ssl", "_ssl", "_hashlib",
     # Chinese, Japanese and Korean legacy codecs (lists come as UTF-8/16 or cp1252).
     "_codecs_cn", "_codecs_hk", "_codecs_iso2022", "_codecs_jp", "_codecs_kr", "_codecs_tw",
@@ -74,9 +76,9 @@ EXCLUDED_MODULES = (
     # lxml: python-docx and openpyxl use lxml.etree only.
     "lxml.objectify", "lxml.html", "lxml.isoschematron", "lxml.sax", "lxml.cssselect",
     "lxml.doctestcompare", "lxml.usedoctest",
-    # Nothing here runs an event loop or worker processes (Qt's thread pool does the
-    # background work).
-    "asyncio", "multiprocessing", "concurrent.futures.process",
+    # No worker processes (Qt's thread pool does the background work; the venue
+    # network's server runs asyncio on Qt's event loop, its desks plain threads).
+    "multiprocessing", "concurrent.futures.process",
 )  # fmt: skip
 
 TARGET_SYSTEM_LIBRARIES = frozenset({
