@@ -192,6 +192,7 @@ class _HostClient:
         self.timeout = timeout
         self._conn: http.client.HTTPConnection | None = None
         self._used = False
+        self._aborted = False
 
     def close(self) -> None:
         conn, self._conn = self._conn, None
@@ -199,7 +200,9 @@ class _HostClient:
             conn.close()
 
     def abort(self) -> None:
-        """Cut the connection from another thread (wakes a long-poll at once)."""
+        """Cut the connection from another thread (wakes a long-poll at once); every
+        request after this fails at once."""
+        self._aborted = True
         conn = self._conn
         sock = None if conn is None else conn.sock
         if sock is not None:
@@ -233,6 +236,10 @@ class _HostClient:
             conn = self._connection(wait)
             reused = self._used
             try:
+                if conn.sock is None:
+                    conn.connect()
+                if self._aborted:  # checked after the socket exists: abort() cuts it
+                    raise ConnectionAbortedError("stopped")
                 conn.request(method, API_PREFIX + path, body=data, headers=headers)
                 response = conn.getresponse()
                 length = response.getheader("Content-Length")
