@@ -947,8 +947,8 @@ class MainWindow(QMainWindow):
         """Save what is pending and remember the window before closing."""
         self._save_pending()
         self.runner.stop()
-        self.network.shut_down()
         self._back_up_on_close()
+        self.network.shut_down()  # after the last backup: a desk's copy is closed here
         state = ui_state()
         state.setValue("main_window/geometry", self.saveGeometry())
         state.setValue("main_window/state", self.saveState())

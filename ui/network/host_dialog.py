@@ -9,7 +9,9 @@ is what the secretariat sees (Desk → Event network…, Ctrl+Shift+J).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -45,30 +47,44 @@ log = logging.getLogger("rakor.ui.network")
 
 #: How often the host's view of its desks is read again while the network is on.
 HOST_REFRESH_MS = 1000
+#: How often the window asks whether a desk wrote something, while the network is on.
+LOOK_MS = 100
 
 
 class HostController(QObject):
     """The event network of one window: off, starting, on (serving), stopping.
 
+    The network works on a connection of its own to the window's database (opened when
+    turned on, on the GUI thread where the server runs): what desks send is committed
+    there, and ``look_for_changes`` (every :data:`LOOK_MS` while on) tells the window
+    at once, as a change made elsewhere.
+
     Signals:
         state_changed(): turned on or off, a desk paired or was revoked, a start failed.
         failed(str): the network could not be turned on (the message for the user).
+        look_for_changes(): time to ask the database whether a desk wrote something.
     """
 
     state_changed = Signal()
     failed = Signal(str)
+    look_for_changes = Signal()
 
-    def __init__(self, storage: Storage, parent: QObject | None = None) -> None:
+    def __init__(self, database_path: Callable[[], Path], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._storage = storage
+        self._database_path = database_path
+        self._storage: Storage | None = None
         self.network: Any = None  # rakor_desktop.network.host.HostNetwork while on
         self.server: Any = None  # rakor_desktop.network.server.NetworkServer while on
         self.event_id: int | None = None
         self.starting = False
+        self.stopping: Any = None  # the future of the last stop, while it runs
         self._desk_count = 0
         self._timer = QTimer(self)
         self._timer.setInterval(HOST_REFRESH_MS)
         self._timer.timeout.connect(self._tick)
+        self._look_timer = QTimer(self)
+        self._look_timer.setInterval(LOOK_MS)
+        self._look_timer.timeout.connect(self.look_for_changes)
 
     @property
     def running(self) -> bool:
@@ -87,8 +103,10 @@ class HostController(QObject):
         from rakor_desktop.network.server import NetworkServer
 
         try:
+            self._storage = Storage.open(self._database_path(), check=False, backup=False)
             self.network = HostNetwork(self._storage, event_id)
         except RakorError as exc:
+            self._close_storage()
             self.failed.emit(str(exc))
             return
         options: dict[str, Any] = {} if port is None else {"port": port}
@@ -106,27 +124,44 @@ class HostController(QObject):
             self.starting = False
             self.server = None
             self.network = None
+            self._close_storage()
             self.failed.emit(str(exc))
             self.state_changed.emit()
             return
         self.starting = False
         log.info("event network on: %s", ", ".join(self.server.urls()))
         self._timer.start()
+        self._look_timer.start()
         self._tick()
+        self.state_changed.emit()
 
     def turn_off(self) -> None:
         """Stop serving (desks keep their copies and catch up when it is on again)."""
         server = self.server
         self._timer.stop()
+        self._look_timer.stop()
         self.server = None
         self.network = None
         self.event_id = None
         self._desk_count = 0
         self.starting = False
+        storage, self._storage = self._storage, None
         if server is not None:
-            schedule(server.stop())
+            self.stopping = schedule(self._stop(server, storage))
             log.info("event network off")
         self.state_changed.emit()
+
+    async def _stop(self, server: Any, storage: Storage | None) -> None:
+        try:
+            await server.stop()
+        finally:
+            if storage is not None:
+                storage.close()
+
+    def _close_storage(self) -> None:
+        if self._storage is not None:
+            self._storage.close()
+            self._storage = None
 
     def urls(self) -> list[str]:
         """The addresses desks can reach (each network of this laptop, loopback last)."""
@@ -203,13 +238,16 @@ class HostNetworkDialog(QDialog):
             "Other laptops join this one as registration desks over the venue's Wi-Fi or a "
             "phone hotspot (no internet needed). Every check-in at a desk comes here."))
         intro.setWordWrap(True)
-        self.switch = QCheckBox(self.tr("&Network on for “{title}”").format(title=event_title))
+        self.event_label = QLabel(self.tr("Event: {title}").format(title=event_title))
+        self.event_label.setToolTip(event_title)
+        self.event_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.switch = QCheckBox(self.tr("&Network on"))
         self.switch.setObjectName("network_switch")
         self.switch.setFont(_big_font(self, 1.2))
         self.switch.setStyleSheet("QCheckBox::indicator { width: 22px; height: 22px; }")
         self.switch.setEnabled(event_id is not None)
         self.state_label = QLabel()
-        self.state_label.setWordWrap(True)
+        self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.error_label = error_label()
         self.error_label.hide()
 
@@ -245,7 +283,12 @@ class HostNetworkDialog(QDialog):
         join_layout = QVBoxLayout(self.join_box)
         join_layout.setContentsMargins(0, 0, 0, 0)
         join_layout.addWidget(self.qr, 1)
-        join_layout.addWidget(self.address_combo)
+        address_row = QHBoxLayout()
+        address_label = QLabel(self.tr("&Address:"))
+        address_label.setBuddy(self.address_combo)
+        address_row.addWidget(address_label)
+        address_row.addWidget(self.address_combo, 1)
+        join_layout.addLayout(address_row)
         join_layout.addWidget(self.join_label)
         join_layout.addWidget(code_title)
         join_layout.addLayout(code_row)
@@ -300,10 +343,10 @@ class HostNetworkDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.event_label)
         switch_row = QHBoxLayout()
         switch_row.addWidget(self.switch)
         switch_row.addWidget(self.state_label, 1)
@@ -311,6 +354,7 @@ class HostNetworkDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
+        self.close_button.setDefault(True)
 
         self.switch.toggled.connect(self._switched)
         self.address_combo.currentIndexChanged.connect(lambda _i: self._show_join())
@@ -364,8 +408,10 @@ class HostNetworkDialog(QDialog):
         if self.controller.starting:
             self.state_label.setText(self.tr("Starting…"))
         elif running:
+            listening = ", ".join(u.removeprefix("http://") for u in self.controller.urls())
             self.state_label.setText(self.tr("On: listening on {addresses}").format(
-                addresses=", ".join(self.controller.urls())))
+                addresses=listening))
+            self.state_label.setToolTip(listening)
         else:
             self.state_label.setText(self.tr("Off: no desk can connect to this laptop."))
         self.off_hint.setVisible(not running)

@@ -78,7 +78,6 @@ class JoinDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.join_button = QPushButton(self.tr("&Join"))
         self.join_button.setObjectName("join_button")
-        self.join_button.setDefault(True)
         buttons.addButton(self.join_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -92,6 +91,7 @@ class JoinDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(buttons)
+        self.join_button.setDefault(True)  # Enter joins (set once it is in the dialog)
 
         self.link_edit.textChanged.connect(self._link_typed)
         for edit in (self.link_edit, self.code_edit, self.name_edit):

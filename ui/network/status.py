@@ -62,10 +62,11 @@ def desk_status(status: Any) -> tuple[str, str]:
             _tr("{count} waiting").format(count=status.waiting),
         ))
         style = "error"
-    else:
-        text = " · ".join((_tr("Connecting…"),
-                           _tr("{count} waiting").format(count=status.waiting)))
-        style = "waiting"
+    else:  # no answer yet since the sync started (its first long-poll is waiting)
+        first = (_tr("Last sync {time}").format(time=clock_text(status.last_sync_at))
+                 if status.last_sync_at is not None else _tr("Connecting…"))
+        text = " · ".join((first, _tr("{count} waiting").format(count=status.waiting)))
+        style = "ok" if status.waiting == 0 else "waiting"
     if status.rejected:
         text += " · " + _tr("{count} refused by the host").format(count=status.rejected)
         style = "error"
@@ -79,11 +80,11 @@ def desk_banner(status: Any) -> tuple[str, str]:
                     "ask the secretariat to join again or to make this copy an event."),
                 "error")
     if status.waiting == 0:
-        if status.connected:
+        if status.offline_since is None:
             return _tr("All check-ins synced with the host."), "ok"
         return _tr("Recorded here. The host cannot be reached right now."), "waiting"
     oldest = short_clock_text(status.oldest_waiting_at)
-    if status.connected:
+    if status.offline_since is None:
         return (_tr("Recorded, waiting to sync ({count} waiting)").format(count=status.waiting),
                 "waiting")
     return (_tr("Recorded, waiting to sync: {count} waiting since {time}; they are sent "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,12 +63,14 @@ class WindowNetwork(QObject):
         self._clock: Clock = utc_now
         self.status_label = QLabel()
         self.status_label.setObjectName("network_status")
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.status_label.setMinimumWidth(120)
+        # Never squeezed: the state of the network is read at a glance (the event's
+        # title on the left gives way first).
+        self.status_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.status_label.hide()
         window.statusBar().addPermanentWidget(self.status_label)
-        self.host = HostController(window.storage, self)
+        self.host = HostController(lambda: self.window.database_path, self)
         self.host.state_changed.connect(self._show_status)
+        self.host.look_for_changes.connect(lambda: self.window.runner.look_for_changes())
         self._relay = _SyncRelay(self)
         self._relay.status.connect(self._sync_reported, Qt.ConnectionType.QueuedConnection)
         self._relay.pulled.connect(self._pulled, Qt.ConnectionType.QueuedConnection)
@@ -154,12 +157,12 @@ class WindowNetwork(QObject):
         remembered = self._remembered_desk()
         if remembered is None:
             return False
-        if not remembered.exists():
-            log.warning("the remembered desk copy %s is gone", remembered)
-            self._remember_desk(None)
-            return False
         try:
             self.enter_desk_mode(remembered)
+        except FileNotFoundError:
+            log.warning("the remembered desk copy %s is gone or ended", remembered)
+            self._remember_desk(None)
+            return False
         except (RakorError, OSError) as exc:
             log.warning("cannot reopen the desk copy %s: %s", remembered, exc)
             QMessageBox.warning(self.window, self.window.tr("Desk copy not opened"), str(exc))
@@ -172,6 +175,7 @@ class WindowNetwork(QObject):
         self._stop_sync()
         if self.desk_storage is not None:
             self.desk_storage.close()
+            self.desk_storage = None
 
     # -- host ------------------------------------------------------------------------
 
@@ -211,7 +215,13 @@ class WindowNetwork(QObject):
         """Work on the desk copy at ``path`` and keep it in sync with the host."""
         from rakor_desktop.network.desk import DeskSync, desk_clock, open_desk_storage
 
-        storage = open_desk_storage(path)
+        if not path.exists():
+            raise FileNotFoundError(path)
+        storage = open_desk_storage(path, check=False, backup=False)
+        link = storage.desk_link()
+        if link is not None and link.ended:  # made into an event: no desk any more
+            storage.close()
+            raise FileNotFoundError(path)
         if self.host.server is not None:
             self.host.turn_off()  # a laptop is a host or a desk, not both
         self.desk_path = path
@@ -230,10 +240,14 @@ class WindowNetwork(QObject):
 
     def _local_write(self, _changes: Changes) -> None:
         """A check-in (or any write) at this desk: send it now, say it is waiting."""
-        if self.sync is None:
+        if self.sync is None or self.desk_storage is None:
             return
         self.sync.poke()
-        self._sync_reported(self.sync.status())
+        # The sync threads count the outbox when they look; the screen says it now.
+        summary = self.desk_storage.outbox_summary()
+        self._sync_reported(replace(self.sync.status(), waiting=summary.waiting,
+                                    oldest_waiting_at=summary.oldest_waiting_at,
+                                    rejected=summary.rejected))
 
     def _pulled(self) -> None:
         """The sync brought the host's changes: the screens show them at once."""
