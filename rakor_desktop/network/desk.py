@@ -73,6 +73,8 @@ BACKOFF_MAX = 5.0
 _BODY_BUDGET = MAX_BODY_BYTES * 3 // 4
 #: The largest answer read from a host (a snapshot of a very long list fits).
 MAX_ANSWER_BYTES = 256 * 1024 * 1024
+#: The longest desk name (it is shown in the host's list and on the daftar hadir).
+MAX_DESK_NAME = 60
 #: ``last_sync_at`` of the link is written at least this often (seconds) when idle.
 _PERSIST_SYNC_EVERY = 60.0
 
@@ -322,6 +324,12 @@ def join(join_text: str, code: str | None, desk_name: str, folder: Path, *,
             "Tuliskan nama meja ini (misalnya \u201cMeja 2\u201d).",
             "Give this desk a name (for example \u201cDesk 2\u201d).",
         )
+    if len(name) > MAX_DESK_NAME:
+        raise JoinError(
+            "Nama meja terlalu panjang ({length} huruf; paling banyak {limit}).",
+            "The desk's name is too long ({length} characters; at most {limit}).",
+            length=len(name), limit=MAX_DESK_NAME,
+        )
     client = _HostClient(base_url, timeout=timeout)
     try:
         try:
@@ -512,7 +520,7 @@ class _State:
     offline_since: datetime | None = None
     rejected: int = 0
     revoked: bool = False
-    halted: str = ""  # "revoked", "wrong_event", "ended", "broken": the threads stopped
+    halted: str = ""  # "revoked", "wrong_event", "ended": the threads stopped for good
     error: str = ""
     host_seq: int = 0  # the highest sequence number the host has told of
     pulled_seq: int = 0  # what the copy holds
@@ -655,14 +663,6 @@ class DeskSync:
                 "Salinan ini sudah dijadikan acara sendiri; tidak sinkron lagi.",
                 "This copy was made into an event of its own; it no longer syncs.",
             )
-        if state.halted:
-            return text(
-                "Sinkron berhenti karena kesalahan ({error}). Semua yang dicatat di meja ini "
-                "tetap tersimpan.",
-                "Syncing stopped after an error ({error}). Everything recorded at this desk "
-                "stays saved.",
-                error=state.error,
-            )
         if state.connected:
             return text("Terhubung ke laptop utama {host}.", "Connected to the host {host}.",
                         host=host)
@@ -716,11 +716,17 @@ class DeskSync:
     # -- the threads ----------------------------------------------------------------------
 
     def _run(self, loop: Callable[[], None]) -> None:
-        try:
-            loop()
-        except Exception as exc:
-            log.exception("desk sync thread failed")
-            self._halt("broken", str(exc) or type(exc).__name__)
+        """Run a thread's loop; after an unexpected failure (a database kept busy too
+        long, a full disk …) start it again a little later, on a fresh connection."""
+        while not self._halted():
+            try:
+                loop()
+            except Exception as exc:
+                log.exception("desk sync thread failed; starting it again")
+                self._failed(str(exc) or type(exc).__name__)
+                self._stop.wait(BACKOFF_MAX)
+            else:
+                return
 
     def _client(self) -> _HostClient:
         client = _HostClient(self._link.host_url, token=self._link.token,
@@ -962,9 +968,11 @@ def promote(desk_path: Path, target: Storage) -> int:
                 new_id = target.load_event(_resolve_identities(target, dump))
         except FormatProblem as problem:
             raise RakorError(
-                "Salinan meja tidak dapat dijadikan acara: {problem}. Tidak ada yang disimpan.",
-                "The desk's copy cannot be made into an event: {problem}. Nothing was saved.",
-                problem=str(problem),
+                "Salinan meja tidak dapat dijadikan acara: {problem_id}. Tidak ada yang "
+                "disimpan.",
+                "The desk's copy cannot be made into an event: {problem_en}. Nothing was "
+                "saved.",
+                problem_id=problem.indonesian, problem_en=problem.english,
             ) from None
         with copy.transaction():
             copy.end_desk_link()

@@ -180,6 +180,8 @@ def test_join_asks_for_the_code_and_the_desk_name_before_calling_anyone(
         join("127.0.0.1:9", None, "Meja 2", tmp_path)
     with pytest.raises(JoinError, match="nama meja"):
         join("127.0.0.1:9/join?code=123456", None, "  ", tmp_path)
+    with pytest.raises(JoinError, match="Nama meja terlalu panjang"):
+        join("127.0.0.1:9/join?code=123456", None, "Meja " * 20, tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from rakor_desktop.models import Person
+from rakor_desktop.models import AttendanceEntry, AttendanceKind, Person
 from rakor_desktop.network.desk import (
     DeskSync,
     JoinError,
@@ -328,3 +328,30 @@ def test_joining_a_second_event_host_from_the_same_folder_makes_a_second_copy(
     one = join_desk(first, tmp_path / "meja", "Meja 2", desks, start=False)
     two = join_desk(second, tmp_path / "meja", "Meja 2", desks, start=False)
     assert one.path != two.path and one.path.parent == two.path.parent
+
+
+def test_an_entry_the_host_cannot_read_is_set_aside_and_blocks_nothing(
+    served_host: ServedHost, tmp_path: Path, desks: list[Desk]
+) -> None:
+    desk = join_desk(served_host, tmp_path / "meja2", "Meja 2", desks, start=False)
+    first, second = served_host.event.invitees[:2]
+    good = desk_ops.checkin_invitee(desk.storage, desk.invitee_id(first.uid), DESK_2)
+    # An entry no desk operation makes (its target is no uid): the host answers 400.
+    with desk.storage.transaction():
+        desk.storage.append_attendance(
+            AttendanceEntry(uid="b0000000-0000-4000-8000-000000000001",
+                            event_id=desk.event_id, invitee_id=desk.invitee_id(second.uid),
+                            kind=AttendanceKind.UNDO, recorded_at=datetime.now(UTC),
+                            station="Meja 2", target_uid="not a uid!", reason="uji"),
+            received_at=datetime.now(UTC),
+        )
+    after = desk_ops.checkin_invitee(desk.storage, desk.invitee_id(second.uid), DESK_2)
+    desk.sync.start()
+    assert desk.sync.wait_until_synced(10)
+    assert desk.storage.outbox_status(good.entry_uid) == "stored"
+    assert desk.storage.outbox_status(after.entry_uid) == "stored"
+    ((uid, message),) = desk.storage.rejected_entries()
+    assert uid == "b0000000-0000-4000-8000-000000000001" and message
+    assert desk.sync.status().rejected == 1
+    assert sorted(r[0] for r in host_rows(served_host.db, "SELECT uid FROM attendance_log")) \
+        == sorted([good.entry_uid, after.entry_uid])
