@@ -1,0 +1,155 @@
+"""Venue network latency: a scan at a desk to "recorded", and to present everywhere.
+
+Starts ``rakor serve`` on the sample rakor (150 invitees) and six desk processes
+(``tests/net/desk_worker.py``) that join it over loopback and keep syncing, as in the
+fault tests. Then, one scan after another, rotating over the desks:
+
+1. **scan → recorded**: the check-in operation at the desk (``checkin_by_code`` on the
+   desk's copy: the entry and its outbox row committed with ``synchronous=FULL``), timed
+   inside the desk process while its sync threads run. Target: median ≤ 20 ms.
+2. **scan → present everywhere**: from just before the scan command is sent to the
+   moment the person is present in the host's file *and* in every other desk's copy
+   (each watched by polling ``PRAGMA data_version`` every 2 ms). Target: median ≤ 500 ms.
+
+Usage::
+
+    python benchmarks/network_latency.py                 # 60 scans, six desks
+    python benchmarks/network_latency.py --scans 100 --desks 4 --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.checkin_search import percentile  # noqa: E402
+from benchmarks.startup import machine_summary  # noqa: E402
+from tests.net.harness import read_only, venue  # noqa: E402
+
+RECORDED_TARGET_MS = 20.0
+EVERYWHERE_TARGET_MS = 500.0
+
+
+def watch_host(db: Path, code: str, seen: dict[str, float], stop: threading.Event) -> None:
+    """Note when ``code`` is present in the host's file (polled like the desks do)."""
+    conn = read_only(db)
+    try:
+        version = None
+        while not stop.is_set():
+            now = conn.execute("PRAGMA data_version").fetchone()[0]
+            if now != version:
+                version = now
+                if conn.execute(
+                    "SELECT 1 FROM presence AS p JOIN invitees AS i ON i.id = p.invitee_id "
+                    "WHERE i.checkin_code = ?", (code,),
+                ).fetchone():
+                    seen["host"] = time.time()
+                    return
+            time.sleep(0.002)
+    finally:
+        conn.close()
+
+
+def summary(values: list[float]) -> dict[str, float]:
+    return {
+        "median_ms": round(statistics.median(values), 2),
+        "p90_ms": round(percentile(values, 0.9), 2),
+        "max_ms": round(max(values), 2),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Venue network latency on loopback.")
+    parser.add_argument("--desks", type=int, default=6)
+    parser.add_argument("--scans", type=int, default=60)
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="rakor-net-latency-") as tmp:
+        os.environ["RAKOR_HOME"] = str(Path(tmp) / "home")
+        with venue(Path(tmp) / "venue", direct=True) as place:
+            started = time.perf_counter()
+            desks = place.add_desks(args.desks)
+            print(f"host up, {args.desks} desks joined in {time.perf_counter() - started:.1f} s",
+                  file=sys.stderr)
+            codes = iter(place.event.codes)
+            recorded_ms: list[float] = []
+            everywhere_ms: list[float] = []
+            host_ms: list[float] = []
+            desks_ms: list[float] = []
+            for number in range(args.scans + 1):
+                code = next(codes)
+                scanner = desks[number % len(desks)]
+                others = [d for d in desks if d is not scanner]
+                for desk in others:
+                    assert desk.ask(f"watch {code}").word == "WATCHING"
+                seen: dict[str, float] = {}
+                stop = threading.Event()
+                watcher = threading.Thread(target=watch_host,
+                                           args=(place.event.db, code, seen, stop))
+                watcher.start()
+                sent = time.time()
+                answer = scanner.ask(f"scan {code}")
+                assert answer.word == "RECORDED", answer.line
+                arrivals = []
+                for desk in others:
+                    got, moment = desk.present.get(timeout=30)
+                    assert got == code and moment is not None, (desk.name, got)
+                    arrivals.append(moment)
+                watcher.join(30)
+                stop.set()
+                assert "host" in seen, f"{code} never present on the host"
+                if number == 0:
+                    continue  # warms caches and connections: not counted
+                recorded_ms.append(answer.ms)
+                everywhere_ms.append((max(*arrivals, seen["host"]) - sent) * 1000)
+                host_ms.append((seen["host"] - sent) * 1000)
+                desks_ms.extend((moment - sent) * 1000 for moment in arrivals)
+                time.sleep(0.05)
+
+    result = {
+        "date": time.strftime("%Y-%m-%d"),
+        "desks": args.desks,
+        "scans": len(recorded_ms),
+        "scan_to_recorded": summary(recorded_ms),
+        "scan_to_present_everywhere": summary(everywhere_ms),
+        "scan_to_present_on_host": summary(host_ms),
+        "scan_to_present_on_a_desk": summary(desks_ms),
+        "targets_ms": {"recorded": RECORDED_TARGET_MS, "everywhere": EVERYWHERE_TARGET_MS},
+        "meets_targets": statistics.median(recorded_ms) <= RECORDED_TARGET_MS
+        and statistics.median(everywhere_ms) <= EVERYWHERE_TARGET_MS,
+        "machine": machine_summary(),
+    }
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        def line(name: str, key: str) -> str:
+            s = result[key]
+            assert isinstance(s, dict)
+            return (f"{name}: median {s['median_ms']} ms, p90 {s['p90_ms']} ms, "
+                    f"max {s['max_ms']} ms")
+
+        print(f"{result['scans']} scans rotating over {args.desks} desks, loopback")
+        print(line("scan -> recorded at the desk", "scan_to_recorded")
+              + f"  (target {RECORDED_TARGET_MS:g} ms)")
+        print(line("scan -> present on every other desk and the host",
+                   "scan_to_present_everywhere") + f"  (target {EVERYWHERE_TARGET_MS:g} ms)")
+        print(line("  ... on the host", "scan_to_present_on_host"))
+        print(line("  ... on one other desk", "scan_to_present_on_a_desk"))
+        print("meets the targets" if result["meets_targets"] else "MISSES a target")
+    return 0 if result["meets_targets"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
