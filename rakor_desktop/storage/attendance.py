@@ -119,10 +119,12 @@ class AttendanceQueries(StorageBase):
         return True
 
     def _is_desk_copy(self) -> bool:
-        """Whether this database is a desk's copy (its ``desk_link`` row exists)."""
+        """Whether this database is a desk's copy (a ``desk_link`` row that has not ended)."""
         if self._desk_copy is None:
             try:
-                found = self._scalar("SELECT 1 FROM desk_link WHERE id = 1") is not None
+                found = self._scalar(
+                    "SELECT 1 FROM desk_link WHERE id = 1 AND token <> ''"
+                ) is not None
             except sqlite3.OperationalError:  # a database older than the venue network
                 found = False
             self._desk_copy = found

@@ -557,3 +557,10 @@ def test_promote_into_the_copy_itself_ends_the_link_and_keeps_it_all(
         assert "tidak sinkron lagi" in sync.status().message
     finally:
         storage.close()
+    reopened = Storage.open(copy_path)
+    try:
+        desk_ops.undo_checkin(reopened, invitee_id(reopened, 2), "salah orang", DESK)
+        assert reopened.outbox_summary().waiting == 1  # an ended link fills no outbox
+        assert len(reopened.attendance_log(event_id)) == 4
+    finally:
+        reopened.close()
