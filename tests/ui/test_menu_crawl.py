@@ -227,9 +227,11 @@ def test_every_menu_action_opens_or_does_what_it_says(
             _choose_someone_at_the_desk(window, ui_db, qtbot, check_in=True)
         crawl(menu)
     assert not problems, problems
-    assert {"new_event", "projector", "moderator", "about", "desk_menu_walk_in"} <= set(crawled)
+    assert {"new_event", "projector", "moderator", "about", "desk_menu_walk_in",
+            "network_host", "network_join"} <= set(crawled)
     assert {"OnBehalfDialog", "SignatureDialog", "UndoDialog", "HistoryDialog",
-            "WalkInDialog", "SettingsDialog", "NewEventDialog"} <= dialogs, dialogs
+            "WalkInDialog", "SettingsDialog", "NewEventDialog", "HostNetworkDialog",
+            "JoinDialog"} <= dialogs, dialogs
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not errors, [r.getMessage() for r in errors]
 

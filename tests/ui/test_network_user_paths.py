@@ -54,9 +54,11 @@ def _when_message_box(qtbot: QtBot, handle: Callable[[QMessageBox], None]) -> No
 
 
 def _action(window: MainWindow, name: str) -> QAction:
-    found = [a for a in window.findChildren(QAction) if a.objectName() == name]
-    assert found, f"no action {name}"
-    return found[-1]
+    """The menu's action of that name (as the user finds it in the menu bar)."""
+    menus = [m.menu() for m in window.menuBar().actions() if m.menu() is not None]
+    found = [a for menu in menus for a in menu.actions() if a.objectName() == name]
+    assert len(found) == 1, f"{len(found)} actions {name}"
+    return found[0]
 
 
 @pytest.fixture
@@ -372,3 +374,65 @@ def test_a_wrong_pairing_code_is_said_in_the_dialog_and_nothing_typed_is_lost(
     assert seen["kept"] == (address, "000000")
     assert not desk.network.is_desk and desk.storage is desk_db
     assert not list((desk_db.path.parent / "desks").glob("*.sqlite3"))
+
+
+def test_the_same_person_scanned_at_both_while_the_link_was_down_is_listed_once_counted_once(
+    qtbot: QtBot, make_window: MakeWindow, two_homes: tuple[Storage, Storage]
+) -> None:
+    host_db, _desk_db = two_homes
+    host, desk = _host_and_desk(qtbot, make_window, two_homes)
+    event_id = host.event_id or 0
+    invitee = host_db.list_invitees(event_id)[0]
+    controller = host.network.host
+    controller.turn_off()  # the Wi-Fi drops
+    qtbot.waitUntil(controller.stopping.done, timeout=5000)
+    _scan(qtbot, desk, invitee.checkin_code)
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    host.show_desk()
+    _scan(qtbot, host, invitee.checkin_code)  # the same guest at the host's own desk
+    seen: dict[str, object] = {}
+
+    def back_on(dialog: QWidget) -> None:
+        assert isinstance(dialog, HostNetworkDialog)
+        qtbot.mouseClick(dialog.switch, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.controller.running, timeout=5000)
+        # the desk's waiting scan arrives and is listed as scanned twice
+        qtbot.waitUntil(lambda: dialog.duplicates_table.rowCount() == 1, timeout=8000)
+        seen["first"] = dialog.duplicates_table.item(0, 2).text()
+        seen["again"] = dialog.duplicates_table.item(0, 3).text()
+        seen["name"] = dialog.duplicates_table.item(0, 0).text()
+        dialog.grab().save(str(host_db.path.parent / "host-dialog.png"))
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    when_modal(qtbot, back_on)
+    _action(host, "network_host").trigger()
+    _settle(qtbot)
+    # the desk scanned first (it counts); the host's own scan is the second one
+    assert str(seen["first"]).startswith("Meja 2")
+    assert str(seen["again"]).startswith(host.settings.effective_station)
+    assert seen["name"] == invitee.person.name
+    assert host_db.attendance_counts(event_id).present == 1
+    qtbot.waitUntil(lambda: desk.network.last_status.waiting == 0, timeout=5000)
+    qtbot.waitUntil(lambda: _present_count(host) == 1, timeout=3000)
+
+
+def test_a_desks_menus_offer_what_a_desk_does_and_each_question_fits_the_screen(
+    qtbot: QtBot, make_window: MakeWindow, two_homes: tuple[Storage, Storage]
+) -> None:
+    from .test_menu_crawl import _open
+
+    _host, desk = _host_and_desk(qtbot, make_window, two_homes)
+    menus = [m.menu() for m in desk.menuBar().actions() if m.menu() is not None]
+    shown = {a.objectName() for menu in menus for a in menu.actions() if a.isVisible()}
+    assert {"network_leave", "network_promote", "desk", "area_participants"} <= shown
+    assert not {"network_join", "network_host", "new_event", "open_event", "demo",
+                "import_event", "export_event", "restore_backup", "projector",
+                "area_rundown", "search"} & shown
+    for name in ("network_leave", "network_promote"):
+        opened = _open(qtbot, desk, _action(desk, name).trigger)
+        assert [d.split(" ", 1)[0] for d in opened.dialogs] == ["QMessageBox"], name
+        assert not opened.misfits, opened.misfits
+        assert desk.network.is_desk  # closing the question changes nothing
+    _scan(qtbot, desk, two_homes[0].list_invitees(desk.event_id or 0)[0].checkin_code)
+    assert desk.participants_area.desk.feedback.kind == "ok"

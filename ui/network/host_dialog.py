@@ -314,8 +314,12 @@ class HostNetworkDialog(QDialog):
             table.setWordWrap(False)
             table.setTextElideMode(Qt.TextElideMode.ElideRight)
             header = table.horizontalHeader()
-            header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # the institution gives way (elided, the whole text as tool tip)
+        self.duplicates_table.horizontalHeader().setSectionResizeMode(
+            1, QHeaderView.ResizeMode.Interactive)
+        self.duplicates_table.setColumnWidth(1, 150)
         self.revoke_button = QPushButton(self.tr("&Revoke desk…"))
         self.revoke_button.setObjectName("network_revoke")
         self.revoke_button.setAutoDefault(False)
