@@ -29,7 +29,12 @@ from rakor_desktop.models import AttendanceEntry, AttendanceKind, Invitee, Perso
 from rakor_desktop.operations.invitations import new_checkin_code
 from rakor_desktop.people import clean_person, merge_person
 from rakor_desktop.storage import Storage
-from rakor_desktop.storage.network import DuplicateScan, PairedDesk
+from rakor_desktop.storage.network import (
+    ATTENDANCE_ROW_COLUMNS,
+    INVITEE_ROW_COLUMNS,
+    DuplicateScan,
+    PairedDesk,
+)
 from rakor_desktop.text import SHORT, clean_text
 
 from .protocol import (
@@ -466,8 +471,8 @@ class HostNetwork:
         with self.storage.read_transaction():
             window = self.storage.feed_window(self.event_id, seq, limit)
             event = None
-            invitees: list[dict[str, Any]] = []
-            attendance: list[dict[str, Any]] = []
+            invitees: list[tuple[Any, ...]] = []
+            attendance: list[tuple[Any, ...]] = []
             if window.until > seq:
                 event = self.event() if window.event_changed else None
                 invitees = self.storage.network_invitee_rows(self.event_id, window)
@@ -502,21 +507,30 @@ def _wire_event(row: dict[str, Any]) -> WireEvent:
     return WireEvent({k: row[k] for k in EVENT_FIELDS})
 
 
-def _wire_invitee(row: dict[str, Any]) -> WireInvitee:
-    person = WirePerson(uid=row["p_uid"], fields={k: row[f"p_{k}"] for k in PERSON_FIELDS})
+# Where each wire field is in storage.network's rows.
+_I = {name: n for n, name in enumerate(INVITEE_ROW_COLUMNS)}
+_A = {name: n for n, name in enumerate(ATTENDANCE_ROW_COLUMNS)}
+_PERSON_AT = tuple((k, _I[f"p_{k}"]) for k in PERSON_FIELDS)
+_INVITEE_AT = tuple((k, _I[k]) for k in INVITEE_FIELDS)
+_DELEGATE_AT = tuple((k, _A[f"on_behalf_{k}"]) for k in ON_BEHALF_FIELDS)
+
+
+def _wire_invitee(row: tuple[Any, ...]) -> WireInvitee:
+    person = WirePerson(uid=row[_I["p_uid"]], fields={k: row[n] for k, n in _PERSON_AT})
     return WireInvitee(
-        uid=row["uid"], person=person, fields={k: row[k] for k in INVITEE_FIELDS},
-        walk_in=bool(row["walk_in"]), created_at=row["created_at"],
+        uid=row[_I["uid"]], person=person, fields={k: row[n] for k, n in _INVITEE_AT},
+        walk_in=bool(row[_I["walk_in"]]), created_at=row[_I["created_at"]],
     )
 
 
-def _wire_attendance(row: dict[str, Any]) -> WireAttendance:
-    recorded_at, received_at = from_iso(row["recorded_at"]), from_iso(row["received_at"])
+def _wire_attendance(row: tuple[Any, ...]) -> WireAttendance:
+    recorded_at, received_at = from_iso(row[_A["recorded_at"]]), from_iso(row[_A["received_at"]])
     assert recorded_at is not None and received_at is not None
     entry = WireEntry(
-        uid=row["uid"], kind=row["kind"], invitee_uid=row["invitee_uid"],
-        recorded_at=recorded_at, operator=row["operator"], target_uid=row["target_uid"] or "",
-        on_behalf={k: row[f"on_behalf_{k}"] for k in ON_BEHALF_FIELDS}, reason=row["reason"],
+        uid=row[_A["uid"]], kind=row[_A["kind"]], invitee_uid=row[_A["invitee_uid"]],
+        recorded_at=recorded_at, operator=row[_A["operator"]],
+        target_uid=row[_A["target_uid"]] or "",
+        on_behalf={k: row[n] for k, n in _DELEGATE_AT}, reason=row[_A["reason"]],
     )
-    return WireAttendance(entry=entry, station=row["station"], received_at=received_at,
-                          has_signature=bool(row["has_signature"]))
+    return WireAttendance(entry=entry, station=row[_A["station"]], received_at=received_at,
+                          has_signature=bool(row[_A["has_signature"]]))

@@ -509,13 +509,15 @@ _TOKEN = re.compile(r"^[0-9A-Za-z_-]{20,128}$")
 #: The ``error`` codes of an error answer (``{"error", "message"}``, with a 4xx status).
 ERROR_CODES = (
     "bad_request",      # 400: malformed JSON, unknown field, wrong type ...
-    "unauthorized",     # 401: no token, unknown or revoked token
+    "unauthorized",     # 401: no token, or one the host does not know
+    "revoked",          # 401: the token of a desk the secretariat revoked
     "wrong_code",       # 403: wrong pairing code
     "not_found",        # 404
     "wrong_event",      # 409: a token or event uid of another event
     "too_large",        # 413: body over MAX_BODY_BYTES
     "too_many_tries",   # 429: too many wrong pairing codes (Retry-After says when)
     "unavailable",      # 503: the host is busy or stopping; try again
+    "internal",         # 500: a fault of the host (logged there)
 )
 
 

@@ -14,6 +14,7 @@ server a test started is stopped (SIGTERM) when it ends.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import queue
@@ -137,6 +138,8 @@ def http_call(
     finally:
         conn.close()
     if reply.headers.get("content-type", "").startswith("application/json"):
+        if reply.headers.get("content-encoding") == "gzip":
+            payload = gzip.decompress(payload)
         reply.json = json.loads(payload.decode("utf-8"))
     return reply
 

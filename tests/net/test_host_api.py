@@ -4,7 +4,9 @@ sends them (built with the wire format's own dataclasses), and the host's file r
 from __future__ import annotations
 
 import contextlib
+import gzip
 import io
+import json
 import socket
 import sqlite3
 import subprocess
@@ -148,10 +150,12 @@ def test_snapshot_holds_the_whole_list_and_log_without_images(served_host: Serve
     assert "signature_png" not in reply.text
     snapshot = ChangesAnswer.from_json(reply.json)  # strict: what a desk accepts
     assert snapshot.event is not None and snapshot.event.uid == served_host.event_uid
-    assert [(i.uid, i.fields["checkin_code"], i.person.fields["name"])
-            for i in snapshot.invitees] == [
-        (i.uid, i.code, i.name) for i in served_host.event.invitees]
-    assert snapshot.invitees[0].person.fields["instansi"] == "Bawaslu Kota Jambi"
+    assert sorted((i.uid, i.fields["checkin_code"], i.person.fields["name"])
+                  for i in snapshot.invitees) == sorted(
+        (i.uid, i.code, i.name) for i in served_host.event.invitees)
+    by_uid = {i.uid: i for i in snapshot.invitees}
+    assert by_uid[first.uid].person.fields["instansi"] == "Bawaslu Kota Jambi"
+    assert by_uid[first.uid].fields["group_name"] == "Bawaslu"
     kinds = sorted((a.entry.kind, a.station, a.has_signature) for a in snapshot.attendance)
     assert kinds == [("checkin", "Meja 2", False), ("checkin", "sekretariat", False),
                      ("signature", "Meja 2", True)]
@@ -415,3 +419,21 @@ def test_serve_needs_an_event_when_the_file_holds_several(host_event: HostEvent)
     assert done.returncode == 1 and "--event" in done.stderr and "2 acara" in done.stderr
     assert wrong_code.returncode == 2 and "6 digits" in wrong_code.stderr
     assert sys.executable  # the same interpreter ran both
+
+
+def test_a_large_answer_is_gzipped_for_a_desk_that_accepts_it(
+    tmp_path: Path, start_host: Any,
+) -> None:
+    people = tuple((f"Peserta Nomor {n:03d}", "Dinas Pendidikan", "OPD") for n in range(300))
+    host = start_host(make_host_event(tmp_path / "big" / "rakor.sqlite3", people=people))
+    token = host.pair()
+
+    plain = host.get("/snapshot", token=token)
+    packed = host.get("/snapshot", token=token, headers={"Accept-Encoding": "gzip"})
+
+    assert "content-encoding" not in plain.headers
+    assert packed.headers["content-encoding"] == "gzip"
+    assert len(packed.body) * 4 < len(plain.body)
+    unpacked = json.loads(gzip.decompress(packed.body))
+    del unpacked["server_time"], plain.json["server_time"]
+    assert unpacked == plain.json
