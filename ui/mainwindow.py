@@ -789,6 +789,7 @@ class MainWindow(QMainWindow):
         wait_for_background_tasks()
         if "ui.meeting.record_models" in sys.modules:
             self.live_meeting().close_windows()
+        self.network.host.shut_down()  # desks reconnect once it is on again
         self.storage.close()
         aside: Path | None = None
         error: Exception | None = None

@@ -135,8 +135,12 @@ class HostController(QObject):
         self._tick()
         self.state_changed.emit()
 
-    def turn_off(self) -> None:
-        """Stop serving (desks keep their copies and catch up when it is on again)."""
+    def turn_off(self, *, close_now: bool = False) -> None:
+        """Stop serving (desks keep their copies and catch up when it is on again).
+
+        The network's connection closes once the server stopped, or at once with
+        ``close_now``.
+        """
         server = self.server
         self._timer.stop()
         self._look_timer.stop()
@@ -146,9 +150,16 @@ class HostController(QObject):
         self._desk_count = 0
         self.starting = False
         storage, self._storage = self._storage, None
+        if close_now and storage is not None:
+            # A restore replaces the file next: nothing may be written to the old one
+            # after that (a request still in flight fails; the desk sends it again).
+            storage.close()
+            storage = None
         if server is not None:
             self.stopping = schedule(self._stop(server, storage))
             log.info("event network off")
+        elif storage is not None:
+            storage.close()
         self.state_changed.emit()
 
     async def _stop(self, server: Any, storage: Storage | None) -> None:
@@ -206,9 +217,9 @@ class HostController(QObject):
             self.state_changed.emit()
 
     def shut_down(self) -> None:
-        """The window closes: stop serving."""
-        if self.server is not None:
-            self.turn_off()
+        """The window closes or its file is restored: stop serving, close the file now."""
+        if self.server is not None or self._storage is not None:
+            self.turn_off(close_now=True)
 
 
 def _big_font(widget: QWidget, factor: float, *, bold: bool = True) -> QFont:
