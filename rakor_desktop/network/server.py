@@ -89,6 +89,10 @@ def _json_response(value: dict[str, Any], request: web.Request | None = None) ->
                         headers=headers)
 
 
+class _Stopping(Exception):
+    """The server is stopping: a request is answered 503 without touching the database."""
+
+
 def _bad_request(detail: str) -> ValidationError:
     return ValidationError(
         "Permintaan tidak dapat dipahami ({detail}); tidak ada yang diubah.",
@@ -249,7 +253,16 @@ class NetworkServer:
         self.requests_served += 1
         self.last_request_at = self.network.clock()
         try:
+            if self._stopping:
+                raise _Stopping
             response = await handler(request)
+        except _Stopping:
+            response = _error(503, text(
+                "Jaringan acara sedang dimatikan di laptop sekretariat; meja akan mencoba "
+                "lagi.",
+                "The event network is being turned off on the secretariat laptop; the desk "
+                "will try again.",
+            ), headers={"Retry-After": "1"})
         except web.HTTPException as exc:
             if exc.status < 400:
                 raise
@@ -332,6 +345,8 @@ class NetworkServer:
         wait = min(wait, MAX_WAIT_SECONDS)
         if self.look_at_feed() <= since and wait > 0:
             await self._wait_for_change(since, wait)
+            if self._stopping:
+                raise _Stopping
         return _json_response(self.network.changes_since(since).to_json(), request)
 
     async def _entries(self, request: web.Request) -> web.StreamResponse:

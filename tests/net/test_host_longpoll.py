@@ -139,5 +139,5 @@ def test_a_stopping_host_answers_the_waiting_desks(served_host: ServedHost) -> N
     reply = waiting.join()
 
     assert waiting.answered_at - stopped_at < 5
-    assert reply.status == 200
-    assert ChangesAnswer.from_json(reply.json).seq == since
+    assert reply.status == 503  # "try again": the database may be closed already
+    assert reply.json["error"] == "unavailable" and reply.headers["retry-after"] == "1"

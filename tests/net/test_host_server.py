@@ -1,0 +1,87 @@
+"""``NetworkServer`` in this process, on a plain asyncio loop as the window runs it on Qt's:
+the addresses it says it listens on, the join text, what it counts for the host's
+status, and stopping (twice is harmless; nothing listens afterwards)."""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from rakor_desktop.network.host import HostNetwork
+from rakor_desktop.network.server import NetworkServer, local_ipv4_addresses
+from rakor_desktop.storage import Storage
+
+from .conftest import HostEvent, http_call, make_host_event
+
+MOMENT = datetime(2026, 12, 3, 2, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def event(tmp_path: Path) -> HostEvent:
+    return make_host_event(tmp_path / "host.sqlite3")
+
+
+def test_the_server_says_where_it_listens_and_counts_its_requests(event: HostEvent) -> None:
+    storage = Storage.open(event.db, backup=False)
+    network = HostNetwork(storage, event.event_id, clock=lambda: MOMENT,
+                          pairing_code="135790")
+    server = NetworkServer(network, port=0)  # every network of this machine
+
+    async def scenario() -> None:
+        loop = asyncio.get_running_loop()
+        assert not server.running and server.requests_served == 0
+        await server.start()
+        assert server.running and server.port > 0
+        urls = server.urls()
+        assert urls[-1] == f"http://127.0.0.1:{server.port}"  # loopback last
+        for url in urls[:-1]:
+            address = ipaddress.IPv4Address(url.removeprefix("http://").rsplit(":", 1)[0])
+            assert not address.is_loopback
+        assert server.join_url(urls[0]) == f"{urls[0]}/join?code=135790"
+        page = await loop.run_in_executor(None, lambda: http_call(urls[-1], "GET", "/join"))
+        paired = await loop.run_in_executor(None, lambda: http_call(
+            urls[-1], "POST", "/api/v1/pair",
+            body={"pairing_code": "135790", "desk_name": "Meja 2"}))
+        assert (page.status, paired.status) == (200, 200)
+        assert (server.requests_served, server.last_request_at) == (2, MOMENT)
+        await server.stop()
+        await server.stop()  # harmless
+        assert not server.running
+        with pytest.raises(OSError):
+            await loop.run_in_executor(None, lambda: http_call(urls[-1], "GET", "/join",
+                                                               timeout=5))
+
+    try:
+        asyncio.run(scenario())
+        assert [d.name for d in network.desks()] == ["Meja 2"]
+    finally:
+        storage.close()
+
+
+def test_a_server_bound_to_one_address_names_only_that_one(event: HostEvent) -> None:
+    storage = Storage.open(event.db, backup=False)
+    server = NetworkServer(HostNetwork(storage, event.event_id), bind="127.0.0.1", port=0)
+
+    async def scenario() -> list[str]:
+        await server.start()
+        try:
+            return server.urls()
+        finally:
+            await server.stop()
+
+    try:
+        assert asyncio.run(scenario()) == [f"http://127.0.0.1:{server.port}"]
+    finally:
+        storage.close()
+
+
+def test_this_machines_addresses_end_with_loopback() -> None:
+    addresses = local_ipv4_addresses()
+
+    assert addresses[-1] == "127.0.0.1"
+    assert len(addresses) == len(set(addresses))
+    assert all(not ipaddress.IPv4Address(a).is_unspecified for a in addresses)
