@@ -72,7 +72,7 @@ def test_a_waiting_desk_hears_of_another_desks_checkin_at_once(
     assert sent.status == 200
     latency = waiting.answered_at - acked_at
     print(f"long-poll answered {latency * 1000:.0f} ms after the other desk's ack")
-    assert latency < 1.0  # woken by the commit itself, not by the end of the 20 s wait
+    assert latency < 0.5  # woken by the commit itself, not by the end of the 20 s wait
     changes = ChangesAnswer.from_json(reply.json)
     assert [(a.entry.uid, a.station) for a in changes.attendance] == [(entry.uid, "Meja 2")]
     assert changes.seq > since
@@ -96,7 +96,7 @@ def test_a_waiting_desk_hears_of_a_checkin_made_by_another_program(
 
     latency = waiting.answered_at - committed_at
     print(f"long-poll answered {latency * 1000:.0f} ms after another program's commit")
-    assert latency < 1.5  # the feed is looked at every 50 ms while someone waits
+    assert latency < 0.5  # the feed is looked at every 50 ms while someone waits
     changes = ChangesAnswer.from_json(reply.json)
     assert [(a.entry.uid, a.station) for a in changes.attendance] == [
         (result.entry_uid, "sekretariat")]
