@@ -30,6 +30,7 @@ import math
 import re
 import socket
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -565,6 +566,8 @@ class DeskSync:
             halted="ended" if link.ended else "",
         )
         self._last_status = self._build_status()
+        self._telling = threading.Lock()
+        self._last_told: SyncStatus | None = None
 
     # -- the public side ---------------------------------------------------------------
 
@@ -605,7 +608,7 @@ class DeskSync:
             False when ``timeout`` seconds passed first, or syncing stopped.
         """
         self.poke()
-        deadline = self._clock_monotonic() + timeout
+        deadline = time.monotonic() + timeout
         with self._cond:
             first = self._state.push_cycles
             while True:
@@ -613,17 +616,11 @@ class DeskSync:
                 if (state.push_cycles >= first + 2 and state.waiting == 0
                         and state.pulled_seq >= state.host_seq):
                     return True
-                remaining = deadline - self._clock_monotonic()
+                remaining = deadline - time.monotonic()
                 if remaining <= 0 or state.halted or self._stop.is_set():
                     return False
                 self._cond.wait(min(remaining, 0.5))
                 self._wake.set()
-
-    @staticmethod
-    def _clock_monotonic() -> float:
-        import time
-
-        return time.monotonic()
 
     # -- state ---------------------------------------------------------------------------
 
@@ -687,10 +684,17 @@ class DeskSync:
             self._last_status = status
             self._cond.notify_all()
         if changed and self._on_status is not None:
-            try:
-                self._on_status(status)
-            except Exception:  # a listener's bug must not stop the sync
-                log.exception("on_status failed")
+            # One listener call at a time, always with the newest state: two threads
+            # never leave the listener with the older of their two states.
+            with self._telling:
+                status = self.status()
+                if status == self._last_told:
+                    return
+                self._last_told = status
+                try:
+                    self._on_status(status)
+                except Exception:  # a listener's bug must not stop the sync
+                    log.exception("on_status failed")
 
     def _succeeded(self, *, host_seq: int | None = None, **more: Any) -> None:
         now = self._clock()
