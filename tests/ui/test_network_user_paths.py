@@ -436,3 +436,37 @@ def test_a_desks_menus_offer_what_a_desk_does_and_each_question_fits_the_screen(
         assert desk.network.is_desk  # closing the question changes nothing
     _scan(qtbot, desk, two_homes[0].list_invitees(desk.event_id or 0)[0].checkin_code)
     assert desk.participants_area.desk.feedback.kind == "ok"
+
+
+def test_a_new_pairing_code_replaces_the_old_one_in_the_qr_and_for_joining(
+    qtbot: QtBot, make_window: MakeWindow, two_homes: tuple[Storage, Storage], tmp_path: Path
+) -> None:
+    from rakor_desktop.network.desk import JoinError, join
+
+    host_db, _desk_db = two_homes
+    host = make_window(host_db)
+    old_link = _turn_host_on(qtbot, host)
+    seen: dict[str, str] = {}
+
+    def new_code(dialog: QWidget) -> None:
+        assert isinstance(dialog, HostNetworkDialog)
+        qtbot.mouseClick(dialog.new_code_button, Qt.MouseButton.LeftButton)
+        seen["code"] = dialog.code_label.text().replace(" ", "")
+        seen["qr"] = dialog.qr.text()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    when_modal(qtbot, new_code)
+    _action(host, "network_host").trigger()
+    _settle(qtbot)
+    old_code = old_link.rsplit("=", 1)[1]
+    assert seen["code"] != old_code and seen["qr"].endswith(f"code={seen['code']}")
+    # a laptop that tries the old code is refused (the join runs off the GUI thread,
+    # where the host answers)
+    from ui.tasks import run_in_background
+
+    outcome: dict[str, object] = {}
+    run_in_background(lambda: join(old_link, None, "Meja 9", tmp_path / "desks"),
+                      on_done=lambda path: outcome.update(done=path),
+                      on_error=lambda error: outcome.update(error=error))
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert isinstance(outcome.get("error"), JoinError)

@@ -240,14 +240,10 @@ class WindowNetwork(QObject):
 
     def _local_write(self, _changes: Changes) -> None:
         """A check-in (or any write) at this desk: send it now, say it is waiting."""
-        if self.sync is None or self.desk_storage is None:
+        if self.sync is None:
             return
         self.sync.poke()
-        # The sync threads count the outbox when they look; the screen says it now.
-        summary = self.desk_storage.outbox_summary()
-        self._sync_reported(replace(self.sync.status(), waiting=summary.waiting,
-                                    oldest_waiting_at=summary.oldest_waiting_at,
-                                    rejected=summary.rejected))
+        self._sync_reported(self.sync.status())
 
     def _pulled(self) -> None:
         """The sync brought the host's changes: the screens show them at once."""
@@ -256,6 +252,13 @@ class WindowNetwork(QObject):
     def _sync_reported(self, status: Any) -> None:
         if self.sync is None:
             return
+        if self.desk_storage is not None:
+            # The sync threads count the outbox only when they look (not while they wait
+            # for the host): the screen counts it itself, at once after each check-in.
+            summary = self.desk_storage.outbox_summary()
+            status = replace(status, waiting=summary.waiting,
+                             oldest_waiting_at=summary.oldest_waiting_at,
+                             rejected=summary.rejected)
         self.last_status = status
         self._show_sync_status(status)
 
