@@ -467,13 +467,20 @@ class HostNetwork:
 
     def changes_since(self, seq: int, *, limit: int = MAX_CHANGES_PER_ANSWER) -> ChangesAnswer:
         """What changed after ``seq``: at most ``limit`` changes (``more`` says there are
-        others); the answer's ``seq`` is the last change it covers."""
+        others); the answer's ``seq`` is the last change it covers.
+
+        A ``seq`` beyond the feed's last number (the host's file was restored from a
+        backup since) is answered with that last number: the desk follows from there
+        instead of waiting for numbers the feed will give to other changes.
+        """
         with self.storage.read_transaction():
             window = self.storage.feed_window(self.event_id, seq, limit)
+            if window.until == seq:
+                window = replace(window, until=min(seq, self.storage.sync_seq(self.event_id)))
             event = None
             invitees: list[tuple[Any, ...]] = []
             attendance: list[tuple[Any, ...]] = []
-            if window.until > seq:
+            if window.until > seq:  # (not when nothing changed, or seq was beyond the feed)
                 event = self.event() if window.event_changed else None
                 invitees = self.storage.network_invitee_rows(self.event_id, window)
                 attendance = self.storage.network_attendance_rows(self.event_id, window)

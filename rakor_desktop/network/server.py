@@ -310,7 +310,7 @@ class NetworkServer:
         raw = await request.read()  # over client_max_size: 413
         try:
             return json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+        except (UnicodeDecodeError, ValueError, RecursionError):  # [[[[… nested too deep
             raise _bad_request(text("bukan JSON", "not JSON")) from None
 
     async def _pair(self, request: web.Request) -> web.StreamResponse:
@@ -343,7 +343,7 @@ class NetworkServer:
         if not 0 <= since <= 2**62 or not 0 <= wait < float("inf"):
             raise _bad_request("since, wait")
         wait = min(wait, MAX_WAIT_SECONDS)
-        if self.look_at_feed() <= since and wait > 0:
+        if self.look_at_feed() == since and wait > 0:  # (beyond the feed: answered now)
             await self._wait_for_change(since, wait)
             if self._stopping:
                 raise _Stopping

@@ -141,3 +141,18 @@ def test_a_stopping_host_answers_the_waiting_desks(served_host: ServedHost) -> N
     assert waiting.answered_at - stopped_at < 5
     assert reply.status == 503  # "try again": the database may be closed already
     assert reply.json["error"] == "unavailable" and reply.headers["retry-after"] == "1"
+
+
+def test_a_desk_beyond_the_feed_is_told_the_last_number_at_once(
+    served_host: ServedHost,
+) -> None:
+    """The host's file was restored from a backup: its feed ends before the desk's number."""
+    token = served_host.pair()
+    last = _current_seq(served_host, token)
+
+    started = time.monotonic()
+    reply = served_host.get(f"/changes?since={last + 500}&wait={LONG_WAIT}", token=token)
+
+    assert time.monotonic() - started < 5
+    changes = ChangesAnswer.from_json(reply.json)
+    assert (changes.seq, changes.attendance, changes.more) == (last, (), False)

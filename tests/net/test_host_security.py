@@ -86,6 +86,7 @@ def test_a_body_over_the_limit_is_413_and_changes_nothing(served_host: ServedHos
 
 @pytest.mark.parametrize("raw", [
     b"{not json", b"\xff\xfe\x00", b"[]", b'{"sent_at": "2026-12-03T09:00:00+00:00"}',
+    b"[" * 200_000, b'{"sent_at": "2026-12-03T09:00:00+00:00", "entries": [1, "x"]}',
 ])
 def test_malformed_bodies_are_400_and_change_nothing(served_host: ServedHost,
                                                      raw: bytes) -> None:
