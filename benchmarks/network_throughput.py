@@ -57,8 +57,8 @@ def plan(codes: list[str], desks: int, twice: float, seed: int) -> list[list[str
         if desks > 1 and rng.random() < twice:
             second = (first + rng.randrange(1, desks)) % desks
             lists[second].append(code)
-    for scans in lists:
-        rng.shuffle(scans)
+    for share in lists:
+        rng.shuffle(share)
     return lists
 
 
@@ -98,10 +98,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{time.perf_counter() - built:.1f} s", file=sys.stderr)
             lists = plan(list(place.event.codes), args.desks, args.twice, args.seed)
             files = []
-            for desk, scans in zip(desks, lists, strict=True):
+            for desk, share in zip(desks, lists, strict=True):
                 assert desk.db is not None
                 path = desk.db.parent / "burst.txt"
-                path.write_text("\n".join(scans) + "\n")
+                path.write_text("\n".join(share) + "\n")
                 files.append(path)
 
             samples: list[tuple[float, int, int]] = []

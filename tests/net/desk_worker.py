@@ -94,6 +94,14 @@ class Worker:
             self.sync.stop()
             self.sync = None
 
+    def hold(self, _argument: str = "") -> str:
+        self.stop_sync()
+        return "HELD"
+
+    def release(self, _argument: str = "") -> str:
+        self.start_sync()
+        return "RELEASED"
+
     def poke(self) -> None:
         if self.sync is not None:
             self.sync.poke()
@@ -227,8 +235,8 @@ class Worker:
             "sync": lambda arg: self.wait_synced(float(arg or 30)),
             "status": lambda _arg: self.status(),
             "time": lambda _arg: f"TIME {time.time():.6f}",
-            "hold": lambda _arg: (self.stop_sync(), "HELD")[1],
-            "release": lambda _arg: (self.start_sync(), "RELEASED")[1],
+            "hold": self.hold,
+            "release": self.release,
         }
         for raw in sys.stdin:
             command, _, argument = raw.strip().partition(" ")
