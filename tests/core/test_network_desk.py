@@ -10,11 +10,12 @@ import http.server
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
 import time as wall
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -506,6 +507,40 @@ def test_a_desk_without_its_host_keeps_recording_and_says_so(tmp_path: Path) -> 
         assert storage.outbox_summary().waiting == 1  # kept for later
     finally:
         storage.close()
+
+
+def test_a_sync_thread_that_fails_starts_again_and_catches_up(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = make_copy(tmp_path / "broken.sqlite3", host_url=f"http://127.0.0.1:{_closed_port()}")
+    sync = DeskSync(path, timeout=2)
+    outside = sqlite3.connect(path)
+    outside.execute("ALTER TABLE sync_outbox RENAME TO sync_outbox_away")  # the queue is gone
+    outside.commit()
+    sync.start()
+    try:
+        assert _eventually(lambda: "desk sync thread failed" in caplog.text)
+        outside.execute("ALTER TABLE sync_outbox_away RENAME TO sync_outbox")
+        outside.commit()
+        storage = open_desk_storage(path)
+        try:
+            desk_ops.checkin_invitee(storage, invitee_id(storage, 1), DESK)
+        finally:
+            storage.close()
+        assert _eventually(lambda: sync.status().waiting == 1, timeout=15)
+        assert not sync.status().revoked
+    finally:
+        sync.stop()
+        outside.close()
+
+
+def _eventually(condition: Callable[[], bool], timeout: float = 10) -> bool:
+    deadline = wall.monotonic() + timeout
+    while wall.monotonic() < deadline:
+        if condition():
+            return True
+        wall.sleep(0.05)
+    return condition()
 
 
 def test_open_desk_storage_refuses_an_ordinary_database(db_path: Path) -> None:
