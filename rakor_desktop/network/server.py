@@ -89,6 +89,10 @@ def _json_response(value: dict[str, Any], request: web.Request | None = None) ->
                         headers=headers)
 
 
+class ServerStartError(RakorError):
+    """The server could not listen on any port of the address asked for."""
+
+
 class _Stopping(Exception):
     """The server is stopping: a request is answered 503 without touching the database."""
 
@@ -138,7 +142,8 @@ class NetworkServer:
         """Listen: on the port asked for, else one of the next ten, else any free port.
 
         Raises:
-            OSError: no port could be bound at all (the address is not this machine's).
+            ServerStartError: no port could be bound at all (the address is not this
+                machine's, or the system refuses).
         """
         if self.running:
             return
@@ -164,7 +169,14 @@ class NetworkServer:
         else:
             await runner.cleanup()
             assert problem is not None
-            raise problem
+            log.warning("cannot listen on %s: %s", self.bind, problem)
+            raise ServerStartError(
+                "Jaringan acara tidak dapat dinyalakan: laptop ini tidak dapat mendengarkan "
+                "di alamat {address} ({error}).",
+                "The event network cannot be turned on: this laptop cannot listen on the "
+                "address {address} ({error}).",
+                address=self.bind, error=problem.strerror or problem,
+            ) from problem
         self._runner = runner
         self.port = int(runner.addresses[0][1])
         self._watcher = asyncio.get_running_loop().create_task(self._watch_feed())

@@ -437,3 +437,15 @@ def test_a_large_answer_is_gzipped_for_a_desk_that_accepts_it(
     unpacked = json.loads(gzip.decompress(packed.body))
     del unpacked["server_time"], plain.json["server_time"]
     assert unpacked == plain.json
+
+
+def test_serve_on_an_address_this_machine_does_not_have_says_so(host_event: HostEvent) -> None:
+    done = subprocess.run(
+        [*serve_command(host_event.db, event_id=host_event.event_id, code="123456",
+                        bind="203.0.113.7"), "--lang", "en"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=False,
+    )
+
+    assert done.returncode == 1
+    assert "cannot listen on the address 203.0.113.7" in done.stderr
+    assert "Traceback" not in done.stderr and "RAKOR_SERVING" not in done.stdout
