@@ -109,11 +109,14 @@ def _turn_host_on(qtbot: QtBot, host: MainWindow) -> str:
     return seen["join"]
 
 
-def _join(qtbot: QtBot, desk: MainWindow, join_text: str) -> None:
+def _join(qtbot: QtBot, desk: MainWindow, join_text: str, name: str = "") -> None:
     """File → Join as a desk…, the link typed (as the scanner types it) and Enter."""
 
     def handle(dialog: QWidget) -> None:
         assert isinstance(dialog, JoinDialog)
+        if name:
+            dialog.name_edit.clear()
+            qtbot.keyClicks(dialog.name_edit, name)
         qtbot.keyClicks(dialog.link_edit, join_text)
         assert dialog.code_edit.text() == join_text.rsplit("=", 1)[1]  # from the link
         qtbot.keyClick(dialog.link_edit, Qt.Key.Key_Return)
@@ -156,7 +159,10 @@ def test_a_desk_joins_through_its_menu_and_its_scan_shows_on_the_host_within_a_s
     assert status.isVisible() and status.text() == host_status_text(True, 0)
 
     desk = make_window(desk_db, Settings(operator_name="Sari", station_name="Meja 2"))
-    _join(qtbot, desk, join_text)
+    _join(qtbot, desk, join_text, name="Meja Pintu Utara")
+    # the desk's name is the station its check-ins are recorded at
+    assert desk.settings.station_name == "Meja Pintu Utara"
+    assert desk.desk_label.text().startswith("Meja Pintu Utara")
     # the desk window now works on its copy of the host's event, the desk page shown
     assert desk.storage is not desk_db and desk.event_id is not None
     assert desk.participants_area.desk.isVisible()

@@ -12,6 +12,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
+#: Qt's translation function (a name lupdate recognises): context "NetworkStatus".
+translate = QCoreApplication.translate
+
 #: Colours of the status label and the banner: (background, border, ink).
 STYLES = {
     "ok": ("#e3f4e8", "#2e8b57", "#14532d"),
@@ -19,10 +22,6 @@ STYLES = {
     "error": ("#fde8e8", "#c62828", "#8a1c1c"),
     "off": ("", "", ""),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NetworkStatus", text)
 
 
 def clock_text(moment: datetime | None) -> str:
@@ -39,7 +38,7 @@ def host_status_text(running: bool, desks: int) -> str:
     """The host's status bar: ``Network: on · 3 desks`` ("" when the network is off)."""
     if not running:
         return ""
-    return _tr("Network: on · {count} desks").format(count=desks)
+    return translate("NetworkStatus", "Network: on · %n desk(s)", "", desks)
 
 
 def desk_status(status: Any) -> tuple[str, str]:
@@ -49,47 +48,53 @@ def desk_status(status: Any) -> tuple[str, str]:
     offline_since, rejected, revoked, message.
     """
     if status.revoked:
-        return _tr("Revoked by the host: this desk no longer syncs"), "error"
+        return translate("NetworkStatus", "Revoked by the host: this desk no longer syncs"), "error"
+    waiting = translate("NetworkStatus", "{count} waiting").format(count=status.waiting)
     if status.connected:
-        parts = [_tr("Connected"), _tr("{count} waiting").format(count=status.waiting)]
+        parts = [translate("NetworkStatus", "Connected"), waiting]
         if status.last_sync_at is not None:
-            parts.append(_tr("synced {time}").format(time=clock_text(status.last_sync_at)))
-        text = " · ".join(parts)
+            synced = translate("NetworkStatus", "synced {time}")
+            parts.append(synced.format(time=clock_text(status.last_sync_at)))
         style = "ok" if status.waiting == 0 else "waiting"
     elif status.offline_since is not None:
-        text = " · ".join((
-            _tr("Disconnected since {time}").format(time=short_clock_text(status.offline_since)),
-            _tr("{count} waiting").format(count=status.waiting),
-        ))
+        since = translate("NetworkStatus", "Disconnected since {time}")
+        parts = [since.format(time=short_clock_text(status.offline_since)), waiting]
         style = "error"
     else:  # no answer yet since the sync started (its first long-poll is waiting)
-        first = (_tr("Last sync {time}").format(time=clock_text(status.last_sync_at))
-                 if status.last_sync_at is not None else _tr("Connecting…"))
-        text = " · ".join((first, _tr("{count} waiting").format(count=status.waiting)))
+        last = translate("NetworkStatus", "Last sync {time}")
+        parts = [last.format(time=clock_text(status.last_sync_at))
+                 if status.last_sync_at is not None else translate("NetworkStatus", "Connecting…"),
+                 waiting]
         style = "ok" if status.waiting == 0 else "waiting"
     if status.rejected:
-        text += " · " + _tr("{count} refused by the host").format(count=status.rejected)
+        refused = translate("NetworkStatus", "{count} refused by the host")
+        parts.append(refused.format(count=status.rejected))
         style = "error"
-    return text, style
+    return " · ".join(parts), style
 
 
 def desk_banner(status: Any) -> tuple[str, str]:
     """The line under the desk's answer panel: are the check-ins with the host yet?"""
     if status.revoked:
-        return (_tr("This desk was revoked by the host. Check-ins are still recorded here; "
-                    "ask the secretariat to join again or to make this copy an event."),
-                "error")
+        revoked = translate(
+            "NetworkStatus",
+            "This desk was revoked by the host. Check-ins are still recorded here; ask the "
+            "secretariat to join again or to make this copy an event.")
+        return revoked, "error"
     if status.waiting == 0:
         if status.offline_since is None:
-            return _tr("All check-ins synced with the host."), "ok"
-        return _tr("Recorded here. The host cannot be reached right now."), "waiting"
-    oldest = short_clock_text(status.oldest_waiting_at)
+            return translate("NetworkStatus", "All check-ins synced with the host."), "ok"
+        alone = translate("NetworkStatus", "Recorded here. The host cannot be reached right now.")
+        return alone, "waiting"
     if status.offline_since is None:
-        return (_tr("Recorded, waiting to sync ({count} waiting)").format(count=status.waiting),
-                "waiting")
-    return (_tr("Recorded, waiting to sync: {count} waiting since {time}; they are sent "
-                "when the host is reachable again").format(count=status.waiting, time=oldest),
-            "error")
+        text = translate("NetworkStatus", "Recorded, waiting to sync ({count} waiting)")
+        return text.format(count=status.waiting), "waiting"
+    text = translate(
+        "NetworkStatus",
+        "Recorded, waiting to sync: {count} waiting since {time}; they are sent when the host "
+        "is reachable again")
+    return (text.format(count=status.waiting,
+                        time=short_clock_text(status.oldest_waiting_at)), "error")
 
 
 def style_label(label: QLabel, style: str) -> None:

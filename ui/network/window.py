@@ -96,14 +96,14 @@ class WindowNetwork(QObject):
             act.triggered.connect(lambda _checked=False: slot())
             return act
 
-        self.host_action = action(self.window.tr("Event &network…"), self.show_host_dialog,
+        self.host_action = action(self.tr("Event &network…"), self.show_host_dialog,
                                   "network_host")
         self.host_action.setShortcut(host_shortcut())
         self.host_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.join_action = action(self.window.tr("&Join as a desk…"), self.join, "network_join")
-        self.leave_action = action(self.window.tr("&Leave the network…"), self.leave,
+        self.join_action = action(self.tr("&Join as a desk…"), self.join, "network_join")
+        self.leave_action = action(self.tr("&Leave the network…"), self.leave,
                                    "network_leave")
-        self.promote_action = action(self.window.tr("Make it an event on this &laptop…"),
+        self.promote_action = action(self.tr("Make it an event on this &laptop…"),
                                      self.promote, "network_promote")
 
     def add_to_menus(self, file_menu: QMenu, desk_menu: QMenu) -> None:
@@ -165,7 +165,7 @@ class WindowNetwork(QObject):
             return False
         except (RakorError, OSError) as exc:
             log.warning("cannot reopen the desk copy %s: %s", remembered, exc)
-            QMessageBox.warning(self.window, self.window.tr("Desk copy not opened"), str(exc))
+            QMessageBox.warning(self.window, self.tr("Desk copy not opened"), str(exc))
             return False
         return True
 
@@ -203,13 +203,27 @@ class WindowNetwork(QObject):
         if not dialog.exec() or dialog.path is None:
             return
         self.home_event_id = window.event_id
+        self._use_desk_name(dialog.name_edit.text().strip())
         try:
             self.enter_desk_mode(dialog.path)
         except (RakorError, OSError) as exc:
-            QMessageBox.warning(window, window.tr("Desk copy not opened"), str(exc))
+            QMessageBox.warning(window, self.tr("Desk copy not opened"), str(exc))
             return
         self._remember_desk(dialog.path)
-        window.statusBar().showMessage(window.tr("Joined the host as a desk."), 8000)
+        window.statusBar().showMessage(self.tr("Joined the host as a desk."), 8000)
+
+    def _use_desk_name(self, name: str) -> None:
+        """The name the desk joined with is the station its check-ins are recorded at."""
+        from rakor_desktop.settings import save_settings
+
+        settings = self.window.settings
+        if not name or name == settings.effective_station:
+            return
+        settings.station_name = name
+        try:
+            save_settings(settings)
+        except OSError as exc:  # kept for this session; said in the log
+            log.warning("the desk's name was not saved in the preferences: %s", exc)
 
     def enter_desk_mode(self, path: Path) -> None:
         """Work on the desk copy at ``path`` and keep it in sync with the host."""
@@ -290,16 +304,16 @@ class WindowNetwork(QObject):
         window = self.window
         waiting = self.waiting()
         if waiting:
-            text = window.tr(
+            text = self.tr(
                 "%n check-in(s) of this desk have not reached the host yet. They stay in the "
                 "desk's copy; to keep them as an event on this laptop, use “Make it an event "
                 "on this laptop…” instead.", "", waiting)
         else:
-            text = window.tr("Leave the host's network? This laptop works on its own database "
+            text = self.tr("Leave the host's network? This laptop works on its own database "
                              "again; the desk's copy is kept.")
-        box = QMessageBox(QMessageBox.Icon.Question, window.tr("Leave the network"), text,
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Leave the network"), text,
                           QMessageBox.StandardButton.Cancel, window)
-        leave = box.addButton(window.tr("&Leave"), QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton(self.tr("&Leave"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel if waiting else leave)
         box.exec()
         if box.clickedButton() is not leave:
@@ -314,12 +328,12 @@ class WindowNetwork(QObject):
         window = self.window
         assert self.desk_path is not None
         box = QMessageBox(
-            QMessageBox.Icon.Question, window.tr("Make it an event on this laptop"),
-            window.tr("Use this when the host laptop is gone for good. The desk's copy of the "
+            QMessageBox.Icon.Question, self.tr("Make it an event on this laptop"),
+            self.tr("Use this when the host laptop is gone for good. The desk's copy of the "
                       "list and every check-in recorded here (also those not yet sent) become "
                       "a new event on this laptop, which then stops being a desk."),
             QMessageBox.StandardButton.Cancel, window)
-        make = box.addButton(window.tr("&Make it an event"), QMessageBox.ButtonRole.AcceptRole)
+        make = box.addButton(self.tr("&Make it an event"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(make)
         box.exec()
         if box.clickedButton() is not make:
@@ -329,13 +343,13 @@ class WindowNetwork(QObject):
         try:
             event_id = promote(path, self.home_storage)
         except (RakorError, OSError) as exc:
-            QMessageBox.warning(window, window.tr("Make it an event on this laptop"), str(exc))
+            QMessageBox.warning(window, self.tr("Make it an event on this laptop"), str(exc))
             self._restart_sync()
             return
         self._back_home(event_id)
         window.show_desk()
         window.statusBar().showMessage(
-            window.tr("The desk's copy is now an event on this laptop."), 15000)
+            self.tr("The desk's copy is now an event on this laptop."), 15000)
 
     def _restart_sync(self) -> None:
         from rakor_desktop.network.desk import DeskSync
