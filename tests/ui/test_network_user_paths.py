@@ -317,18 +317,30 @@ def test_a_desk_window_opened_again_resumes_as_the_desk_and_syncs(
 ) -> None:
     host_db, desk_db = two_homes
     host, desk = _host_and_desk(qtbot, make_window, two_homes)
-    first, second = _codes(host_db, host.event_id or 0, 2)
+    first, second, third = _codes(host_db, host.event_id or 0, 3)
     copy = desk.network.desk_path
-    desk.close()  # the desk laptop's app is closed …
+    controller = host.network.host
+    controller.turn_off()  # the host is away for a while …
+    qtbot.waitUntil(controller.stopping.done, timeout=5000)
+    _scan(qtbot, desk, first)  # … the desk records on …
+    assert desk.network.last_status.waiting == 1
+    desk.close()  # … and its app is closed (the entry waits in its outbox)
     _settle(qtbot)
-    _scan(qtbot, host, first)  # … while the host goes on
+    controller.turn_on(host.event_id or 0)  # the host is back, and scans someone
+    qtbot.waitUntil(lambda: controller.running, timeout=5000)
+    host.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is host)
+    _scan(qtbot, host, second)
 
     again = make_window(desk_db, Settings(operator_name="Sari", station_name="Meja 2"))
     assert again.network.is_desk and again.network.desk_path == copy
     assert again.participants_area.desk.isVisible()
-    qtbot.waitUntil(lambda: _present_count(again) == 1, timeout=5000)  # caught up
-    _scan(qtbot, again, second)
-    qtbot.waitUntil(lambda: _present_count(host) == 2, timeout=3000)
+    # the waiting entry reaches the host, the host's scan reaches the desk
+    qtbot.waitUntil(lambda: _present_count(host) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: _present_count(again) == 2, timeout=5000)
+    qtbot.waitUntil(lambda: again.network.last_status.waiting == 0, timeout=3000)
+    _scan(qtbot, again, third)
+    qtbot.waitUntil(lambda: _present_count(host) == 3, timeout=3000)
 
 
 def test_leaving_the_network_goes_back_to_this_laptops_own_events(

@@ -47,8 +47,9 @@ log = logging.getLogger("rakor.ui.network")
 
 #: How often the host's view of its desks is read again while the network is on.
 HOST_REFRESH_MS = 1000
-#: How often the window asks whether a desk wrote something, while the network is on.
-LOOK_MS = 100
+#: How often the window asks whether a desk wrote something, while the network is on
+#: (a scan at a desk shows on the host within a second; at most five refreshes a second).
+LOOK_MS = 200
 
 
 class HostController(QObject):

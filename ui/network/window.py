@@ -37,6 +37,8 @@ log = logging.getLogger("rakor.ui.network")
 #: The key (in the window's UI state) remembering the desk copy a database's window
 #: was working on, so that the next start resumes as a desk.
 DESK_STATE_KEY = "network/desk_{key}"
+#: How long closing the window waits for the host's server to stop.
+SHUT_DOWN_MS = 3000
 
 
 class _SyncRelay(QObject):
@@ -172,6 +174,16 @@ class WindowNetwork(QObject):
     def shut_down(self) -> None:
         """The window closes: stop serving, stop syncing (the outbox stays on disk)."""
         self.host.shut_down()
+        stopping = self.host.stopping
+        if stopping is not None and not stopping.done():
+            # Qt's loop ends with the last window: let the server close its connections
+            # first (desks then see a closed host at once, not a hanging request).
+            from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+            deadline = QDeadlineTimer(SHUT_DOWN_MS)
+            loop = QEventLoop()
+            while not stopping.done() and not deadline.hasExpired():
+                loop.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         self._stop_sync()
         if self.desk_storage is not None:
             self.desk_storage.close()
