@@ -488,3 +488,30 @@ def test_a_new_pairing_code_replaces_the_old_one_in_the_qr_and_for_joining(
                       on_error=lambda error: outcome.update(error=error))
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert isinstance(outcome.get("error"), JoinError)
+
+
+def test_the_desk_page_stamps_check_ins_with_the_hosts_time(
+    qtbot: QtBot, make_window: MakeWindow, two_homes: tuple[Storage, Storage]
+) -> None:
+    """The desk measured its clock 10 minutes behind the host's: its check-ins carry the
+    host's time, and the host's record has the right arrival time."""
+    from datetime import timedelta
+
+    from rakor_desktop.clock import utc_now
+
+    host_db, _desk_db = two_homes
+    host, desk = _host_and_desk(qtbot, make_window, two_homes)
+    ten_minutes = timedelta(minutes=10)
+    with desk.storage.transaction():
+        desk.storage.record_sync(at=utc_now(), clock_offset_ms=600_000)
+    invitee = host_db.list_invitees(host.event_id or 0)[0]
+    before = utc_now()
+    _scan(qtbot, desk, invitee.checkin_code)
+    after = utc_now()
+    local = next(i for i in desk.storage.list_invitees(desk.event_id or 0)
+                 if i.uid == invitee.uid)
+    (entry,) = desk.storage.active_checkins(local.id or 0)
+    assert before + ten_minutes <= entry.recorded_at <= after + ten_minutes
+    qtbot.waitUntil(lambda: bool(host_db.active_checkins(invitee.id or 0)), timeout=3000)
+    (recorded,) = host_db.active_checkins(invitee.id or 0)
+    assert abs(recorded.recorded_at - before) < timedelta(seconds=5)
