@@ -214,13 +214,14 @@ class NetworkQueries(StorageBase):
     ) -> list[tuple[Any, ...]]:
         """The invitations of an event with their persons (:data:`INVITEE_ROW_COLUMNS`):
         all of them, or those changed in ``window`` (one query, through the feed's index)."""
-        sql = (
-            f"SELECT {_INVITEE_SELECT} FROM invitees AS i "
-            "JOIN persons AS p ON p.id = i.person_id WHERE i.event_id = ?"
-        )
+        sql = f"SELECT {_INVITEE_SELECT} FROM invitees AS i JOIN persons AS p ON p.id = i.person_id"
         params: list[Any] = [event_id]
-        if window is not None:
-            sql += f" AND i.uid IN ({_FEED_WINDOW})"
+        if window is None:
+            sql += " WHERE i.event_id = ?"
+        else:
+            # "+": the uids of the window are looked up one by one in their index; through
+            # the event's index SQLite would go over the whole list (20 ms for 20,000).
+            sql += f" WHERE +i.event_id = ? AND i.uid IN ({_FEED_WINDOW})"
             params += [event_id, window.since, window.until, "invitee"]
         # In no order (a desk keys them by uid), as tuples: a 20,000-person list is read
         # in a fraction of the time dicts take.
@@ -234,11 +235,13 @@ class NetworkQueries(StorageBase):
         index)."""
         sql = (
             f"SELECT {_ATTENDANCE_SELECT} FROM attendance_log AS a "
-            "JOIN invitees AS i ON i.id = a.invitee_id WHERE a.event_id = ?"
+            "JOIN invitees AS i ON i.id = a.invitee_id"
         )
         params: list[Any] = [event_id]
-        if window is not None:
-            sql += f" AND a.uid IN ({_FEED_WINDOW})"
+        if window is None:
+            sql += " WHERE a.event_id = ?"
+        else:  # by primary key, not through the whole log of the event (see above)
+            sql += f" WHERE +a.event_id = ? AND a.uid IN ({_FEED_WINDOW})"
             params += [event_id, window.since, window.until, "attendance"]
         return self.conn.execute(sql + " ORDER BY a.recorded_at, a.uid", params).fetchall()
 
@@ -271,13 +274,17 @@ class NetworkQueries(StorageBase):
     def duplicate_scans(self, event_id: int) -> list[DuplicateScan]:
         """Every valid check-in of someone that is not their first one, in recorded order."""
         rows = self._rows(
+            # Only those scanned more than once are looked at (one pass over the index).
+            "WITH twice AS (SELECT invitee_id FROM attendance_log "
+            "               WHERE event_id = ? AND kind = 'checkin' "
+            "               GROUP BY invitee_id HAVING COUNT(*) > 1) "
             "SELECT i.uid AS invitee_uid, p.name, i.instansi, pr.station AS first_station, "
             "pr.first_checkin_at AS first_at, a.station, a.recorded_at "
-            "FROM attendance_log AS a "
+            "FROM twice CROSS JOIN attendance_log AS a ON a.invitee_id = twice.invitee_id "
             "JOIN presence AS pr ON pr.invitee_id = a.invitee_id "
             "JOIN invitees AS i ON i.id = a.invitee_id "
             "JOIN persons AS p ON p.id = i.person_id "
-            "WHERE a.event_id = ? AND a.kind = 'checkin' AND a.uid <> pr.checkin_uid "
+            "WHERE a.kind = 'checkin' AND a.uid <> pr.checkin_uid "
             "AND NOT EXISTS (SELECT 1 FROM attendance_log AS u "
             "                WHERE u.kind = 'undo' AND u.target_uid = a.uid) "
             "ORDER BY a.recorded_at, a.uid",

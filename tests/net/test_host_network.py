@@ -320,6 +320,15 @@ def test_changes_cost_one_query_for_invitees_and_one_for_entries(
     assert sum("FROM attendance_log" in s for s in selects) == 1
     assert sum("FROM invitees AS i" in s for s in selects) == 1
     assert len(selects) <= 4  # the feed window, the event, the invitees, the entries
+    plans = {
+        row[3]
+        for sql in selects
+        for row in host_storage.conn.execute("EXPLAIN QUERY PLAN " + sql)
+    }
+    # The changed rows are looked up by uid: never a walk over the event's whole list or log.
+    assert "SEARCH i USING INDEX sqlite_autoindex_invitees_1 (uid=?)" in plans
+    assert "SEARCH a USING PRIMARY KEY (uid=?)" in plans
+    assert not any("invitees_event" in p or "attendance_event" in p for p in plans)
 
 
 def test_a_long_event_description_reaches_the_desks(
