@@ -392,3 +392,23 @@ def test_a_person_edited_on_the_host_reaches_the_desks(
 
     assert [(i.uid, i.person.fields["phone"]) for i in answer.invitees] == [
         (listed.uid, "081234567890")]
+
+
+def test_the_hosts_refusals_speak_both_languages(network: HostNetwork) -> None:
+    from rakor_desktop import messages
+
+    refusals = [PairingError.wrong_code(), PairingError.too_many_tries(42),
+                AuthError.not_paired(), AuthError.revoked_desk("Meja 2"),
+                WrongEventError.other_event("Rakor Persiapan Pemilu")]
+    try:
+        messages.set_language("en")
+        english = [str(e) for e in refusals]
+    finally:
+        messages.set_language("id")
+    indonesian = [str(e) for e in refusals]
+
+    assert english[0].startswith("The pairing code is wrong")
+    assert "42 seconds" in english[1] and "42 detik" in indonesian[1]
+    assert "not paired" in english[2] and "revoked" in english[3]
+    assert "another event" in english[4] and "acara lain" in indonesian[4]
+    assert all(e != i for e, i in zip(english, indonesian, strict=True))
