@@ -250,7 +250,9 @@ class HostNetworkDialog(QDialog):
             "Other laptops join this one as registration desks over the venue's Wi-Fi or a "
             "phone hotspot (no internet needed). Every check-in at a desk comes here."))
         intro.setWordWrap(True)
-        self.event_label = QLabel(self.tr("Event: {title}").format(title=event_title))
+        self.event_label = QLabel(
+            self.tr("Event: {title}").format(title=event_title) if event_id is not None
+            else self.tr("Open an event first: the network serves the event that is open."))
         self.event_label.setToolTip(event_title)
         self.event_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.switch = QCheckBox(self.tr("&Network on"))
@@ -262,6 +264,11 @@ class HostNetworkDialog(QDialog):
         self.state_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.error_label = error_label()
         self.error_label.hide()
+        self.alone_label = error_label()
+        self.alone_label.setText(self.tr(
+            "This laptop is on no network: connect it to the venue's Wi-Fi or a phone hotspot, "
+            "then the desks can reach it."))
+        self.alone_label.hide()
 
         # Left: how a desk joins.
         self.qr = QrCodeView()
@@ -368,6 +375,7 @@ class HostNetworkDialog(QDialog):
         switch_row.addWidget(self.state_label, 1)
         layout.addLayout(switch_row)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.alone_label)
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
         self.close_button.setDefault(True)
@@ -433,6 +441,7 @@ class HostNetworkDialog(QDialog):
         self.off_hint.setVisible(not running)
         self.join_box.setVisible(running)
         urls = self.controller.urls()
+        self.alone_label.setVisible(running and all("//127." in url for url in urls))
         if [self.address_combo.itemText(i) for i in range(self.address_combo.count())] != urls:
             self.address_combo.blockSignals(True)
             self.address_combo.clear()
