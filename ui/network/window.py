@@ -105,7 +105,7 @@ class WindowNetwork(QObject):
         self.join_action = action(self.tr("&Join as a desk…"), self.join, "network_join")
         self.leave_action = action(self.tr("&Leave the network…"), self.leave,
                                    "network_leave")
-        self.promote_action = action(self.tr("Make it an event on this &laptop…"),
+        self.promote_action = action(self.tr("Make it an &event on this laptop…"),
                                      self.promote, "network_promote")
 
     def add_to_menus(self, file_menu: QMenu, desk_menu: QMenu) -> None:
