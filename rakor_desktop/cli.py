@@ -462,7 +462,7 @@ def _port_arg(value: str) -> int:
 def _pairing_code_arg(value: str) -> str:
     if not (len(value.strip()) == 6 and value.strip().isdigit()):
         raise argparse.ArgumentTypeError(
-            text("kode pasangan harus 6 angka, bukan {value!r}",
+            text("kode pairing harus 6 angka, bukan {value!r}",
                  "the pairing code must be 6 digits, not {value!r}", value=value)
         )
     return value.strip()
@@ -477,7 +477,7 @@ def _add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
         help="layani jaringan acara (meja registrasi lain bergabung ke laptop ini)",
         description=(
             "Menjalankan laptop ini sebagai tuan rumah jaringan acara tanpa jendela: meja "
-            "lain bergabung dengan alamat dan kode pasangan yang dicetak, lalu mengirim "
+            "lain bergabung dengan alamat dan kode pairing yang dicetak, lalu mengirim "
             "check-in ke database ini. Berhenti dengan Ctrl+C."
         ),
         parents=[common],
@@ -489,7 +489,7 @@ def _add_serve_command(commands: Any, common: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", metavar="PORT", type=_port_arg, default=DEFAULT_PORT,
                        help=f"port (bawaan: {DEFAULT_PORT}; bila terpakai, port berikutnya)")
     serve.add_argument("--code", metavar="KODE", type=_pairing_code_arg,
-                       help="kode pasangan 6 angka (bawaan: acak)")
+                       help="kode pairing 6 angka (bawaan: acak)")
     serve.set_defaults(command_spec=_Command(_serve))
 
 

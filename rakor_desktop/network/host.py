@@ -87,7 +87,7 @@ class PairingError(RakorError):
     def wrong_code(cls) -> PairingError:
         """The code is not the one shown on the host's screen (or no longer)."""
         return cls(
-            "Kode pasangan salah atau sudah diganti. Periksa kode {digits} angka yang tampil "
+            "Kode pairing salah atau sudah diganti. Periksa kode {digits} angka yang tampil "
             "di layar laptop sekretariat.",
             "The pairing code is wrong or was replaced. Check the {digits}-digit code shown "
             "on the secretariat laptop's screen.",
@@ -98,7 +98,7 @@ class PairingError(RakorError):
     def too_many_tries(cls, seconds: int) -> PairingError:
         """Too many wrong codes from one address: refused for a while."""
         return cls(
-            "Terlalu banyak kode pasangan yang salah dari perangkat ini. Coba lagi dalam "
+            "Terlalu banyak kode pairing yang salah dari perangkat ini. Coba lagi dalam "
             "{seconds} detik.",
             "Too many wrong pairing codes from this device. Try again in {seconds} seconds.",
             seconds=seconds, retry_after=seconds,
@@ -118,7 +118,7 @@ class AuthError(RakorError):
         """No token, or one the host does not know."""
         return cls(
             "Perangkat ini belum terdaftar sebagai meja di laptop sekretariat. Gabung dulu "
-            "dengan kode pasangan.",
+            "dengan kode pairing.",
             "This device is not paired as a desk with the secretariat laptop. Join first "
             "with the pairing code.",
         )
@@ -128,7 +128,7 @@ class AuthError(RakorError):
         """The secretariat revoked this desk."""
         return cls(
             "Meja {name} sudah dicabut oleh sekretariat dan tidak dapat lagi mengirim atau "
-            "menerima data. Gabung lagi dengan kode pasangan bila perlu.",
+            "menerima data. Gabung lagi dengan kode pairing bila perlu.",
             "The desk {name} was revoked by the secretariat and can no longer send or "
             "receive data. Join again with the pairing code if needed.",
             name=name, revoked=True,
@@ -180,7 +180,7 @@ class HostNetwork:
             len(pairing_code) == PAIRING_CODE_DIGITS and pairing_code.isdigit()
         ):
             raise ValidationError(
-                "Kode pasangan harus {digits} angka.", "The pairing code must be {digits} digits.",
+                "Kode pairing harus {digits} angka.", "The pairing code must be {digits} digits.",
                 digits=PAIRING_CODE_DIGITS,
             )
         self.pairing_code: str = pairing_code or _new_pairing_code()

@@ -1317,6 +1317,138 @@
     </message>
 </context>
 <context>
+    <name>HostNetworkDialog</name>
+    <message>
+        <source>Event network</source>
+        <extracomment>How often the host&apos;s view of its desks is read again while the network is on. How often the window asks whether a desk wrote something, while the network is on (a scan at a desk shows on the host within a second; at most five refreshes a second).</extracomment>
+        <translation>Jaringan acara</translation>
+    </message>
+    <message>
+        <source>Other laptops join this one as registration desks over the venue&apos;s Wi-Fi or a phone hotspot (no internet needed). Every check-in at a desk comes here.</source>
+        <translation>Laptop lain bergabung ke laptop ini sebagai meja registrasi melalui Wi-Fi tempat acara atau hotspot ponsel (tanpa internet). Setiap registrasi di meja masuk ke sini.</translation>
+    </message>
+    <message>
+        <source>Event: {title}</source>
+        <translation>Acara: {title}</translation>
+    </message>
+    <message>
+        <source>Open an event first: the network serves the event that is open.</source>
+        <translation>Buka acara dulu: jaringan melayani acara yang sedang dibuka.</translation>
+    </message>
+    <message>
+        <source>&amp;Network on</source>
+        <translation>&amp;Jaringan aktif</translation>
+    </message>
+    <message>
+        <source>This laptop is on no network: connect it to the venue&apos;s Wi-Fi or a phone hotspot, then the desks can reach it.</source>
+        <translation>Laptop ini tidak tersambung ke jaringan apa pun: sambungkan ke Wi-Fi tempat acara atau hotspot ponsel agar meja dapat menghubunginya.</translation>
+    </message>
+    <message>
+        <source>The address of this laptop in the network the desks use</source>
+        <translation>Alamat laptop ini di jaringan yang dipakai meja</translation>
+    </message>
+    <message>
+        <source>Pairing code</source>
+        <translation>Kode pairing</translation>
+    </message>
+    <message>
+        <source>New &amp;code</source>
+        <translation>&amp;Kode baru</translation>
+    </message>
+    <message>
+        <source>The old code stops working; paired desks stay paired</source>
+        <translation>Kode lama tidak berlaku lagi; meja yang sudah terhubung tetap terhubung</translation>
+    </message>
+    <message>
+        <source>Turn the network on: a QR code and a pairing code appear here for the desks (File → Join as a desk… on the desk laptop).</source>
+        <translation>Nyalakan jaringan: kode QR dan kode pairing untuk meja tampil di sini (Berkas → Gabung sebagai meja… di laptop meja).</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Alamat:</translation>
+    </message>
+    <message>
+        <source>Desk</source>
+        <translation>Meja</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Terakhir terlihat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>First scan</source>
+        <translation>Pindai pertama</translation>
+    </message>
+    <message>
+        <source>Scanned again</source>
+        <translation>Dipindai lagi</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke desk…</source>
+        <translation>&amp;Cabut meja…</translation>
+    </message>
+    <message>
+        <source>The network could not be turned on: {error}</source>
+        <translation>Jaringan tidak dapat dinyalakan: {error}</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Menyalakan…</translation>
+    </message>
+    <message>
+        <source>On: listening on {addresses}</source>
+        <translation>Aktif: menunggu meja di {addresses}</translation>
+    </message>
+    <message>
+        <source>Off: no desk can connect to this laptop.</source>
+        <translation>Mati: tidak ada meja yang dapat terhubung ke laptop ini.</translation>
+    </message>
+    <message>
+        <source>revoked {time}</source>
+        <translation>dicabut {time}</translation>
+    </message>
+    <message>
+        <source>paired</source>
+        <translation>terhubung</translation>
+    </message>
+    <message>
+        <source>Desks ({count})</source>
+        <translation>Meja ({count})</translation>
+    </message>
+    <message>
+        <source>Scanned twice, counted once ({count})</source>
+        <translation>Dipindai dua kali, dihitung sekali ({count})</translation>
+    </message>
+    <message>
+        <source>Revoke desk</source>
+        <translation>Cabut meja</translation>
+    </message>
+    <message>
+        <source>Revoke the desk “{name}”? It can no longer send check-ins or receive the list; what it already sent stays recorded.</source>
+        <translation>Cabut meja “{name}”? Meja itu tidak dapat lagi mengirim registrasi atau menerima daftar; yang sudah dikirimnya tetap tercatat.</translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation>&amp;Cabut</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Add as new</source>
@@ -1785,6 +1917,41 @@
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join as a desk</source>
+        <translation>Gabung sebagai meja</translation>
+    </message>
+    <message>
+        <source>On the host laptop, open Desk → Event network… and turn the network on. Scan its QR code into the first field (or type the link or the address), then the pairing code.</source>
+        <translation>Di laptop utama, buka Meja → Jaringan acara… dan nyalakan jaringan. Pindai kode QR-nya ke kolom pertama (atau ketik tautan atau alamatnya), lalu kode pairing.</translation>
+    </message>
+    <message>
+        <source>Join &amp;link or address:</source>
+        <translation>&amp;Tautan gabung atau alamat:</translation>
+    </message>
+    <message>
+        <source>Pairing &amp;code:</source>
+        <translation>&amp;Kode pairing:</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this desk:</source>
+        <translation>&amp;Nama meja ini:</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Gabung</translation>
+    </message>
+    <message>
+        <source>Type the host&apos;s join link or address and a name for this desk.</source>
+        <translation>Ketik tautan gabung atau alamat laptop utama dan nama meja ini.</translation>
+    </message>
+    <message>
+        <source>Pairing with the host and downloading the invitation list…</source>
+        <translation>Menghubungkan ke laptop utama dan mengunduh daftar undangan…</translation>
+    </message>
+</context>
+<context>
     <name>LivePage</name>
     <message>
         <source>Undo</source>
@@ -1815,7 +1982,7 @@
     <name>MainWindow</name>
     <message>
         <source>Event</source>
-        <extracomment>Calls operations and announces every change (here or elsewhere): ``changed``.</extracomment>
+        <extracomment>Calls operations and announces every change (here or elsewhere): ``changed``. The venue network: this window as its host, or working as a desk (issue 13).</extracomment>
         <translation>Acara</translation>
     </message>
     <message>
@@ -2186,6 +2353,66 @@ Berhenti bekerja di berkas ini: pulihkan cadangan terakhir (berkas yang rusak di
     <message>
         <source>Nobody is speaking.</source>
         <translation>Tidak ada yang sedang berbicara.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkStatus</name>
+    <message>
+        <source>Network: on · %n desk(s)</source>
+        <extracomment>Qt&apos;s translation function (a name lupdate recognises): context &quot;NetworkStatus&quot;.</extracomment>
+        <translation>Jaringan: aktif · %n meja</translation>
+    </message>
+    <message>
+        <source>Revoked by the host: this desk no longer syncs</source>
+        <translation>Dicabut oleh laptop utama: meja ini tidak sinkron lagi</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>{count} menunggu</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Terhubung</translation>
+    </message>
+    <message>
+        <source>synced {time}</source>
+        <translation>sinkron {time}</translation>
+    </message>
+    <message>
+        <source>Disconnected since {time}</source>
+        <translation>Terputus sejak {time}</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Sinkron terakhir {time}</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Menghubungkan…</translation>
+    </message>
+    <message>
+        <source>{count} refused by the host</source>
+        <translation>{count} ditolak laptop utama</translation>
+    </message>
+    <message>
+        <source>This desk was revoked by the host. Check-ins are still recorded here; ask the secretariat to join again or to make this copy an event.</source>
+        <translation>Meja ini dicabut oleh laptop utama. Registrasi tetap dicatat di sini; minta sekretariat untuk bergabung lagi atau menjadikan salinan ini acara.</translation>
+    </message>
+    <message>
+        <source>All check-ins synced with the host.</source>
+        <translation>Semua registrasi sudah sinkron dengan laptop utama.</translation>
+    </message>
+    <message>
+        <source>Recorded here. The host cannot be reached right now.</source>
+        <translation>Tercatat di sini. Laptop utama tidak dapat dihubungi saat ini.</translation>
+    </message>
+    <message>
+        <source>Recorded, waiting to sync ({count} waiting)</source>
+        <translation>Tercatat, menunggu sinkron ({count} menunggu)</translation>
+    </message>
+    <message>
+        <source>Recorded, waiting to sync: {count} waiting since {time}; they are sent when the host is reachable again</source>
+        <translation>Tercatat, menunggu sinkron: {count} menunggu sejak {time}; dikirim begitu laptop utama dapat dihubungi lagi</translation>
     </message>
 </context>
 <context>
@@ -3552,6 +3779,68 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>Name: {name} · titles: {front} … {back}</source>
         <translation>Nama: {name} · gelar: {front} … {back}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowNetwork</name>
+    <message>
+        <source>Event &amp;network…</source>
+        <extracomment>The key (in the window&apos;s UI state) remembering the desk copy a database&apos;s window was working on, so that the next start resumes as a desk. How long closing the window waits for the host&apos;s server to stop.</extracomment>
+        <translation>&amp;Jaringan acara…</translation>
+    </message>
+    <message>
+        <source>&amp;Join as a desk…</source>
+        <translation>&amp;Gabung sebagai meja…</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the network…</source>
+        <translation>&amp;Keluar dari jaringan…</translation>
+    </message>
+    <message>
+        <source>Make it an &amp;event on this laptop…</source>
+        <translation>Jadikan &amp;acara di laptop ini…</translation>
+    </message>
+    <message>
+        <source>Desk copy not opened</source>
+        <translation>Salinan meja tidak dibuka</translation>
+    </message>
+    <message>
+        <source>Joined the host as a desk.</source>
+        <translation>Bergabung ke laptop utama sebagai meja.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) of this desk have not reached the host yet. They stay in the desk&apos;s copy; to keep them as an event on this laptop, use “Make it an event on this laptop…” instead.</source>
+        <translation>
+            <numerusform>%n registrasi di meja ini belum sampai ke laptop utama. Semuanya tetap di salinan meja; untuk menyimpannya sebagai acara di laptop ini, pakai “Jadikan acara di laptop ini…”.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leave the host&apos;s network? This laptop works on its own database again; the desk&apos;s copy is kept.</source>
+        <translation>Keluar dari jaringan laptop utama? Laptop ini kembali memakai databasenya sendiri; salinan meja tetap disimpan.</translation>
+    </message>
+    <message>
+        <source>Leave the network</source>
+        <translation>Keluar dari jaringan</translation>
+    </message>
+    <message>
+        <source>&amp;Leave</source>
+        <translation>&amp;Keluar</translation>
+    </message>
+    <message>
+        <source>Make it an event on this laptop</source>
+        <translation>Jadikan acara di laptop ini</translation>
+    </message>
+    <message>
+        <source>Use this when the host laptop is gone for good. The desk&apos;s copy of the list and every check-in recorded here (also those not yet sent) become a new event on this laptop, which then stops being a desk.</source>
+        <translation>Pakai ini bila laptop utama tidak kembali lagi. Salinan daftar di meja ini dan semua registrasi yang dicatat di sini (juga yang belum terkirim) menjadi acara baru di laptop ini, dan laptop ini berhenti menjadi meja.</translation>
+    </message>
+    <message>
+        <source>&amp;Make it an event</source>
+        <translation>&amp;Jadikan acara</translation>
+    </message>
+    <message>
+        <source>The desk&apos;s copy is now an event on this laptop.</source>
+        <translation>Salinan meja kini menjadi acara di laptop ini.</translation>
     </message>
 </context>
 </TS>

@@ -111,7 +111,7 @@ def test_a_wrong_code_pairs_nothing(served_host: ServedHost) -> None:
 
     assert reply.status == 403
     assert reply.json["error"] == "wrong_code"
-    assert "Kode pasangan salah" in reply.json["message"]
+    assert "Kode pairing salah" in reply.json["message"]
     assert log_rows(served_host.db, "SELECT COUNT(*) FROM network_desks") == [(0,)]
 
 
