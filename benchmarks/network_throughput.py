@@ -13,9 +13,13 @@ over the desks, sampled every 100 ms: the host keeps up when it does not grow wi
 bound), the time from the last scan until every outbox is empty and every desk holds the
 host's whole log, the host's ingest rate, and the invariants of the fault tests.
 
+``--pause S`` scans one code every S seconds at each desk instead (a steady queue at
+the door): the backlog then shows whether the host keeps up at that pace.
+
 Usage::
 
     python benchmarks/network_throughput.py                   # 2,000 people, six desks
+    python benchmarks/network_throughput.py --pause 0.05      # 20 scans/s at each desk
     python benchmarks/network_throughput.py --invitees 500 --desks 3 --json
 """
 
@@ -85,6 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--desks", type=int, default=6)
     parser.add_argument("--twice", type=float, default=0.5,
                         help="share of the people scanned a second time at another desk")
+    parser.add_argument("--pause", type=float, default=0.0,
+                        help="seconds between two scans at a desk (0: as fast as it can)")
     parser.add_argument("--seed", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
@@ -111,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
                                        args=(place, samples, stop, started))
             sampler.start()
             for desk, path in zip(desks, files, strict=True):
-                desk.send(f"burst {path}")
+                desk.send(f"burst {path} {args.pause:g}")
             bursts = []
             for desk in desks:
                 answer = desk.read(timeout=600)
@@ -146,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "date": time.strftime("%Y-%m-%d"),
         "invitees": args.invitees,
         "desks": args.desks,
+        "pause_between_scans_s": args.pause,
         "scans": scans,
         "recorded": recorded,
         "already_present_at_the_desk": already,
@@ -167,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
-        print(f"{args.desks} desks, {args.invitees} people, {scans} scans "
+        pace = f"one every {args.pause:g} s per desk" if args.pause else "as fast as they can"
+        print(f"{args.desks} desks, {args.invitees} people, {scans} scans {pace} "
               f"({recorded} recorded, {already} already present at that desk, {errors} errors)")
         print(f"scanning took {result['scan_seconds']} s: {result['scans_per_second']} scans/s "
               f"over all desks")

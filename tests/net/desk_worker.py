@@ -15,7 +15,8 @@ Commands (one per line) and their answers:
 ``scan <code>``      ``RECORDED <uid> <ms>`` (new check-in) / ``ALREADY <uid> <ms>``
 ``walkin <name>``    ``RECORDED <uid> <ms> <code>`` (registered and checked in)
 ``undo <code>``      ``UNDONE <uid>[,<uid>…] <ms>`` (the undo entries written)
-``burst <file>``     scans every code in the file as fast as it can, writes
+``burst <file> [s]`` scans every code in the file as fast as it can (or one every
+                     ``s`` seconds), writes
                      ``<file>.out`` (one answer line per scan) and answers
                      ``BURST <recorded> <already> <errors> <seconds>``
 ``watch <code>``     ``WATCHING <code>`` at once; later, from another thread,
@@ -151,7 +152,9 @@ class Worker:
             )
         }
 
-    def burst(self, file: str) -> str:
+    def burst(self, argument: str) -> str:
+        file, _, pause_text = argument.partition(" ")
+        pause = float(pause_text or 0)
         codes = [c.strip() for c in Path(file).read_text().split() if c.strip()]
         recorded = already = errors = 0
         lines: list[str] = []
@@ -168,6 +171,8 @@ class Worker:
                 else:
                     already += 1
             lines.append(f"{code} {line}")
+            if pause:
+                time.sleep(pause)
         seconds = time.perf_counter() - started
         Path(file + ".out").write_text("\n".join(lines) + "\n")
         return f"BURST {recorded} {already} {errors} {seconds:.3f}"
