@@ -287,6 +287,10 @@ def test_same_person_at_two_desks_in_the_same_second(place: Venue) -> None:
 
 
 def test_desk_clock_ten_minutes_wrong_gives_right_arrival_times(place: Venue) -> None:
+    """The arrival times as the daftar hadir prints them ("Hadir pukul" of
+    ``attendance_table``, the rows of the attendance export) are the real ones, on the
+    host and on both desks, for a desk ten minutes fast and one ten minutes slow, and for
+    an entry uploaded seconds after it was recorded."""
     from rakor_desktop.exports.attendance import HEADERS, attendance_table
     from rakor_desktop.formatting import format_clock
     from rakor_desktop.storage import Storage
