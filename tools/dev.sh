@@ -11,7 +11,8 @@
 #   bash tools/dev.sh bundle [ARGS...]    set up, then build the standalone app in dist/
 #                                         (packaging/build_bundle.py ARGS, e.g. --self-test)
 #
-# It installs the few Debian libraries Qt needs when they are missing (apt-get,
+# It installs the few Debian libraries Qt needs (for `test`, also Debian's chromium and
+# chromium-driver of the browser tests) when they are missing (apt-get,
 # through sudo when not root), creates .venv with Python >= 3.11 and installs the
 # project into it from pyproject.toml. A second run skips what is already there.
 set -euo pipefail
@@ -23,6 +24,9 @@ QT_LIBS=(libegl1 libgl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib
 # Qt's xcb platform plugin (a real X display) needs these as well.
 XCB_LIBS=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
           libxcb-render-util0 libxcb-image0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
+
+# The browser tests (tests/web): Debian's Chromium and its WebDriver, driven by selenium.
+BROWSER_TEST=(chromium chromium-driver)
 
 # Building the bundle: binutils (PyInstaller's strip and objdump, the assembler and linker
 # of the smaller ICU data); the X11 libraries above, so that the bundle carries them.
@@ -105,9 +109,9 @@ case "$cmd" in
         ;;
     test)
         if [ "${RAKOR_SKIP_BUNDLE:-0}" = 1 ]; then
-            apt_install "${QT_LIBS[@]}"
+            apt_install "${QT_LIBS[@]}" "${BROWSER_TEST[@]}"
         else
-            apt_install "${QT_LIBS[@]}" "${XCB_LIBS[@]}" "${BUNDLE_TOOLS[@]}"
+            apt_install "${QT_LIBS[@]}" "${BROWSER_TEST[@]}" "${XCB_LIBS[@]}" "${BUNDLE_TOOLS[@]}"
         fi
         setup_venv dev
         export QT_QPA_PLATFORM=offscreen
