@@ -866,11 +866,14 @@ class DeskSync:
         client = self._client()
         backoff = 0.0
         persisted_at = self._clock()
+        # The first question after starting or after a failure does not wait: the status
+        # says "connected" (or "revoked") at once, and what was missed arrives at once.
+        answered = False
         try:
             while not self._halted():
                 link = storage.desk_link()
                 assert link is not None
-                wait = MAX_WAIT_SECONDS
+                wait = MAX_WAIT_SECONDS if answered else 0.0
                 try:
                     raw = client.call("GET", f"/changes?since={link.last_seq}&wait={wait:g}",
                                       timeout=wait + self._timeout)
@@ -879,14 +882,17 @@ class DeskSync:
                     if self._refused(exc):
                         return
                     self._failed(str(exc))
+                    answered = False
                     backoff = self._back_off(backoff)
                     continue
                 except (_Unreachable, _NotRakor, ProtocolError) as exc:
                     if self._stop.is_set():
                         return
                     self._failed(str(exc))
+                    answered = False
                     backoff = self._back_off(backoff)
                     continue
+                answered = True
                 backoff = 0.0
                 now = self._clock()
                 # The answer left the host just now: its time against ours is the offset.

@@ -355,3 +355,13 @@ def test_an_entry_the_host_cannot_read_is_set_aside_and_blocks_nothing(
     assert desk.sync.status().rejected == 1
     assert sorted(r[0] for r in host_rows(served_host.db, "SELECT uid FROM attendance_log")) \
         == sorted([good.entry_uid, after.entry_uid])
+
+
+def test_a_desk_says_connected_as_soon_as_it_starts_without_waiting_for_a_change(
+    served_host: ServedHost, tmp_path: Path, desks: list[Desk]
+) -> None:
+    desk = join_desk(served_host, tmp_path / "meja2", "Meja 2", desks)
+    # Nothing is recorded anywhere: the first question to the host answers at once
+    # (the long-poll would otherwise keep the status at "connecting" for 25 s).
+    assert wait_for(lambda: desk.sync.status().connected, timeout=3)
+    assert desk.sync.status().last_sync_at is not None
