@@ -14,6 +14,7 @@ installs both Debian packages.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -108,10 +109,8 @@ def browser(chromium: Any) -> Iterator[Any]:
     yield chromium
     from selenium.common.exceptions import NoAlertPresentException, WebDriverException
 
-    try:
+    with contextlib.suppress(NoAlertPresentException, WebDriverException):
         chromium.switch_to.alert.dismiss()
-    except (NoAlertPresentException, WebDriverException):
-        pass
     handles = chromium.window_handles
     for handle in handles[1:]:
         chromium.switch_to.window(handle)
