@@ -46,6 +46,9 @@ TABLE_AREAS: dict[str, str] = {
     "network_desks": "network",
     "desk_link": "network",
     "sync_outbox": "network",
+    # Phones in the hall (issue 14): questions from the floor, walk-ins by phone.
+    "floor_questions": "discussion",
+    "phone_walkins": "attendance",
     # Bookkeeping written along with another table's write: no area of its own.
     "sync_feed": "",
 }

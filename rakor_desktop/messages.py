@@ -156,3 +156,16 @@ class DatabaseError(RakorError):
 
 class FileFormatError(RakorError):
     """A file to import is unreadable, of an unknown version, or broken; nothing was written."""
+
+
+class ConflictError(RakorError):
+    """Someone changed the row first: the action named a version that is no longer the
+    current one (a moderator's page on a stale view). Nothing was applied."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Orang lain sudah mengubahnya lebih dulu; tindakan ini tidak dijalankan. "
+            "Halaman menampilkan keadaan terbaru.",
+            "Someone changed this first; this action was not applied. "
+            "The page shows the latest state.",
+        )

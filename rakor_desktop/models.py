@@ -13,7 +13,17 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import ClassVar
 
-from rakor_desktop.text import BLOCK, LONG, NAME, SHORT, TextField, clean_fields, line, lines
+from rakor_desktop.text import (
+    BLOCK,
+    FLOOR_QUESTION,
+    LONG,
+    NAME,
+    SHORT,
+    TextField,
+    clean_fields,
+    line,
+    lines,
+)
 
 
 class _CleanText:
@@ -290,6 +300,79 @@ class Question(_CleanText):
     answered_by: str = ""
     position: int = 0
     created_at: datetime | None = None
+    source: str = "laptop"  # where it was registered: "laptop" or "ponsel" (a phone)
+    id: int | None = None
+    uid: str = ""
+
+
+class QuestionSource(StrEnum):
+    """Where a question was registered."""
+
+    LAPTOP = "laptop"
+    PONSEL = "ponsel"  # sent from a phone in the hall and accepted by the moderator
+
+
+class FloorQuestionStatus(StrEnum):
+    """States of a question sent from the floor (a phone)."""
+
+    INCOMING = "incoming"  # waits in the moderator's incoming list
+    ACCEPTED = "accepted"  # became a question of a termin
+    SET_ASIDE = "set_aside"
+
+
+@dataclass
+class FloorQuestion(_CleanText):
+    """A question sent from a phone in the hall, before the moderator takes it up."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "asker_name": line(NAME), "asker_instansi": line(NAME), "addressed_to": line(NAME),
+        "question": lines(FLOOR_QUESTION),
+    }
+
+    event_id: int
+    asker_name: str
+    question: str
+    asker_instansi: str = ""
+    addressed_to: str = ""
+    asker_invitee_id: int | None = None
+    submitted_at: datetime | None = None
+    device_hash: str = ""
+    status: FloorQuestionStatus = FloorQuestionStatus.INCOMING
+    question_id: int | None = None  # the question of a termin it became
+    version: int = 1
+    id: int | None = None
+    uid: str = ""
+
+
+class PhoneWalkInStatus(StrEnum):
+    """States of someone not on the list who checked in with a phone."""
+
+    WAITING = "waiting"  # for a desk to confirm or refuse
+    CONFIRMED = "confirmed"  # registered as a walk-in and checked in
+    REFUSED = "refused"
+
+
+@dataclass
+class PhoneWalkIn(_CleanText):
+    """Someone not on the list who checked in with a phone, until a desk decides."""
+
+    TEXT_FIELDS: ClassVar[Mapping[str, TextField]] = {
+        "name": line(NAME), "jabatan": line(NAME), "instansi": line(NAME),
+        "phone": line(SHORT), "decided_by": line(NAME),
+    }
+
+    event_id: int
+    name: str
+    jabatan: str = ""
+    instansi: str = ""
+    phone: str = ""
+    signature_png: bytes | None = None
+    submitted_at: datetime | None = None
+    device_hash: str = ""
+    status: PhoneWalkInStatus = PhoneWalkInStatus.WAITING
+    decided_at: datetime | None = None
+    decided_by: str = ""  # the desk (station) that confirmed or refused
+    invitee_id: int | None = None  # the walk-in registered on confirmation
     id: int | None = None
     uid: str = ""
 

@@ -27,6 +27,7 @@ LINE = 500  # event and rundown titles, file names, addressees, other one-line f
 BLOCK = 2_000  # a few lines: an address, a caption
 LONG = 20_000  # notes, questions, answers, descriptions, conclusions
 DOCUMENT = 100_000  # an edited text part of the notulen
+FLOOR_QUESTION = 1_000  # a question sent from a phone in the hall
 
 # Control characters (C0 without tab/line breaks, DEL, C1), lone surrogates, the
 # bidirectional embedding/override/isolate controls, and the two noncharacters XML

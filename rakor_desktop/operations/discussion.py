@@ -11,11 +11,12 @@ from datetime import datetime
 from typing import Any, NoReturn
 
 from rakor_desktop.clock import Clock, utc_now
-from rakor_desktop.messages import NotFoundError, ValidationError
+from rakor_desktop.messages import ConflictError, NotFoundError, ValidationError
 from rakor_desktop.models import (
     Conclusion,
     FollowUp,
     Question,
+    QuestionSource,
     QuestionStatus,
     Termin,
 )
@@ -40,6 +41,25 @@ def get_termin(storage: Storage, termin_id: int) -> Termin:
     if termin is None:
         raise NotFoundError.of("termin", termin_id)
     return termin
+
+
+def _check_termin_version(storage: Storage, termin_id: int, expected_version: int | None) -> None:
+    """Refuse an action on a termin whose version is not the one the page saw."""
+    if expected_version is not None and storage.termin_version(termin_id) != expected_version:
+        raise ConflictError()
+
+
+def _check_question_version(
+    storage: Storage, question_id: int, expected_version: int | None
+) -> None:
+    """Refuse an action on a question whose version is not the one the page saw."""
+    if expected_version is not None and storage.question_version(question_id) != expected_version:
+        raise ConflictError()
+
+
+def _needs_id(expected_version: int | None, record_id: int | None, what: str) -> None:
+    if expected_version is not None and record_id is None:
+        raise ValueError(f"expected_version names the version of a {what}: give its id too")
 
 
 def current_termin(storage: Storage, event_id: int) -> Termin | None:
@@ -87,10 +107,21 @@ def _check_cap(max_askers: int) -> None:
         )
 
 
-def close_termin(storage: Storage, termin_id: int, *, clock: Clock = utc_now) -> Termin:
-    """Close a termin to askers: the narasumber answer."""
+def close_termin(
+    storage: Storage,
+    termin_id: int,
+    *,
+    clock: Clock = utc_now,
+    expected_version: int | None = None,
+) -> Termin:
+    """Close a termin to askers: the narasumber answer.
+
+    With ``expected_version`` (a moderator's page), a termin changed since is refused
+    with :class:`ConflictError`.
+    """
     with storage.transaction():
         termin = get_termin(storage, termin_id)
+        _check_termin_version(storage, termin_id, expected_version)
         if termin.closed_at is not None:
             raise ValidationError(
                 "Termin {number} sudah ditutup.", "Termin {number} is already closed.",
@@ -124,11 +155,28 @@ class TerminStep:
     termin: Termin
 
 
-def advance_termin(storage: Storage, event_id: int, *, clock: Clock = utc_now) -> TerminStep:
+def advance_termin(
+    storage: Storage,
+    event_id: int,
+    *,
+    clock: Clock = utc_now,
+    termin_id: int | None = None,
+    expected_version: int | None = None,
+) -> TerminStep:
     """The moderator's T key: close the open termin and turn to the answers (the first
-    question to answer is highlighted), or, when it is closed, open the next termin."""
+    question to answer is highlighted), or, when it is closed, open the next termin.
+
+    With ``expected_version`` (a moderator's page), the latest termin must still be
+    ``termin_id`` at that version (``termin_id`` None: the page saw no termin yet);
+    otherwise :class:`ConflictError` and nothing changes.
+    """
     with storage.transaction():
         latest = current_termin(storage, event_id)
+        if expected_version is not None:
+            if (None if latest is None else latest.id) != termin_id:
+                raise ConflictError()
+            if latest is not None and latest.id is not None:
+                _check_termin_version(storage, latest.id, expected_version)
         if latest is None or latest.closed_at is not None:
             return TerminStep(True, open_termin(storage, event_id, clock=clock))
         _close_termin(storage, latest, clock())
@@ -197,11 +245,13 @@ def add_question(
     question: str = "",
     addressed_to: str = "",
     clock: Clock = utc_now,
+    source: QuestionSource = QuestionSource.LAPTOP,
 ) -> Question:
     """Put an asker in the termin's queue (status antre).
 
     An invitee gives the name (with titles) and instansi unless they are typed.
-    The termin's cap of askers is never exceeded.
+    The termin's cap of askers is never exceeded. ``source`` says where the question
+    was registered (a phone's question accepted by the moderator: ``ponsel``).
     """
     with storage.transaction():
         termin = get_termin(storage, termin_id)
@@ -223,6 +273,7 @@ def add_question(
                 question=question.strip(),
                 addressed_to=_clean_text(addressed_to),
                 created_at=clock(),
+                source=QuestionSource(source).value,
             )
         )
         return get_question(storage, question_id)
@@ -320,13 +371,25 @@ def _set_highlight(storage: Storage, event_id: int, question: Question | None) -
     storage.put_record_setting(event_id, KEY_HIGHLIGHT, None if question is None else question.uid)
 
 
-def highlight_question(storage: Storage, event_id: int, question_id: int | None) -> None:
-    """Show a question on the projector (None: show none)."""
+def highlight_question(
+    storage: Storage,
+    event_id: int,
+    question_id: int | None,
+    *,
+    expected_version: int | None = None,
+) -> None:
+    """Show a question on the projector (None: show none).
+
+    With ``expected_version`` (a moderator's page), a question changed since is refused
+    with :class:`ConflictError`.
+    """
     with storage.transaction():
         get_event(storage, event_id)
         question = None if question_id is None else get_question(storage, question_id)
         if question is not None and question.event_id != event_id:
             raise NotFoundError.of("question", question_id)
+        if question is not None and question.id is not None:
+            _check_question_version(storage, question.id, expected_version)
         _set_highlight(storage, event_id, question)
 
 
@@ -340,9 +403,21 @@ def _unanswered(storage: Storage, termin_id: int) -> list[Question]:
     return [q for q in storage.list_questions(termin_id) if q.status == QuestionStatus.BERTANYA]
 
 
-def next_asker(storage: Storage, event_id: int) -> Question:
+def next_asker(
+    storage: Storage,
+    event_id: int,
+    *,
+    question_id: int | None = None,
+    expected_version: int | None = None,
+) -> Question:
     """The moderator's N key: the first asker queued in the current termin asks now
-    (and is shown on the projector)."""
+    (and is shown on the projector).
+
+    A moderator's page names the question it showed first in the queue and its version
+    (``question_id``, ``expected_version``): when that is no longer the first one queued,
+    or it changed since, :class:`ConflictError` is raised and nothing changes.
+    """
+    _needs_id(expected_version, question_id, "question")
     with storage.transaction():
         get_event(storage, event_id)
         termin = current_termin(storage, event_id)
@@ -361,16 +436,30 @@ def next_asker(storage: Storage, event_id: int) -> Question:
             )
         question = queued[0]
         assert question.id is not None
+        if question_id is not None and question.id != question_id:
+            raise ConflictError()
+        _check_question_version(storage, question.id, expected_version)
         storage.update_question_fields(question.id, {"status": QuestionStatus.BERTANYA})
         _set_highlight(storage, event_id, question)
         return get_question(storage, question.id)
 
 
 def mark_answered(
-    storage: Storage, event_id: int, question_id: int | None = None
+    storage: Storage,
+    event_id: int,
+    question_id: int | None = None,
+    *,
+    expected_version: int | None = None,
+    answered_by: str | None = None,
 ) -> Question:
     """The moderator's J key: a question (the highlighted one, else the first waiting for
-    its answer in the current termin) is answered; the next one to answer is highlighted."""
+    its answer in the current termin) is answered; the next one to answer is highlighted.
+
+    ``answered_by`` names who answered (kept when None). A moderator's page names the
+    question and the version it saw (``expected_version``): a question changed since is
+    refused with :class:`ConflictError` and nothing changes.
+    """
+    _needs_id(expected_version, question_id, "question")
     with storage.transaction():
         get_event(storage, event_id)
         if question_id is None:
@@ -388,8 +477,14 @@ def mark_answered(
         else:
             question = get_question(storage, question_id)
         assert question.id is not None
+        if question.event_id != event_id:
+            raise NotFoundError.of("question", question.id)
+        _check_question_version(storage, question.id, expected_version)
         _check_transition(storage, question, QuestionStatus.DIJAWAB)
-        storage.update_question_fields(question.id, {"status": QuestionStatus.DIJAWAB})
+        answered: dict[str, Any] = {"status": QuestionStatus.DIJAWAB}
+        if answered_by is not None:
+            answered["answered_by"] = _clean_text(answered_by)
+        storage.update_question_fields(question.id, answered)
         remaining = _unanswered(storage, question.termin_id)
         later = [q for q in remaining if q.position > question.position]
         next_up = later or remaining

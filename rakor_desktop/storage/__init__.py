@@ -14,6 +14,7 @@ from .imports import ImportQueries
 from .migrations import EVENT_TABLES, LATEST_VERSION
 from .network import NetworkQueries
 from .people import PeopleQueries
+from .phones import PhoneQueries
 from .record import RecordQueries
 from .replica import ReplicaQueries
 from .transfer import TransferQueries
@@ -30,6 +31,7 @@ class Storage(
     DocumentQueries,
     TransferQueries,
     NetworkQueries,
+    PhoneQueries,
     StorageBase,
 ):
     """The database of Rakor Desktop (see the mixins for the queries)."""

@@ -445,8 +445,82 @@ CREATE TABLE sync_outbox (
 CREATE INDEX sync_outbox_waiting ON sync_outbox(created_at) WHERE acked_at IS NULL;
 """
 
+MIGRATION_7 = """
+-- Issue 14: phones and tablets in the hall.
+-- A paired device is a desk, the moderator's tablet or a PC driving the projector.
+ALTER TABLE network_desks ADD COLUMN role TEXT NOT NULL DEFAULT 'desk'
+    CHECK (role IN ('desk', 'moderator', 'projector'));
+
+-- Where a question was registered: at the laptop or from a phone in the hall.
+ALTER TABLE questions ADD COLUMN source TEXT NOT NULL DEFAULT 'laptop'
+    CHECK (source IN ('laptop', 'ponsel'));
+
+-- A version per row the moderator acts on: a page names the version it saw, and a
+-- stale one is refused (nothing applied twice). Bumped by the triggers below on every
+-- change; the WHEN stops the trigger's own UPDATE from firing it again
+-- (recursive_triggers is on).
+ALTER TABLE questions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE termins ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+CREATE TRIGGER questions_version AFTER UPDATE ON questions
+WHEN NEW.version = OLD.version
+BEGIN
+    UPDATE questions SET version = OLD.version + 1 WHERE id = NEW.id;
+END;
+CREATE TRIGGER termins_version AFTER UPDATE ON termins
+WHEN NEW.version = OLD.version
+BEGIN
+    UPDATE termins SET version = OLD.version + 1 WHERE id = NEW.id;
+END;
+
+-- Questions sent from the floor (a phone): they wait in the moderator's incoming list
+-- until accepted into a termin (``question_id``) or set aside.
+CREATE TABLE floor_questions (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    asker_invitee_id INTEGER REFERENCES invitees(id) ON DELETE SET NULL,
+    asker_name TEXT NOT NULL,
+    asker_instansi TEXT NOT NULL DEFAULT '',
+    addressed_to TEXT NOT NULL DEFAULT '',
+    question TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,          -- UTC, ISO 8601 with milliseconds
+    device_hash TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'incoming'
+        CHECK (status IN ('incoming', 'accepted', 'set_aside')),
+    question_id INTEGER REFERENCES questions(id) ON DELETE SET NULL,
+    version INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX floor_questions_event ON floor_questions(event_id, status, submitted_at);
+CREATE TRIGGER floor_questions_version AFTER UPDATE ON floor_questions
+WHEN NEW.version = OLD.version
+BEGIN
+    UPDATE floor_questions SET version = OLD.version + 1 WHERE id = NEW.id;
+END;
+
+-- Someone not on the list who checked in with a phone: waits for a desk to confirm
+-- (then registered as a walk-in with this signature, station "ponsel") or refuse.
+CREATE TABLE phone_walkins (
+    id INTEGER PRIMARY KEY,
+    uid TEXT NOT NULL UNIQUE,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    jabatan TEXT NOT NULL DEFAULT '',
+    instansi TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    signature_png BLOB,
+    submitted_at TEXT NOT NULL,
+    device_hash TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT 'waiting'
+        CHECK (status IN ('waiting', 'confirmed', 'refused')),
+    decided_at TEXT,
+    decided_by TEXT NOT NULL DEFAULT '',
+    invitee_id INTEGER REFERENCES invitees(id) ON DELETE SET NULL
+);
+CREATE INDEX phone_walkins_event ON phone_walkins(event_id, status, submitted_at);
+"""
+
 MIGRATIONS: tuple[str, ...] = (
-    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6
+    MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6, MIGRATION_7
 )
 LATEST_VERSION = len(MIGRATIONS)
 
