@@ -330,6 +330,9 @@ class MainWindow(QMainWindow):
                 area.participants.refresh()
         if changes.everything and "ui.meeting.record_models" in sys.modules:
             self.live_meeting().reload()  # the rundown, discussion and hall windows
+        discussion = self._pages.get("discussion")
+        if discussion is not None and hasattr(discussion, "apply_changes"):
+            discussion.apply_changes(changes)  # questions sent from phones (issue 14)
         if changes.everything:
             # The forms are read again only when nothing typed there is waiting to be saved.
             event_page = self._pages.get("event")

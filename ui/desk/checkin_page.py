@@ -108,6 +108,7 @@ SHORTCUTS = {
     "signature": "F4",
     "undo": "F8",
     "history": "F9",
+    "phone_walk_ins": "F7",
 }
 
 _STYLES = {
@@ -153,6 +154,7 @@ class FeedbackPanel(QFrame):
         self.name.setFont(_scaled_font(self, 2.0, bold=True))
         self.details.setFont(_scaled_font(self, 1.2))
         for label in (self.headline, self.name, self.details):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # names typed on phones, too
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         layout = QVBoxLayout(self)
@@ -947,12 +949,26 @@ class CheckinPage(QWidget):
         self.splitter.setSizes([800, 320])
         self._restore_splitter()
 
+        # Walk-ins who checked in with a phone wait for a desk (issue 14): one line,
+        # shown only while someone waits; F7 (or a click) opens the list.
+        self.phone_banner = QPushButton()
+        self.phone_banner.setObjectName("phone_walkins_banner")
+        self.phone_banner.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        background, border, ink = _STYLES["already"]
+        self.phone_banner.setStyleSheet(
+            f"QPushButton {{ background: {background}; border: 2px solid {border};"
+            f" color: {ink}; border-radius: 6px; padding: 4px 10px; text-align: left;"
+            f" font-weight: bold; }}")
+        self.phone_banner.hide()
+        self.key_buttons["phone_walk_ins"] = self.phone_banner
+
         top = QHBoxLayout()
         top.addWidget(self.search_edit, 1)
         top.addWidget(self.ask_signature_check)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.feedback)
+        layout.addWidget(self.phone_banner)
         layout.addWidget(self.splitter, 1)
 
         self._search_timer = QTimer(self)
@@ -998,6 +1014,8 @@ class CheckinPage(QWidget):
         self.signature_action = action("signature", self.tr("&Signature…"), self.sign)
         self.undo_action = action("undo", self.tr("&Undo check-in…"), self.undo)
         self.history_action = action("history", self.tr("&History…"), self.show_history)
+        self.phone_walk_ins_action = action(
+            "phone_walk_ins", self.tr("Walk-ins from &phones…"), self.show_phone_walk_ins)
         self.export_xlsx_action = QAction(self.tr("Export attendance as &XLSX…"), self)
         self.export_xlsx_action.triggered.connect(lambda: self.export_attendance("xlsx"))
         self.export_csv_action = QAction(self.tr("Export attendance as &CSV…"), self)
@@ -1085,6 +1103,7 @@ class CheckinPage(QWidget):
         self._select_row(0)
         self.feedback.show_message("idle", self.tr("Type a name or scan a QR code."))
         self.refresh_counts()
+        self.refresh_phone_walk_ins()
         self.focus_search()
 
     @property
@@ -1367,7 +1386,8 @@ class CheckinPage(QWidget):
             return
         self._after_checkin(result, note=note)
 
-    def _after_checkin(self, result: CheckinResult, *, note: str = "") -> None:
+    def _after_checkin(self, result: CheckinResult, *, note: str = "",
+                       ask_signature: bool = True) -> None:
         """Say what happened, clear the field for the next person, refresh soon."""
         invitee = result.invitee
         assert invitee.id is not None
@@ -1404,7 +1424,7 @@ class CheckinPage(QWidget):
             self._count_arrival(invitee.group_name, result.checked_in_at)
             self._attendance_changed(recount=bool(note))
             self.checked_in.emit(invitee.id)
-            if self.ask_signature_check.isChecked():
+            if ask_signature and self.ask_signature_check.isChecked():
                 self._ask_signature(invitee.id, name)
         self.focus_search()
 
@@ -1626,6 +1646,66 @@ class CheckinPage(QWidget):
                 "ok", self.tr("Signature saved"), who, invitee_id=invitee_id
             )
 
+    # -- walk-ins from phones (issue 14) ---------------------------------------------------
+
+    @property
+    def clock(self) -> Clock:
+        """The clock the desk stamps with."""
+        return self._clock
+
+    @property
+    def storage(self) -> Storage:
+        """The database the desk works on."""
+        return self._storage
+
+    def desk_identity(self) -> desk.Desk:
+        """This desk (station and operator), as the operations record it."""
+        return self._desk()
+
+    def phone_walk_ins_waiting(self) -> int:
+        """How many walk-ins from phones wait for a desk."""
+        from rakor_desktop.models import PhoneWalkInStatus
+
+        if self._event_id is None:
+            return 0
+        return self._storage.count_phone_walkins(self._event_id, PhoneWalkInStatus.WAITING)
+
+    def refresh_phone_walk_ins(self) -> None:
+        """The banner says how many walk-ins from phones wait (hidden when none)."""
+        waiting = self.phone_walk_ins_waiting()
+        self.phone_banner.setText(self.tr(
+            "F7  %n walk-in(s) from phones waiting for a desk: confirm or refuse", "",
+            waiting))
+        self.phone_banner.setVisible(waiting > 0)
+
+    def show_phone_walk_ins(self) -> None:
+        """F7: the walk-ins from phones, to confirm (registered, present) or refuse."""
+        from .phone_walkins import PhoneWalkInsDialog
+
+        if self._event_id is None:
+            return
+        dialog = PhoneWalkInsDialog(self)
+        dialog.confirmed.connect(self._phone_walk_in_confirmed)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh_phone_walk_ins()
+        self._back_from_dialog()
+
+    def _phone_walk_in_confirmed(self, decision: Any) -> None:
+        if decision.checkin is None:
+            return
+        self._after_checkin(decision.checkin, note=self.tr(
+            "Registered as a walk-in from a phone, with their signature."),
+            ask_signature=False)
+        if self._event_id is not None:
+            self.invitees_changed.emit(self._event_id)
+
+    def phone_walk_ins_changed(self) -> None:
+        """A walk-in from a phone was confirmed or refused here: the list and counts."""
+        self.refresh_phone_walk_ins()
+        self.model.refresh()
+        self._attendance_changed()
+
     def _scanned_while_signing(self, text: str) -> None:
         """A scan arrived while the pad is open: check that guest in now, sign later."""
         dialog = self.signature_dialog
@@ -1740,6 +1820,8 @@ class CheckinPage(QWidget):
         the others' (another program, another desk, an import): ``everything``.
         A hidden desk catches up when it is shown again.
         """
+        if changes.touched("attendance") and changes.concerns(self._event_id):
+            self.refresh_phone_walk_ins()  # one count: cheap, also while hidden
         if changes.everything and changes.concerns(self._event_id) and self.isVisible():
             self._look_for_changes()
 

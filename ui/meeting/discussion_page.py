@@ -42,6 +42,7 @@ from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 
 from ..widgets import enable_with_selection, error_label, ok_cancel_buttons
+from .floor_panel import FloorPanel
 from .record_models import (
     ConclusionModel,
     FollowUpModel,
@@ -219,6 +220,9 @@ class DiscussionPage(LivePage):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.question_table, 1)
         left_layout.addLayout(table_buttons)
+        # Questions sent from phones in the hall wait here for the moderator (issue 14).
+        self.floor_panel = FloorPanel(self)
+        left_layout.addWidget(self.floor_panel)
 
         # -- the question form
         self.form_title = QLabel()
@@ -337,7 +341,7 @@ class DiscussionPage(LivePage):
         conclusion_layout.addLayout(entry)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(questions_tab, self.tr("Questions"))
+        self.tabs.addTab(questions_tab, self._questions_tab_title(0))
         self.tabs.addTab(follow_tab, self.tr("Follow-ups"))
         self.tabs.addTab(self.conclusion_box, self.tr("Conclusions && decisions"))
         layout = QVBoxLayout(self)
@@ -347,6 +351,19 @@ class DiscussionPage(LivePage):
         self._build_actions()
         self._connect()
         self.set_event(self.live.event_id)
+
+    def _questions_tab_title(self, floor: int) -> str:
+        return (self.tr("Questions (%n from the floor)", "", floor) if floor
+                else self.tr("Questions"))
+
+    def _floor_count_changed(self, count: int) -> None:
+        self.tabs.setTabText(0, self._questions_tab_title(count))
+
+    def apply_changes(self, changes: Any) -> None:
+        """The window's runner announced a commit: questions sent from phones (written
+        by the network's connection, or the core here) show at once."""
+        if changes.touched("discussion") and changes.concerns(self.event_id):
+            self.floor_panel.refresh()
 
     # -- wiring ------------------------------------------------------------------------
 
@@ -374,6 +391,7 @@ class DiscussionPage(LivePage):
         act(self.tr("Delete follow-up"), self.delete_follow_up, "Delete", follow)
         act(self.tr("Move follow-up up"), lambda: self.move_follow_up(-1), "Ctrl+Up", follow)
         act(self.tr("Move follow-up down"), lambda: self.move_follow_up(1), "Ctrl+Down", follow)
+        self.floor_panel.build_actions(act)
         conclusions = self.conclusion_table
         act(self.tr("Delete conclusion"), self.delete_conclusion, "Delete", conclusions)
         act(self.tr("Move conclusion up"), lambda: self.move_conclusion(-1), "Ctrl+Up",
@@ -383,6 +401,7 @@ class DiscussionPage(LivePage):
 
     def _connect(self) -> None:
         self.live.changed.connect(self.refresh)
+        self.floor_panel.count_changed.connect(self._floor_count_changed)
         self.termin_combo.activated.connect(self._termin_chosen)
         self.cap_spin.editingFinished.connect(self._cap_changed)
         self.new_termin_button.clicked.connect(self.open_termin)
@@ -481,6 +500,7 @@ class DiscussionPage(LivePage):
                      [] if event_id is None else self.storage.list_follow_ups(event_id))
         self._reload(self.conclusion_table, self.conclusion_model,
                      [] if event_id is None else self.storage.list_conclusions(event_id))
+        self.floor_panel.refresh()
 
     @staticmethod
     def _reload(table: QTableView, model: RecordTableModel, rows: list[Any]) -> None:

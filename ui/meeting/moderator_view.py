@@ -157,6 +157,9 @@ class ModeratorView(LivePage):
         self.asker_label.setFont(bold)
         self.question_label = QLabel()
         self.question_label.setWordWrap(True)
+        # Askers and questions may come from phones: shown as typed, never as markup.
+        self.asker_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.question_label.setTextFormat(Qt.TextFormat.PlainText)
         self.question_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.question_label.setSizePolicy(QSizePolicy.Policy.Preferred,
                                           QSizePolicy.Policy.Ignored)

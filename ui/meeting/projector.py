@@ -42,6 +42,7 @@ from rakor_desktop.settings import Settings
 from rakor_desktop.storage import Storage
 from rakor_desktop.timer import TimerPhase
 
+from ..network.qr_widget import QrCodeView
 from .record_models import LiveMeeting
 from .timer_widget import set_text
 
@@ -58,6 +59,7 @@ DIGITS = {
 _SIZES = {
     "title": 46, "clock": 58, "item": 40, "speaker": 84, "instansi": 46, "countdown": 230,
     "next": 36, "question_head": 34, "asker": 46, "question": 50, "hint": 22,
+    "floor_title": 30, "floor_link": 20,
 }
 # With a question on screen, these shrink by the factor given.
 _YIELDING = {"item": 0.7, "speaker": 0.55, "instansi": 0.7, "countdown": 0.4, "next": 0.8}
@@ -70,6 +72,8 @@ def _label(name: str, colour: str = TEXT, *, bold: bool = False, wrap: bool = Tr
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(wrap)
+    # Names and questions may come from phones: shown as typed, never as markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setStyleSheet(f"color: {colour}; background: transparent;")
     font = label.font()
@@ -127,18 +131,46 @@ class ProjectorWindow(QWidget):
         box.addWidget(self.question_head)
         box.addWidget(self.asker_label)
         box.addWidget(self.question_label)
-        layout = QVBoxLayout(self)
+        # The floor page's QR code (issue 14), in the bottom right corner when asked for
+        # (View → Question QR on the projector): the content gives it room, never covered.
+        self.floor_box = QFrame()
+        self.floor_box.setObjectName("floorBox")
+        self.floor_box.setStyleSheet(
+            "QFrame#floorBox { background: #ffffff; border-radius: 10px; }")
+        self.floor_qr = QrCodeView()
+        self.floor_qr.setObjectName("floor_qr")
+        self.floor_qr.setMinimumSize(120, 120)
+        self.floor_title = _label("floor_title", BACKGROUND, bold=True)
+        self.floor_title.setText(self.tr("Questions? Scan"))
+        self.floor_link = _label("floor_link", BACKGROUND)
+        floor = QVBoxLayout(self.floor_box)
+        floor.setContentsMargins(10, 8, 10, 8)
+        floor.addWidget(self.floor_title)
+        floor.addWidget(self.floor_qr, 1)
+        floor.addWidget(self.floor_link)
+        self.floor_box.hide()
+        self._menu_actions: list[QAction] = []
+
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(top)
+        content.addStretch(1)
+        content.addWidget(self.item_label)
+        content.addWidget(self.speaker_label)
+        content.addWidget(self.instansi_label)
+        content.addWidget(self.countdown_label)
+        content.addWidget(self.next_label)
+        content.addStretch(1)
+        content.addWidget(self.question_box, 2)
+        content.addWidget(self.hint_label)
+        corner = QVBoxLayout()
+        corner.setContentsMargins(0, 0, 0, 0)
+        corner.addStretch(1)
+        corner.addWidget(self.floor_box)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(40, 24, 40, 24)
-        layout.addLayout(top)
-        layout.addStretch(1)
-        layout.addWidget(self.item_label)
-        layout.addWidget(self.speaker_label)
-        layout.addWidget(self.instansi_label)
-        layout.addWidget(self.countdown_label)
-        layout.addWidget(self.next_label)
-        layout.addStretch(1)
-        layout.addWidget(self.question_box, 2)
-        layout.addWidget(self.hint_label)
+        layout.addLayout(content, 1)
+        layout.addLayout(corner)
 
         self.full_screen_action = QAction(self.tr("Full screen"), self)
         self.full_screen_action.setShortcut(QKeySequence("F11"))
@@ -215,6 +247,27 @@ class ProjectorWindow(QWidget):
             self.phase = phase
             self.countdown_label.setStyleSheet(f"color: {DIGITS[phase]}; background: transparent;")
 
+    # -- the floor page's QR code ---------------------------------------------------------
+
+    def set_floor_qr(self, link: str) -> None:
+        """Show the QR code of the floor question page (``…/tanya``) in the corner;
+        "" takes it away."""
+        self.floor_qr.set_text(link)
+        self.floor_link.setText(link.removeprefix("http://"))
+        if self.floor_box.isVisibleTo(self) != bool(link):
+            self.floor_box.setVisible(bool(link))
+            self._apply_fonts()
+
+    def floor_qr_link(self) -> str:
+        """The link in the corner's QR code ("" when none is shown)."""
+        return self.floor_qr.text() if self.floor_box.isVisibleTo(self) else ""
+
+    def add_menu_action(self, action: QAction) -> None:
+        """An action of the main window for the right-click menu (and its key here)."""
+        if action not in self._menu_actions:
+            self._menu_actions.append(action)
+            self.addAction(action)
+
     # -- screens ---------------------------------------------------------------------------
 
     @staticmethod
@@ -285,6 +338,8 @@ class ProjectorWindow(QWidget):
                 lambda _checked=False, i=index: self.show_on_screen(i, full_screen=True))
         menu.addSeparator()
         menu.addAction(self.full_screen_action)
+        for action in self._menu_actions:
+            menu.addAction(action)
         close = menu.addAction(self.tr("Close the projector"))
         close.triggered.connect(self.close)
         return menu
@@ -330,6 +385,11 @@ class ProjectorWindow(QWidget):
             "question_head": self.question_head, "asker": self.asker_label,
             "question": self.question_label, "hint": self.hint_label,
         }
+        if self.floor_box.isVisibleTo(self):
+            side = max(120, int(min(self.width(), self.height()) * 0.3))
+            self.floor_qr.setFixedSize(side, side)
+            labels["floor_title"] = self.floor_title
+            labels["floor_link"] = self.floor_link
         for name, label in labels.items():
             size = _SIZES[name] * scale
             if with_question and name in _YIELDING:

@@ -255,6 +255,8 @@ class LivePage(QWidget):
         self.live = live or LiveMeeting.shared(storage)
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
+        # Messages name askers, some of them typed on phones: never read as markup.
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)

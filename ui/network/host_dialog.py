@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +80,8 @@ class HostController(QObject):
         self.event_id: int | None = None
         self.starting = False
         self.stopping: Any = None  # the future of the last stop, while it runs
+        #: The address chosen in the network dialog (phones' QR codes use it too).
+        self.preferred_url = ""
         self._desk_count = 0
         self._timer = QTimer(self)
         self._timer.setInterval(HOST_REFRESH_MS)
@@ -194,6 +197,50 @@ class HostController(QObject):
         code = str(self.network.new_pairing_code())
         self.state_changed.emit()
         return code
+
+    # -- the phones' pages (issue 14) ---------------------------------------------------
+
+    def base_url(self) -> str:
+        """The address phones are sent to: the one chosen in the network dialog, else the
+        first of this laptop's networks ("" while off)."""
+        urls = self.urls()
+        if not urls:
+            return ""
+        return self.preferred_url if self.preferred_url in urls else urls[0]
+
+    def page_link(self, path: str) -> str:
+        """A public page's address (``/tanya``, ``/hadir``) on :meth:`base_url`."""
+        base = self.base_url()
+        return f"{base}{path}" if base else ""
+
+    def self_checkin_code(self, moment: datetime) -> str:
+        """The self check-in code of ``moment``'s minute ("" while off)."""
+        keys = getattr(self.network, "hall_keys", None)
+        if keys is None:
+            return ""
+        return str(keys.code_at(int(moment.timestamp() // 60)))
+
+    def self_checkin_link(self, moment: datetime) -> str:
+        """What the entrance's QR code carries at ``moment``: ``…/hadir?k=<code>``."""
+        base = self.base_url()
+        code = self.self_checkin_code(moment) if base else ""
+        return f"{base}/hadir?k={code}" if code else ""
+
+    def role_link(self, role: str) -> str:
+        """The one-time link that pairs a moderator's tablet or a projector PC
+        (``role``: "moderator" or "projector"; "" while off)."""
+        base = self.base_url()
+        if not base or self.network is None:
+            return ""
+        return f"{base}{self.network.role_pairing_path(role)}"
+
+    def new_role_link(self, role: str) -> str:
+        """A new one-time link for ``role`` (the old one stops working)."""
+        if self.network is None:
+            return ""
+        self.network.new_role_pairing_code(role)
+        self.state_changed.emit()
+        return self.role_link(role)
 
     def desks(self) -> list[Any]:
         """The paired desks (``PairedDesk``), revoked ones included."""
@@ -311,9 +358,17 @@ class HostNetworkDialog(QDialog):
         join_layout.addWidget(self.join_label)
         join_layout.addWidget(code_title)
         join_layout.addLayout(code_row)
+        desks_tab = QWidget()
+        desks_layout = QVBoxLayout(desks_tab)
+        desks_layout.addWidget(self.off_hint, 1)
+        desks_layout.addWidget(self.join_box, 1)
+        self.left_tabs = QTabWidget()
+        self.left_tabs.setObjectName("network_tabs")
+        self.left_tabs.addTab(desks_tab, self.tr("&Desks"))
+        self.left_tabs.addTab(self._build_roles_tab(), self.tr("&Moderator && projector"))
+        self.left_tabs.addTab(self._build_hall_tab(), self.tr("&Hall pages"))
         left = QVBoxLayout()
-        left.addWidget(self.off_hint, 1)
-        left.addWidget(self.join_box, 1)
+        left.addWidget(self.left_tabs, 1)
 
         # Right: the desks and the duplicate scans.
         self.desks_table = QTableWidget(0, 4)
@@ -392,6 +447,163 @@ class HostNetworkDialog(QDialog):
         self._timer.timeout.connect(self._refresh_lists)
         self.refresh()
 
+    # -- the phones' pages (issue 14) ------------------------------------------------------
+
+    def _off_hint(self) -> QLabel:
+        hint = QLabel(self.tr("Turn the network on: the QR codes appear here."))
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        return hint
+
+    def _build_roles_tab(self) -> QWidget:
+        """The moderator's tablet and the projector PC pair by scanning their QR code."""
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.roles_off_hint = self._off_hint()
+        intro = QLabel(self.tr(
+            "Scan with the tablet's or the PC's camera (or type the link in its browser): "
+            "the page opens and pairs itself. Each link works once; then a new one "
+            "appears. Revoke a paired tablet in the list on the right."))
+        intro.setWordWrap(True)
+        self.roles_box = QWidget()
+        row = QHBoxLayout(self.roles_box)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.role_qrs: dict[str, QrCodeView] = {}
+        self.role_labels: dict[str, QLabel] = {}
+        self.role_buttons: dict[str, QPushButton] = {}
+        titles = {"moderator": self.tr("Moderator's tablet"),
+                  "projector": self.tr("Projector PC")}
+        buttons = {"moderator": self.tr("New moderator &link"),
+                   "projector": self.tr("New projector l&ink")}
+        for role in ("moderator", "projector"):
+            column = QVBoxLayout()
+            title = QLabel(titles[role])
+            title.setFont(_big_font(self, 1.1))
+            qr = QrCodeView()
+            qr.setObjectName(f"network_{role}_qr")
+            qr.setMinimumSize(140, 140)
+            link = QLabel()
+            link.setObjectName(f"network_{role}_link")
+            link.setTextFormat(Qt.TextFormat.PlainText)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            link.setWordWrap(True)
+            button = QPushButton(buttons[role])
+            button.setAutoDefault(False)
+            button.setToolTip(self.tr("The link shown stops working"))
+            button.clicked.connect(lambda _checked=False, r=role: self._new_role_link(r))
+            column.addWidget(title)
+            column.addWidget(qr, 1)
+            column.addWidget(link)
+            column.addWidget(button)
+            row.addLayout(column, 1)
+            self.role_qrs[role] = qr
+            self.role_labels[role] = link
+            self.role_buttons[role] = button
+        layout.addWidget(intro)
+        layout.addWidget(self.roles_off_hint, 1)
+        layout.addWidget(self.roles_box, 1)
+        return tab
+
+    def _build_hall_tab(self) -> QWidget:
+        """The public pages: questions from the floor and the self check-in."""
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.hall_off_hint = self._off_hint()
+        self.hall_box = QWidget()
+        box = QVBoxLayout(self.hall_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        floor_title = QLabel(self.tr("Questions from the floor"))
+        floor_title.setFont(_big_font(self, 1.1))
+        self.floor_link_label = QLabel()
+        self.floor_link_label.setObjectName("network_floor_link")
+        self.floor_link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.floor_link_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.floor_qr = QrCodeView()
+        self.floor_qr.setObjectName("network_floor_qr")
+        self.floor_qr.setMinimumSize(120, 120)
+        floor_hint = QLabel(self.tr(
+            "Questions sent from phones wait in Discussion → Questions until you accept them "
+            "into the termin."))
+        floor_hint.setWordWrap(True)
+        self.floor_qr_button = QPushButton(self.tr("Question QR on the &projector"))
+        self.floor_qr_button.setObjectName("network_floor_qr_button")
+        self.floor_qr_button.setCheckable(True)
+        self.floor_qr_button.setAutoDefault(False)
+        self.floor_qr_button.hide()  # shown when the window gives its action
+        checkin_title = QLabel(self.tr("Self check-in"))
+        checkin_title.setFont(_big_font(self, 1.1))
+        self.checkin_link_label = QLabel()
+        self.checkin_link_label.setObjectName("network_checkin_link")
+        self.checkin_link_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.checkin_link_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        checkin_hint = QLabel(self.tr(
+            "The code in this link changes every minute: show it on the self check-in "
+            "screen at the entrance, not on paper."))
+        checkin_hint.setWordWrap(True)
+        self.entrance_button = QPushButton(self.tr("&Self check-in screen…"))
+        self.entrance_button.setObjectName("network_entrance_button")
+        self.entrance_button.setAutoDefault(False)
+        self.entrance_button.hide()  # shown when the window gives its action
+        floor_row = QHBoxLayout()
+        floor_text = QVBoxLayout()
+        floor_text.addWidget(floor_title)
+        floor_text.addWidget(self.floor_link_label)
+        floor_text.addWidget(floor_hint)
+        floor_text.addWidget(self.floor_qr_button)
+        floor_text.addStretch(1)
+        floor_row.addLayout(floor_text, 3)
+        floor_row.addWidget(self.floor_qr, 2)
+        box.addLayout(floor_row, 1)
+        box.addWidget(checkin_title)
+        box.addWidget(self.checkin_link_label)
+        box.addWidget(checkin_hint)
+        entrance_row = QHBoxLayout()
+        entrance_row.addWidget(self.entrance_button)
+        entrance_row.addStretch(1)
+        box.addLayout(entrance_row)
+        layout.addWidget(self.hall_off_hint, 1)
+        layout.addWidget(self.hall_box, 1)
+        return tab
+
+    def use_hall_actions(self, entrance: Any, floor_qr: Any) -> None:
+        """The window's actions for the self check-in screen and the projector's QR:
+        their buttons appear (the screen opens once this dialog is closed)."""
+        def open_entrance() -> None:
+            self.accept()
+            QTimer.singleShot(0, entrance.trigger)
+
+        self.entrance_button.clicked.connect(open_entrance)
+        self.entrance_button.show()
+        self.floor_qr_button.setChecked(floor_qr.isChecked())
+        self.floor_qr_button.clicked.connect(
+            lambda checked: floor_qr.setChecked(checked) or floor_qr.triggered.emit(checked))
+        floor_qr.toggled.connect(self.floor_qr_button.setChecked)
+        self.floor_qr_button.show()
+
+    def _show_phones(self) -> None:
+        running = self.controller.running
+        for hint, box in ((self.roles_off_hint, self.roles_box),
+                          (self.hall_off_hint, self.hall_box)):
+            hint.setVisible(not running)
+            box.setVisible(running)
+        for role, qr in self.role_qrs.items():
+            link = self.controller.role_link(role) if running else ""
+            qr.set_text(link)
+            self.role_labels[role].setText(link)
+            self.role_buttons[role].setEnabled(bool(link))
+        floor = self.controller.page_link("/tanya") if running else ""
+        self.floor_qr.set_text(floor)
+        self.floor_link_label.setText(floor)
+        checkin = self.controller.page_link("/hadir") if running else ""
+        self.checkin_link_label.setText(checkin)
+
+    def _new_role_link(self, role: str) -> None:
+        self.controller.new_role_link(role)
+        self._show_phones()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
@@ -452,6 +664,8 @@ class HostNetworkDialog(QDialog):
 
     def _show_join(self) -> None:
         url = self.address_combo.currentText()
+        self.controller.preferred_url = url
+        self._show_phones()
         join = self.controller.join_url(url) if url else ""
         self.qr.set_text(join)
         self.join_label.setText(join)
@@ -465,7 +679,12 @@ class HostNetworkDialog(QDialog):
 
     # -- desks and duplicates -----------------------------------------------------------
 
+    def _role_names(self) -> dict[str, str]:
+        return {"moderator": self.tr("moderator"), "projector": self.tr("projector")}
+
     def _refresh_lists(self) -> None:
+        if self.controller.running:
+            self._show_phones()  # a one-time link used: the next one shows
         desks = self.controller.desks()
         selected = self.selected_desk_id()
         self.desks_table.setRowCount(len(desks))
@@ -473,8 +692,11 @@ class HostNetworkDialog(QDialog):
         for row, desk in enumerate(desks):
             state = (self.tr("revoked {time}").format(time=clock_text(desk.revoked_at))
                      if desk.revoked_at is not None else self.tr("paired"))
+            role = getattr(desk, "role", "desk")
+            name = desk.name if role == "desk" else self.tr("{name} ({role})").format(
+                name=desk.name, role=self._role_names().get(role, role))
             for column, text in enumerate(
-                (desk.name, desk.last_address, _moment(desk.last_seen_at), state)
+                (name, desk.last_address, _moment(desk.last_seen_at), state)
             ):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMessageBox, QSizePolicy
 
 from rakor_desktop.changes import Changes
@@ -72,6 +72,11 @@ class WindowNetwork(QObject):
         window.statusBar().addPermanentWidget(self.status_label)
         self.host = HostController(lambda: self.window.database_path, self)
         self.host.state_changed.connect(self._show_status)
+        self.host.state_changed.connect(self._network_changed)
+        #: The clock of the self check-in screen (its code follows its minute).
+        self.screen_clock: Clock = utc_now
+        self._entrance: Any = None
+        self.floor_qr_on = False
         self.host.look_for_changes.connect(lambda: self.window.runner.look_for_changes())
         self._relay = _SyncRelay(self)
         self._relay.status.connect(self._sync_reported, Qt.ConnectionType.QueuedConnection)
@@ -107,6 +112,18 @@ class WindowNetwork(QObject):
                                    "network_leave")
         self.promote_action = action(self.tr("Make it an &event on this laptop…"),
                                      self.promote, "network_promote")
+        # Issue 14: the phones' pages shown in the hall.
+        self.entrance_action = action(self.tr("&Self check-in screen…"),
+                                      self.show_self_checkin, "network_self_checkin")
+        self.entrance_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        self.entrance_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.floor_qr_action = QAction(self.tr("&Question QR on the projector"), window)
+        self.floor_qr_action.setObjectName("projector_floor_qr")
+        self.floor_qr_action.setCheckable(True)
+        self.floor_qr_action.setChecked(self.floor_qr_on)
+        self.floor_qr_action.setShortcut(QKeySequence("Ctrl+Shift+T"))
+        self.floor_qr_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.floor_qr_action.triggered.connect(self.toggle_floor_qr)
 
     def add_to_menus(self, file_menu: QMenu, desk_menu: QMenu) -> None:
         """Join (or, at a desk, leave and promote) in File; the host's dialog in Desk."""
@@ -116,7 +133,26 @@ class WindowNetwork(QObject):
         else:
             file_menu.insertAction(before, self.join_action)
             desk_menu.insertAction(desk_menu.actions()[1], self.host_action)
+            desk_menu.insertAction(desk_menu.actions()[2], self.entrance_action)
+            view_menu = self._menu_of(self.window.projector_action)
+            if view_menu is not None:
+                after = self.window.moderator_action
+                actions = view_menu.actions()
+                index = actions.index(after) + 1 if after in actions else len(actions)
+                if index < len(actions):
+                    view_menu.insertAction(actions[index], self.floor_qr_action)
+                else:
+                    view_menu.addAction(self.floor_qr_action)
+            # The projector opened (again): it gets the QR when it is wanted.
+            self.window.projector_action.triggered.connect(self._apply_floor_qr)
         file_menu.insertSeparator(before)
+
+    def _menu_of(self, action: QAction) -> QMenu | None:
+        for menu_action in self.window.menuBar().actions():
+            menu = menu_action.menu()
+            if isinstance(menu, QMenu) and action in menu.actions():
+                return menu
+        return None
 
     def window_built(self) -> None:
         """After the window (re)built its areas and menus: a desk shows only the desk."""
@@ -133,7 +169,8 @@ class WindowNetwork(QObject):
         for act in (window.new_event_action, window.open_event_action, window.demo_action,
                     window.import_event_action, window.export_event_action,
                     window.restore_backup_action, window.search_action,
-                    window.projector_action, window.moderator_action):
+                    window.projector_action, window.moderator_action,
+                    self.entrance_action, self.floor_qr_action):
             act.setVisible(False)
 
     def desk_area_built(self, area: Any) -> None:
@@ -171,8 +208,18 @@ class WindowNetwork(QObject):
             return False
         return True
 
+    def _network_changed(self) -> None:
+        """On or off: the projector's QR follows (off: it goes, and is not wanted)."""
+        if not self.host.running and not self.host.starting and self.floor_qr_on:
+            self.floor_qr_on = False
+            self.floor_qr_action.setChecked(False)
+        self._apply_floor_qr()
+
     def shut_down(self) -> None:
         """The window closes: stop serving, stop syncing (the outbox stays on disk)."""
+        entrance = self.entrance
+        if entrance is not None:
+            entrance.close()
         self.host.shut_down()
         stopping = self.host.stopping
         if stopping is not None and not stopping.done():
@@ -197,8 +244,76 @@ class WindowNetwork(QObject):
         event_id = self.host.event_id if self.host.running else window.event_id
         event = window.storage.get_event(event_id) if event_id is not None else None
         dialog = HostNetworkDialog(self.host, event_id, event.title if event else "", window)
+        dialog.use_hall_actions(self.entrance_action, self.floor_qr_action)
         dialog.exec()
         self._show_status()
+
+    # -- the phones' pages in the hall (issue 14) -------------------------------------------
+
+    def show_self_checkin(self) -> None:
+        """Desk → Self check-in screen… (Ctrl+Shift+H): the rotating QR code full screen,
+        on the hall's screen when there is a second one (or brought forward)."""
+        from .entrance import SelfCheckinWindow
+
+        window = self.window
+        open_window = self.entrance
+        if open_window is not None:
+            open_window.setWindowState(open_window.windowState()
+                                       & ~Qt.WindowState.WindowMinimized)
+            open_window.show()
+            open_window.raise_()
+            open_window.activateWindow()
+            return
+        event_id = self.host.event_id if self.host.running else window.event_id
+        event = window.storage.get_event(event_id) if event_id is not None else None
+        entrance = SelfCheckinWindow(self.host, event.title if event else "",
+                                     clock=self.screen_clock)
+        entrance.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self._entrance = entrance
+        entrance.destroyed.connect(self._entrance_closed)
+        several = len(SelfCheckinWindow.screens()) > 1
+        entrance.show_on_screen(full_screen=several)
+
+    @property
+    def entrance(self) -> Any:
+        """The self check-in screen while it is open (None: closed)."""
+        entrance = self._entrance
+        try:
+            return entrance if entrance is not None and entrance.isVisible() else None
+        except RuntimeError:  # deleted by Qt
+            return None
+
+    def _entrance_closed(self) -> None:
+        self._entrance = None
+
+    def toggle_floor_qr(self, checked: bool) -> None:
+        """View → Question QR on the projector (Ctrl+Shift+T): the floor page's QR code
+        in a corner of the hall screen, or not. The network must be on."""
+        window = self.window
+        if checked and not self.host.running:
+            self.floor_qr_action.setChecked(False)
+            QMessageBox.information(
+                window, self.tr("Question QR on the projector"),
+                self.tr("The event network is off. Turn it on first (Desk → Event network…, "
+                        "Ctrl+Shift+J): phones reach the question page through it."))
+            return
+        self.floor_qr_on = checked
+        if checked and window.event_id is not None:
+            window.show_projector()  # opened, or brought forward
+        self._apply_floor_qr()
+
+    def _apply_floor_qr(self) -> None:
+        """Give the open projector the floor page's link (or "" to hide the QR)."""
+        import sys
+
+        if "ui.meeting.record_models" not in sys.modules:
+            return  # no hall window was ever opened
+        projector = self.window.live_meeting().open_window("projector")
+        if projector is None or not hasattr(projector, "set_floor_qr"):
+            return
+        link = self.host.page_link("/tanya") if self.floor_qr_on and self.host.running else ""
+        projector.set_floor_qr(link)
+        projector.add_menu_action(self.floor_qr_action)
 
     # -- desk ------------------------------------------------------------------------
 
