@@ -21,6 +21,7 @@ import argparse
 import io
 import json
 import logging
+import os
 import re
 import sqlite3
 import sys
@@ -801,10 +802,25 @@ def _serve(args: argparse.Namespace, storage: Storage, settings: Settings) -> in
             )
         event_id = events[0].id
     event_ops.get_event(storage, event_id)
-    network = HostNetwork(storage, event_id, pairing_code=args.code)
+    # RAKOR_HALL_SECRET (hex): a fixed secret for the rotating self check-in code, for
+    # tests that need to know the code of a given minute (random otherwise).
+    secret = os.environ.get("RAKOR_HALL_SECRET", "").strip()
+    network = HostNetwork(storage, event_id, pairing_code=args.code,
+                          hall_secret=bytes.fromhex(secret) if secret else None)
+    served: list[str] = []
+
+    def role_link(role: str) -> None:
+        if served:  # the moderator's and projector's one-time links (a new one after use)
+            print(f"RAKOR_PAIRING {role} {served[0]}{network.role_pairing_path(role)}",
+                  flush=True)
 
     def listening(url: str) -> None:
+        served.append(url)
         print(f"RAKOR_SERVING {url} code={network.pairing_code}", flush=True)
+        for role in ("moderator", "projector"):
+            role_link(role)
+
+    network.role_link_listeners.append(role_link)
 
     asyncio.run(serve_until_stopped(network, bind=args.bind, port=args.port,
                                     on_listening=listening))

@@ -18,6 +18,7 @@ import hashlib
 import logging
 import math
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,7 +27,8 @@ from rakor_desktop.clock import Clock, from_iso, utc_now
 from rakor_desktop.images import check_signature
 from rakor_desktop.messages import NotFoundError, RakorError, ValidationError
 from rakor_desktop.models import AttendanceEntry, AttendanceKind, Invitee, Person, Role
-from rakor_desktop.operations.invitations import new_checkin_code
+from rakor_desktop.operations.invitations import CODE_ALPHABET, new_checkin_code
+from rakor_desktop.operations.selfcheckin import HallKeys
 from rakor_desktop.people import clean_person, merge_person
 from rakor_desktop.storage import Storage
 from rakor_desktop.storage.network import (
@@ -44,6 +46,8 @@ from .protocol import (
     ON_BEHALF_FIELDS,
     PAIRING_CODE_DIGITS,
     PERSON_FIELDS,
+    ROLE_PAIRING_CODE_LENGTH,
+    ROLES,
     Ack,
     ChangesAnswer,
     EntriesRequest,
@@ -61,6 +65,7 @@ __all__ = [
     "HostNetwork",
     "PairedDesk",
     "PairingError",
+    "RoleError",
     "WrongEventError",
     "hash_token",
 ]
@@ -135,6 +140,24 @@ class AuthError(RakorError):
         )
 
 
+class RoleError(RakorError):
+    """A paired device's token used for what its role may not do (403): a desk's token on
+    the moderator's API, a moderator's or projector's token on a desk's."""
+
+    @classmethod
+    def not_for(cls, role: str) -> RoleError:
+        """The token belongs to a device of ``role``, which may not do this."""
+        roles = {"desk": ("meja registrasi", "registration desk"),
+                 "moderator": ("tablet moderator", "moderator's tablet"),
+                 "projector": ("layar proyektor", "projector screen")}
+        indonesian, english = roles.get(role, (role, role))
+        return cls(
+            "Perangkat ini terdaftar sebagai {role} dan tidak dapat melakukan ini.",
+            "This device is paired as a {role_en} and cannot do this.",
+            role=indonesian, role_en=english,
+        )
+
+
 class WrongEventError(RakorError):
     """A desk of another event (or an event uid that is not the network's): 409."""
 
@@ -163,11 +186,21 @@ def _new_pairing_code() -> str:
     return f"{secrets.randbelow(10**PAIRING_CODE_DIGITS):0{PAIRING_CODE_DIGITS}d}"
 
 
+def _new_role_pairing_code() -> str:
+    """A one-time code for a moderator's or projector's link (carried by a QR code, so
+    longer than a desk's typed code)."""
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(ROLE_PAIRING_CODE_LENGTH))
+
+
+#: The page each role's one-time link opens.
+ROLE_PAGES = {"moderator": "/m", "projector": "/p"}
+
+
 class HostNetwork:
     """The venue network of one event on the host (see the module docstring)."""
 
     def __init__(self, storage: Storage, event_id: int, *, clock: Clock = utc_now,
-                 pairing_code: str | None = None) -> None:
+                 pairing_code: str | None = None, hall_secret: bytes | None = None) -> None:
         event = storage.get_event(event_id)
         if event is None:
             raise NotFoundError.of("event", event_id)
@@ -188,6 +221,14 @@ class HostNetwork:
         self._locked_until: dict[str, datetime] = {}
         self._seen: dict[int, tuple[datetime, str]] = {}
         self._seen_written: dict[int, tuple[datetime, str]] = {}
+        #: One-time pairing codes of the moderator's and projector's links (issue 14).
+        self._role_codes: dict[str, str] = {r: _new_role_pairing_code() for r in ROLE_PAGES}
+        #: The secret of the rotating self check-in code and of the public pages' refs,
+        #: shared by the web pages and the host's screens (one per host start).
+        self.hall_keys = HallKeys(hall_secret, clock=clock)
+        #: Called with the role ("moderator", "projector") whenever its one-time link is
+        #: replaced (used, or made anew): a screen showing the QR code shows the new one.
+        self.role_link_listeners: list[Callable[[str], None]] = []
 
     @property
     def clock(self) -> Clock:
@@ -202,20 +243,56 @@ class HostNetwork:
         log.info("a new pairing code was made for event %d", self.event_id)
         return self.pairing_code
 
-    def pair(self, code: str, desk_name: str, address: str) -> tuple[str, PairedDesk]:
-        """Pair a desk that gave the right code; returns its new token and its record.
+    def role_pairing_code(self, role: str) -> str:
+        """The one-time pairing code of ``role`` ("moderator" or "projector")."""
+        return self._role_codes[role]
+
+    def new_role_pairing_code(self, role: str) -> str:
+        """Replace the one-time code of ``role`` (the old link no longer pairs)."""
+        self._role_codes[role] = _new_role_pairing_code()
+        log.info("a new %s pairing link was made for event %d", role, self.event_id)
+        self._role_link_changed(role)
+        return self._role_codes[role]
+
+    def _role_link_changed(self, role: str) -> None:
+        for listener in list(self.role_link_listeners):
+            listener(role)
+
+    def role_pairing_path(self, role: str) -> str:
+        """The path of the one-time link that pairs a device of ``role``:
+        ``/m?pair=CODE`` (moderator) or ``/p?pair=CODE`` (projector)."""
+        return f"{ROLE_PAGES[role]}?pair={self._role_codes[role]}"
+
+    def moderator_pairing_link(self, url: str) -> str:
+        """The moderator's one-time link on ``url`` (``http://<ip>:<port>``): a QR code."""
+        return url + self.role_pairing_path("moderator")
+
+    def projector_pairing_link(self, url: str) -> str:
+        """The projector page's one-time link on ``url``: a QR code."""
+        return url + self.role_pairing_path("projector")
+
+    def pair(self, code: str, desk_name: str, address: str,
+             role: str = "desk") -> tuple[str, PairedDesk]:
+        """Pair a device that gave the right code; returns its new token and its record.
+
+        A desk gives the code shown on the host's screen; a moderator's tablet or a
+        projector PC the one-time code of its role's link, which is then replaced (a
+        link pairs one device).
 
         Raises:
             PairingError: a wrong code, or too many wrong ones from ``address`` (then
                 even the right code is refused until ``retry_after`` seconds passed).
-            ValidationError: no desk name.
+            ValidationError: no desk name, or an unknown role.
         """
+        if role not in ROLES:
+            raise ValidationError("Peran perangkat tidak dikenal.", "Unknown device role.")
         now = self._clock()
         self._forget_old_tries(now)
         locked = self._locked_until.get(address)
         if locked is not None and locked > now:
             raise PairingError.too_many_tries(math.ceil((locked - now).total_seconds()))
-        if not secrets.compare_digest(code.strip().encode(), self.pairing_code.encode()):
+        expected = self.pairing_code if role == "desk" else self._role_codes[role]
+        if not secrets.compare_digest(code.strip().upper().encode(), expected.encode()):
             tries = [*self._wrong_codes.get(address, []), now]
             self._wrong_codes[address] = tries
             if len(tries) >= WRONG_CODES_ALLOWED:
@@ -232,10 +309,13 @@ class HostNetwork:
         token = secrets.token_urlsafe(32)
         with self.storage.transaction():
             desk = self.storage.add_network_desk(
-                self.event_id, name, hash_token(token), now=now, address=address
+                self.event_id, name, hash_token(token), now=now, address=address, role=role
             )
         self._wrong_codes.pop(address, None)
-        log.info("desk %d (%s) paired from %s", desk.id, desk.name, address)
+        log.info("%s %d (%s) paired from %s", role, desk.id, desk.name, address)
+        if role != "desk":
+            self._role_codes[role] = _new_role_pairing_code()  # one device per link
+            self._role_link_changed(role)
         return token, desk
 
     def _forget_old_tries(self, now: datetime) -> None:
@@ -249,12 +329,16 @@ class HostNetwork:
             else:
                 del self._wrong_codes[address]
 
-    def authenticate(self, token: str, event_uid: str, address: str) -> PairedDesk:
-        """The desk a request's token belongs to (noted as seen now, from ``address``).
+    def authenticate(self, token: str, event_uid: str, address: str,
+                     roles: tuple[str, ...] = ("desk",)) -> PairedDesk:
+        """The paired device a request's token belongs to (noted as seen now, from
+        ``address``), if its role is one of ``roles``.
 
         Raises:
-            AuthError: no token, an unknown one, or a revoked desk's.
-            WrongEventError: a desk of another event, or another event's uid.
+            AuthError: no token, an unknown one, or a revoked device's.
+            WrongEventError: a device of another event, or another event's uid.
+            RoleError: a device of another role (a moderator's token at a desk's
+                endpoint, a desk's on the moderator's).
         """
         if not token:
             raise AuthError.not_paired()
@@ -265,6 +349,8 @@ class HostNetwork:
             raise AuthError.revoked_desk(desk.name)
         if desk.event_id != self.event_id or event_uid != self.event_uid:
             raise WrongEventError.other_event(self.event_title)
+        if desk.role not in roles:
+            raise RoleError.not_for(desk.role)
         self._note_seen(desk, address)
         return desk
 

@@ -56,6 +56,10 @@ MAX_WAIT_SECONDS = 25.0
 MAX_TEXT = 2000  # any single text field on the wire
 MAX_LONG_TEXT = 20_000  # but an event's description (text.LONG)
 PAIRING_CODE_DIGITS = 6
+#: The one-time code of a moderator's or projector's pairing link (issue 14).
+ROLE_PAIRING_CODE_LENGTH = 10
+#: What a paired device is: a desk (a laptop), the moderator's tablet, a projector PC.
+ROLES = ("desk", "moderator", "projector")
 MAX_SIGNATURE_BYTES = 2_000_000
 
 ENTRY_KINDS = ("checkin", "undo", "signature")
@@ -504,6 +508,7 @@ class ChangesAnswer:
 # -- pairing, the answer to /entries, /status and errors -------------------------------
 
 _PAIRING_CODE = re.compile(rf"^[0-9]{{{PAIRING_CODE_DIGITS}}}$")
+_ROLE_PAIRING_CODE = re.compile(rf"^[0-9A-Z]{{{ROLE_PAIRING_CODE_LENGTH}}}$")
 _TOKEN = re.compile(r"^[0-9A-Za-z_-]{20,128}$")
 
 #: The ``error`` codes of an error answer (``{"error", "message"}``, with a 4xx status).
@@ -516,6 +521,10 @@ ERROR_CODES = (
     "wrong_event",      # 409: a token or event uid of another event
     "too_large",        # 413: body over MAX_BODY_BYTES
     "too_many_tries",   # 429: too many wrong pairing codes (Retry-After says when)
+    "wrong_role",       # 403: a device's token used for what its role may not do
+    "conflict",         # 409: a moderator's action on a row changed since (stale version)
+    "code_expired",     # 400: the self check-in page's rotating code is no longer valid
+    "too_many_requests",  # 429: a public page's device sent too much (Retry-After)
     "unavailable",      # 503: the host is busy or stopping; try again
     "internal",         # 500: a fault of the host (logged there)
 )
@@ -523,26 +532,38 @@ ERROR_CODES = (
 
 @dataclass(frozen=True)
 class PairRequest:
-    """``POST /pair``: the code shown on the host's screen and the desk's name."""
+    """``POST /pair``: the code shown on the host's screen and the desk's name; or, with
+    ``role`` "moderator"/"projector" (a page of issue 14), the one-time code of that
+    role's link and the device's name."""
 
     pairing_code: str
     desk_name: str
     protocol: int = PROTOCOL_VERSION
+    role: str = "desk"
 
     def to_json(self) -> dict[str, Any]:
-        return {"pairing_code": self.pairing_code, "desk_name": self.desk_name,
-                "protocol": self.protocol}
+        value: dict[str, Any] = {"pairing_code": self.pairing_code,
+                                 "desk_name": self.desk_name, "protocol": self.protocol}
+        if self.role != "desk":
+            value["role"] = self.role
+        return value
 
     @classmethod
     def from_json(cls, value: Any) -> PairRequest:
         obj = _object(value, "pair")
-        _only(obj, ("pairing_code", "desk_name", "protocol"), "pair")
+        _only(obj, ("pairing_code", "desk_name", "protocol", "role"), "pair")
+        role = _text(obj, "role", "pair", limit=20) or "desk"
+        if role not in ROLES:
+            raise ProtocolError("pair: role must be desk, moderator or projector")
         code = _text(obj, "pairing_code", "pair", required=True, limit=16).strip()
-        if not _PAIRING_CODE.match(code):
+        if role == "desk" and not _PAIRING_CODE.match(code):
             raise ProtocolError(f"pair: pairing_code must be {PAIRING_CODE_DIGITS} digits")
+        if role != "desk" and not _ROLE_PAIRING_CODE.match(code.upper()):
+            raise ProtocolError(
+                f"pair: pairing_code must be {ROLE_PAIRING_CODE_LENGTH} letters and digits")
         name = _text(obj, "desk_name", "pair", required=True, limit=200)
         return cls(code, name, _int(obj, "protocol", "pair", default=PROTOCOL_VERSION,
-                                    low=1, high=1000))
+                                    low=1, high=1000), role)
 
 
 @dataclass(frozen=True)

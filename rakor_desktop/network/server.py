@@ -34,7 +34,7 @@ from aiohttp import web
 from rakor_desktop.messages import RakorError, ValidationError, text
 from rakor_desktop.storage.database import DatabaseBusyError
 
-from .host import AuthError, HostNetwork, PairedDesk, PairingError, WrongEventError
+from .host import AuthError, HostNetwork, PairedDesk, PairingError, RoleError, WrongEventError
 from .protocol import (
     API_PREFIX,
     DEFAULT_PORT,
@@ -50,6 +50,7 @@ from .protocol import (
     ProtocolError,
     StatusAnswer,
 )
+from .web import HallWeb
 
 log = logging.getLogger("rakor.network")
 
@@ -124,6 +125,12 @@ class NetworkServer:
         self._seq = 0
         self._waiting = 0
         self._stopping = False
+        self.web: HallWeb | None = None  # the pages and their APIs, made with the app
+
+    @property
+    def stopping(self) -> bool:
+        """Whether the server is stopping (waiting requests are answered at once)."""
+        return self._stopping
 
     # -- starting and stopping --------------------------------------------------------
 
@@ -136,6 +143,8 @@ class NetworkServer:
         app.router.add_post(f"{API_PREFIX}/entries", self._entries)
         app.router.add_get(f"{API_PREFIX}/status", self._status)
         app.router.add_get("/join", self._join)
+        self.web = HallWeb(self)  # the phones' and tablets' pages (issue 14)
+        self.web.mount(app)
         return app
 
     async def start(self) -> None:
@@ -190,6 +199,8 @@ class NetworkServer:
         self.running = False
         self._stopping = True
         self._wake()
+        if self.web is not None:
+            self.web.hall_changed()
         if self._watcher is not None:
             self._watcher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
@@ -293,6 +304,8 @@ class NetworkServer:
                 response = _error(403, str(exc))
         except AuthError as exc:
             response = _error(401, str(exc), "revoked" if exc.revoked else "unauthorized")
+        except RoleError as exc:
+            response = _error(403, str(exc), "wrong_role")
         except WrongEventError as exc:
             response = _error(409, str(exc))
         except DatabaseBusyError as exc:
@@ -336,7 +349,7 @@ class NetworkServer:
                 theirs=pairing.protocol, ours=PROTOCOL_VERSION,
             )
         token, desk = self.network.pair(pairing.pairing_code, pairing.desk_name,
-                                        request.remote or "")
+                                        request.remote or "", pairing.role)
         answer = PairAnswer(token=token, desk_id=desk.id, event=self.network.event(),
                             server_time=self.network.clock())
         return _json_response(answer.to_json())

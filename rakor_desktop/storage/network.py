@@ -28,6 +28,7 @@ class PairedDesk:
     last_seen_at: datetime | None
     last_address: str
     revoked_at: datetime | None
+    role: str = "desk"  # "desk", "moderator" (a tablet) or "projector" (a PC), issue 14
 
     @property
     def revoked(self) -> bool:
@@ -48,7 +49,7 @@ class DuplicateScan:
     recorded_at: datetime
 
 
-_DESK_COLUMNS = "id, event_id, name, paired_at, last_seen_at, last_address, revoked_at"
+_DESK_COLUMNS = "id, event_id, name, paired_at, last_seen_at, last_address, revoked_at, role"
 
 #: The columns of :meth:`NetworkQueries.network_invitee_rows`, in order: the invitation
 #: and its person (``p_*``) as a desk's copy keeps them.
@@ -102,6 +103,7 @@ def _desk_from_row(row: dict[str, Any]) -> PairedDesk:
         last_seen_at=from_iso(row["last_seen_at"]),
         last_address=str(row["last_address"]),
         revoked_at=from_iso(row["revoked_at"]),
+        role=str(row["role"]),
     )
 
 
@@ -122,13 +124,15 @@ class NetworkQueries(StorageBase):
     # -- paired desks ----------------------------------------------------------------
 
     def add_network_desk(
-        self, event_id: int, name: str, token_hash: str, *, now: datetime, address: str
+        self, event_id: int, name: str, token_hash: str, *, now: datetime, address: str,
+        role: str = "desk",
     ) -> PairedDesk:
-        """Pair a desk: its name and the SHA-256 of its token (never the token)."""
+        """Pair a device (a desk, the moderator's tablet, a projector PC): its name, role
+        and the SHA-256 of its token (never the token)."""
         cursor = self._write(
             "INSERT INTO network_desks (event_id, name, token_hash, paired_at, last_seen_at, "
-            "last_address) VALUES (?, ?, ?, ?, ?, ?)",
-            (event_id, name, token_hash, to_iso(now), to_iso(now), address),
+            "last_address, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event_id, name, token_hash, to_iso(now), to_iso(now), address, role),
         )
         desk = self.network_desk(int(cursor.lastrowid or 0))
         assert desk is not None

@@ -44,6 +44,9 @@ from rakor_desktop.storage import Storage
 
 ROOT = Path(__file__).resolve().parents[2]
 PAIRING_CODE = "123456"
+#: The secret of the hosts' rotating self check-in codes (RAKOR_HALL_SECRET): a test
+#: computes the code of any minute with ``HallKeys(HALL_SECRET).code_at(minute)``.
+HALL_SECRET = bytes(range(32))
 
 #: The people of the test event (name, instansi, group), in list order.
 PEOPLE: tuple[tuple[str, str, str], ...] = (
@@ -156,6 +159,9 @@ class ServedHost:
     log_file: Path  # the rotating log of the server (RAKOR_HOME/logs)
     stderr_file: Path
     tokens: dict[str, str] = field(default_factory=dict)  # desk name -> token
+    #: The moderator's and projector's one-time pairing links the host printed last
+    #: (RAKOR_PAIRING lines; a new one after each use).
+    links: dict[str, str] = field(default_factory=dict)
 
     @property
     def event_uid(self) -> str:
@@ -184,6 +190,17 @@ class ServedHost:
         token = str(reply.json["token"])
         self.tokens[desk_name] = token
         return token
+
+    def pairing_link(self, role: str, *, other_than: str = "", timeout: float = 10) -> str:
+        """The one-time link of ``role`` ("moderator" or "projector") the host shows now
+        (waiting for one that is not ``other_than``: the link after a pairing)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            link = self.links.get(role, "")
+            if link and link != other_than:
+                return link
+            time.sleep(0.02)
+        raise AssertionError(f"the host printed no new {role} link")
 
     def stop(self, timeout: float = 15) -> int:
         """SIGTERM and wait; returns the exit code."""
@@ -222,7 +239,7 @@ def launch_host(event: HostEvent, *, code: str = PAIRING_CODE, port: int = 0,
     """
     work = work or event.db.parent
     stderr_file = work / f"serve-{time.monotonic_ns()}.err"
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env = dict(os.environ, PYTHONUNBUFFERED="1", RAKOR_HALL_SECRET=HALL_SECRET.hex())
     with stderr_file.open("w", encoding="utf-8") as err:
         process = subprocess.Popen(
             serve_command(event.db, event_id=event.event_id, code=code, port=port),
@@ -230,10 +247,14 @@ def launch_host(event: HostEvent, *, code: str = PAIRING_CODE, port: int = 0,
             cwd=ROOT, env=env,
         )
     lines: queue.Queue[str | None] = queue.Queue()
+    links: dict[str, str] = {}
 
     def drain() -> None:
         assert process.stdout is not None
         for line in process.stdout:
+            if line.startswith("RAKOR_PAIRING "):
+                _, role, link = line.split()
+                links[role] = link
             lines.put(line)
         lines.put(None)
 
@@ -253,7 +274,8 @@ def launch_host(event: HostEvent, *, code: str = PAIRING_CODE, port: int = 0,
             url, shown = words[1], words[2].removeprefix("code=")
             break
     return ServedHost(url=url, code=shown, db=event.db, event=event, process=process,
-                      log_file=paths.app_dirs().logs / LOG_FILE_NAME, stderr_file=stderr_file)
+                      log_file=paths.app_dirs().logs / LOG_FILE_NAME, stderr_file=stderr_file,
+                      links=links)
 
 
 @pytest.fixture
@@ -285,6 +307,6 @@ def served_host(host_event: HostEvent, start_host: Callable[..., ServedHost]) ->
 
 
 __all__ = [
-    "PAIRING_CODE", "PEOPLE", "HostEvent", "HostInvitee", "Reply",
+    "HALL_SECRET", "PAIRING_CODE", "PEOPLE", "HostEvent", "HostInvitee", "Reply",
     "ServedHost", "http_call", "launch_host", "make_host_event", "serve_command",
 ]
