@@ -496,6 +496,13 @@ WHEN NEW.version = OLD.version
 BEGIN
     UPDATE floor_questions SET version = OLD.version + 1 WHERE id = NEW.id;
 END;
+-- A question removed from its termin (deleted, or its acceptance undone) leaves the
+-- floor question it came from set aside: kept, and the moderator can take it up again.
+CREATE TRIGGER floor_questions_question_deleted BEFORE DELETE ON questions
+BEGIN
+    UPDATE floor_questions SET status = 'set_aside', question_id = NULL
+    WHERE question_id = OLD.id AND status = 'accepted';
+END;
 
 -- Someone not on the list who checked in with a phone: waits for a desk to confirm
 -- (then registered as a walk-in with this signature, station "ponsel") or refuse.
