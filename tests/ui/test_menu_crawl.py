@@ -191,6 +191,7 @@ def test_every_menu_action_opens_or_does_what_it_says(
     effects = _effects(window, ui_db)
     crawled: list[str] = []
     dialogs: set[str] = set()
+    windows: set[str] = set()
     problems: list[str] = []
 
     def crawl(menu: QMenu) -> None:
@@ -206,6 +207,7 @@ def test_every_menu_action_opens_or_does_what_it_says(
             opened = _open(qtbot, window, action.trigger)
             crawled.append(name)
             dialogs.update(d.split(" ", 1)[0] for d in opened.dialogs)
+            windows.update(w.split(" ", 1)[0] for w in opened.windows)
             problems.extend(opened.misfits)
             if opened.anything:
                 continue
@@ -228,10 +230,12 @@ def test_every_menu_action_opens_or_does_what_it_says(
         crawl(menu)
     assert not problems, problems
     assert {"new_event", "projector", "moderator", "about", "desk_menu_walk_in",
-            "network_host", "network_join"} <= set(crawled)
+            "network_host", "network_join", "network_self_checkin", "projector_floor_qr",
+            "desk_menu_phone_walk_ins"} <= set(crawled)
     assert {"OnBehalfDialog", "SignatureDialog", "UndoDialog", "HistoryDialog",
             "WalkInDialog", "SettingsDialog", "NewEventDialog", "HostNetworkDialog",
-            "JoinDialog"} <= dialogs, dialogs
+            "JoinDialog", "PhoneWalkInsDialog"} <= dialogs, dialogs
+    assert "SelfCheckinWindow" in windows, windows
     errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
     assert not errors, [r.getMessage() for r in errors]
 

@@ -13,7 +13,12 @@ files, the real window, the host's server on Qt's loop.
 
 from __future__ import annotations
 
+import base64
 import gc
+import json
+import threading
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -283,6 +288,15 @@ def test_the_network_dialog_shows_the_moderator_and_projector_links_and_the_hall
         qtbot.mouseClick(dialog.role_buttons["moderator"], Qt.MouseButton.LeftButton)
         assert moderator.text() != expected
         assert moderator.text().endswith(network.role_pairing_code("moderator"))
+        # The tablet pairs with the link: it is listed with its role, and the QR code
+        # shows the next link (each link pairs one device).
+        used = moderator.text()
+        network.pair(network.role_pairing_code("moderator"), "Tablet podium", "192.0.2.9",
+                     role="moderator")
+        qtbot.waitUntil(lambda: moderator.text() != used, timeout=3000)
+        qtbot.waitUntil(lambda: dialog.desks_table.rowCount() == 1, timeout=3000)
+        listed = dialog.desks_table.item(0, 0).text()
+        assert listed.startswith("Tablet podium (") and listed != "Tablet podium (desk)"
         # Alt+H: the public pages.
         qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
         assert dialog.floor_link_label.text() == f"{base}/tanya"
@@ -390,3 +404,87 @@ def test_the_projector_shows_the_floor_question_qr_in_a_corner(
     _settle(qtbot)
     assert not action.isChecked() and projector.floor_qr_link() == ""
     assert not projector.floor_box.isVisible()
+
+
+def _post_from_a_phone(url: str, body: dict[str, object]) -> dict[str, object]:
+    """What a phone's page sends (in a thread: the host serves on this thread's loop)."""
+    answer: dict[str, object] = {}
+
+    def send() -> None:
+        request = urllib.request.Request(
+            url, data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json"})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                answer.update(status=response.status, body=json.loads(response.read()))
+        except urllib.error.HTTPError as error:
+            answer.update(status=error.code, body=json.loads(error.read()))
+
+    thread = threading.Thread(target=send)
+    answer["thread"] = thread
+    thread.start()
+    return answer
+
+
+def test_what_phones_send_over_the_network_reaches_the_diskusi_page_and_the_desk(
+    demo: tuple[MainWindow, int], ui_db: Storage, qtbot: QtBot
+) -> None:
+    """The floor page and the self check-in page post to the host's server; the host's
+    screens show it (the server writes on its own connection: the window hears it as a
+    change made elsewhere). Accepted and shown on the projector, the question is text."""
+    window, event_id = demo
+    termin = talk.open_termin(ui_db, event_id)
+    _turn_host_on(qtbot, window)
+    host = window.network.host
+    base = next(u for u in host.urls() if "127.0.0.1" in u) + "/api/v1/public"
+    window.show_area(window.AREAS.index("discussion"))
+    page = window.page("discussion")
+    assert isinstance(page, DiscussionPage)
+
+    sent = _post_from_a_phone(f"{base}/questions", {
+        "question": XSS, "asker_name": "Rahmat", "asker_instansi": "<i>Bawaslu</i>",
+        "addressed_to": "KPU", "uid": "5e0c8a52-1d6f-4a3e-9d1b-2f0d3c4b5a69"})
+    qtbot.waitUntil(lambda: not sent["thread"].is_alive(), timeout=10000)  # type: ignore[attr-defined]
+    assert sent["status"] == 200, sent
+    qtbot.waitUntil(page.floor_panel.isVisible, timeout=5000)
+    assert [q.question for q in page.floor_panel.questions()] == [XSS]
+    assert ui_db.list_questions(termin.id or 0) == []  # never straight to the termin
+
+    # Enter in the list accepts it; F9 shows it on the projector: literally.
+    page.floor_panel.table.setFocus()
+    page.floor_panel.table.selectRow(0)
+    qtbot.keyClick(page.floor_panel.table, Qt.Key.Key_Return)
+    _settle(qtbot)
+    question = ui_db.list_questions(termin.id or 0)[0]
+    assert question.question == XSS and question.source == "ponsel"
+    from ui.meeting.moderator_view import show_moderator_view
+    from ui.meeting.projector import show_projector
+
+    projector = show_projector(ui_db, event_id=event_id)
+    moderator = show_moderator_view(ui_db, event_id=event_id)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page.question_table.selectRow(0)
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    _settle(qtbot)
+    assert projector.question_label.text() == XSS
+    assert projector.question_label.textFormat() == Qt.TextFormat.PlainText
+    assert "<i>Bawaslu</i>" in projector.asker_label.text()
+    assert projector.asker_label.textFormat() == Qt.TextFormat.PlainText
+    assert moderator.question_label.text() == XSS
+    assert moderator.question_label.textFormat() == Qt.TextFormat.PlainText
+
+    # Someone not on the list checks in with a phone: the desk is told at once.
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    _settle(qtbot)
+    desk = window.participants_area.desk
+    assert not desk.phone_banner.isVisible()
+    keys = host.network.hall_keys
+    png = signature_png(11)
+    sent = _post_from_a_phone(f"{base}/walkins", {
+        "k": keys.current_code(), "name": "Tamu Baru", "instansi": "Warga",
+        "phone": "0813 0000 1111", "signature_png": base64.b64encode(png).decode()})
+    qtbot.waitUntil(lambda: not sent["thread"].is_alive(), timeout=10000)  # type: ignore[attr-defined]
+    assert sent["status"] == 200, sent
+    qtbot.waitUntil(desk.phone_banner.isVisible, timeout=5000)
+    assert "1" in desk.phone_banner.text()

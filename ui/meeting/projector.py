@@ -264,9 +264,12 @@ class ProjectorWindow(QWidget):
 
     def add_menu_action(self, action: QAction) -> None:
         """An action of the main window for the right-click menu (and its key here)."""
-        if action not in self._menu_actions:
-            self._menu_actions.append(action)
-            self.addAction(action)
+        for old in [a for a in self._menu_actions if a.objectName() == action.objectName()]:
+            # the window's actions are made again after a language switch
+            self._menu_actions.remove(old)
+            self.removeAction(old)
+        self._menu_actions.append(action)
+        self.addAction(action)
 
     # -- screens ---------------------------------------------------------------------------
 

@@ -113,6 +113,10 @@ class HostController(QObject):
             self._close_storage()
             self.failed.emit(str(exc))
             return
+        # A one-time link used (a tablet paired) or renewed: the dialog shows the next.
+        listeners = getattr(self.network, "role_link_listeners", None)
+        if listeners is not None:
+            listeners.append(lambda _role: self.state_changed.emit())
         options: dict[str, Any] = {} if port is None else {"port": port}
         self.server = NetworkServer(self.network, **options)
         self.event_id = event_id
