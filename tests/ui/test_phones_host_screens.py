@@ -488,3 +488,30 @@ def test_what_phones_send_over_the_network_reaches_the_diskusi_page_and_the_desk
     assert sent["status"] == 200, sent
     qtbot.waitUntil(desk.phone_banner.isVisible, timeout=5000)
     assert "1" in desk.phone_banner.text()
+
+
+def test_the_network_dialog_puts_the_qr_codes_on_the_screens(
+    demo: tuple[MainWindow, int], qtbot: QtBot
+) -> None:
+    """From the dialog's Hall pages tab: Alt+P the question QR on the projector, Alt+S
+    the self check-in screen (the dialog closes so that the screen gets the keys)."""
+    window, _event_id = demo
+
+    def look(dialog: HostNetworkDialog) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+        qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(dialog.floor_qr_button.isChecked)  # a mnemonic clicks animated
+        dialog.activateWindow()  # the projector opened: the dialog is still the modal one
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    _turn_host_on(qtbot, window, look)
+    _settle(qtbot)
+    assert _action(window, "projector_floor_qr").isChecked()
+    projector = window.live_meeting().open_window("projector")
+    assert projector is not None
+    assert projector.floor_qr_link() == f"{window.network.host.base_url()}/tanya"
+    qtbot.waitUntil(lambda: window.network.entrance is not None, timeout=2000)
+    assert window.network.entrance.url().startswith(
+        f"{window.network.host.base_url()}/hadir?k=")

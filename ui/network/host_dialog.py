@@ -582,8 +582,7 @@ class HostNetworkDialog(QDialog):
         self.entrance_button.clicked.connect(open_entrance)
         self.entrance_button.show()
         self.floor_qr_button.setChecked(floor_qr.isChecked())
-        self.floor_qr_button.clicked.connect(
-            lambda checked: floor_qr.setChecked(checked) or floor_qr.triggered.emit(checked))
+        self.floor_qr_button.clicked.connect(lambda _checked: floor_qr.trigger())
         floor_qr.toggled.connect(self.floor_qr_button.setChecked)
         self.floor_qr_button.show()
 
