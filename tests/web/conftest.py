@@ -26,11 +26,15 @@ from typing import Any
 import pytest
 
 from tests.net.conftest import (  # the host fixtures, shared with the network tests
+    HALL_SECRET,
     HostEvent,
     ServedHost,
     launch_host,
     make_host_event,
 )
+from tests.ui.conftest import make_window, translations  # a MainWindow on the host's file
+
+__all__ = ["make_window", "translations"]
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -122,8 +126,9 @@ def browser(chromium: Any) -> Iterator[Any]:
 
 @pytest.fixture
 def host_event(tmp_path: Path) -> HostEvent:
-    """A host database (``tmp_path/host/rakor.sqlite3``) with one event of five invitees."""
-    return make_host_event(tmp_path / "host" / "rakor.sqlite3")
+    """A host database (``tmp_path/host/rakor.sqlite3``): one event, five invitees with
+    phone numbers and a narasumber (:func:`make_hall_event`)."""
+    return make_hall_event(tmp_path / "host" / "rakor.sqlite3")
 
 
 @pytest.fixture
@@ -172,3 +177,96 @@ def no_alert(driver: Any) -> bool:
     text = alert.text
     alert.dismiss()
     raise AssertionError(f"a JavaScript dialog opened: {text!r}")
+
+
+# -- pages -----------------------------------------------------------------------------------
+
+
+def by_id(driver: Any, element_id: str) -> Any:
+    from selenium.webdriver.common.by import By
+
+    return driver.find_element(By.ID, element_id)
+
+
+def shown(driver: Any, element_id: str) -> bool:
+    """The element exists and is displayed."""
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+
+    try:
+        return bool(by_id(driver, element_id).is_displayed())
+    except (NoSuchElementException, StaleElementReferenceException):
+        return False
+
+
+def text_of(driver: Any, element_id: str) -> str:
+    """What the user reads in an element (its textContent, whitespace squeezed)."""
+    value = driver.execute_script(
+        "var n = document.getElementById(arguments[0]); return n ? n.textContent : null;",
+        element_id,
+    )
+    return " ".join(str(value or "").split())
+
+
+def new_tab(driver: Any, url: str) -> str:
+    """Open ``url`` in a new tab (it stays the current one); returns its handle."""
+    driver.switch_to.new_window("tab")
+    driver.get(url)
+    return str(driver.current_window_handle)
+
+
+def pair_page(driver: Any, host: ServedHost, role: str, *, tab: bool = False) -> str:
+    """Open the one-time pairing link of ``role`` that the host shows (as a scanned QR
+    does) and wait until the page is paired; returns the tab's handle."""
+    link = host.pairing_link(role)
+    if tab:
+        new_tab(driver, link)
+    else:
+        driver.get(link)
+    key = f"rakor_{role}_token"
+    wait_for(lambda: driver.execute_script(
+        "return window.localStorage.getItem(arguments[0]);", key), 15,
+        f"the {role} page to be paired")
+    return str(driver.current_window_handle)
+
+
+def rotating_code() -> str:
+    """This minute's self check-in code of the hosts the tests start (``HALL_SECRET``):
+    what the QR at the entrance carries."""
+    from rakor_desktop.operations.selfcheckin import HallKeys
+
+    return HallKeys(HALL_SECRET).current_code()
+
+
+#: The phone numbers of :data:`tests.net.conftest.PEOPLE`, in list order (self check-in
+#: by name needs the last four digits).
+PHONES = ("0811 7400 1001", "0812 7400 2002", "0813 7400 3003", "0814 7400 4004",
+          "0815 7400 5005")
+#: The narasumber of the hall's event (a question from the floor may be addressed to him).
+NARASUMBER = ("Rahmat Hidayat", "KPU Kota Jambi")
+
+
+def make_hall_event(db: Path) -> HostEvent:
+    """The network tests' event, its people with phone numbers, and a narasumber."""
+    from rakor_desktop.models import Person, Role
+    from rakor_desktop.operations import invitations as invitee_ops
+    from rakor_desktop.storage import Storage
+    from tests.net.conftest import PEOPLE, HostInvitee
+
+    event = make_host_event(db, people=())
+    storage = Storage.open(db, backup=False)
+    try:
+        for (name, instansi, group), phone in zip(PEOPLE, PHONES, strict=True):
+            invitee_ops.invite_person(
+                storage, event.event_id,
+                Person(name=name, instansi=instansi, group_name=group, phone=phone),
+            )
+        invitee_ops.invite_person(
+            storage, event.event_id, Person(name=NARASUMBER[0], instansi=NARASUMBER[1]),
+            role=Role.NARASUMBER,
+        )
+        invitees = tuple(HostInvitee(uid=i.uid, code=i.checkin_code, name=i.person.name)
+                         for i in storage.list_invitees(event.event_id))
+    finally:
+        storage.close()
+    return HostEvent(db=db, event_id=event.event_id, event_uid=event.event_uid,
+                     invitees=invitees)
