@@ -100,6 +100,16 @@ class PairingError(RakorError):
         )
 
     @classmethod
+    def link_used(cls) -> PairingError:
+        """A moderator's or projector's one-time link that was used or replaced."""
+        return cls(
+            "Tautan pairing ini sudah dipakai atau diganti. Pindai kode QR yang tampil "
+            "sekarang di laptop sekretariat (Jaringan acara).",
+            "This pairing link was used or replaced. Scan the QR code shown now on the "
+            "secretariat laptop (Event network).",
+        )
+
+    @classmethod
     def too_many_tries(cls, seconds: int) -> PairingError:
         """Too many wrong codes from one address: refused for a while."""
         return cls(
@@ -302,7 +312,7 @@ class HostNetwork:
                             len(tries), address, LOCKOUT.total_seconds())
             else:
                 log.info("pairing: a wrong code from %s", address)
-            raise PairingError.wrong_code()
+            raise PairingError.wrong_code() if role == "desk" else PairingError.link_used()
         name = clean_text(desk_name, max_length=SHORT).strip()
         if not name:
             raise ValidationError("Tuliskan nama meja.", "Type the desk's name.")
