@@ -42,6 +42,7 @@ from ui.meeting.discussion_page import DiscussionPage
 from ui.network import event_loop
 from ui.network.entrance import SelfCheckinWindow
 from ui.network.host_dialog import HostNetworkDialog
+from ui.network.status import host_status_text
 
 from .conftest import when_modal
 
@@ -449,6 +450,9 @@ def test_what_phones_send_over_the_network_reaches_the_diskusi_page_and_the_desk
     qtbot.waitUntil(page.floor_panel.isVisible, timeout=5000)
     assert [q.question for q in page.floor_panel.questions()] == [XSS]
     assert ui_db.list_questions(termin.id or 0) == []  # never straight to the termin
+    # The status bar says so on every page.
+    status = window.network.status_label
+    qtbot.waitUntil(lambda: status.text() == host_status_text(True, 0, 1, 0), timeout=3000)
 
     # Enter in the list accepts it; F9 shows it on the projector: literally.
     page.floor_panel.table.setFocus()
@@ -488,6 +492,7 @@ def test_what_phones_send_over_the_network_reaches_the_diskusi_page_and_the_desk
     assert sent["status"] == 200, sent
     qtbot.waitUntil(desk.phone_banner.isVisible, timeout=5000)
     assert "1" in desk.phone_banner.text()
+    qtbot.waitUntil(lambda: status.text() == host_status_text(True, 0, 0, 1), timeout=3000)
 
 
 def test_the_network_dialog_puts_the_qr_codes_on_the_screens(

@@ -9,6 +9,7 @@ is what the secretariat sees (Desk → Event network…, Ctrl+Shift+J).
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -83,6 +84,8 @@ class HostController(QObject):
         #: The address chosen in the network dialog (phones' QR codes use it too).
         self.preferred_url = ""
         self._desk_count = 0
+        #: What phones sent that waits: (questions from the floor, walk-ins).
+        self._waiting = (0, 0)
         self._timer = QTimer(self)
         self._timer.setInterval(HOST_REFRESH_MS)
         self._timer.timeout.connect(self._tick)
@@ -97,7 +100,7 @@ class HostController(QObject):
 
     def status_text(self) -> str:
         """The status bar's words ("" while off)."""
-        return host_status_text(self.running, self._desk_count)
+        return host_status_text(self.running, self._desk_count, *self._waiting)
 
     def turn_on(self, event_id: int, *, port: int | None = None) -> None:
         """Start serving ``event_id`` to desks (on Qt's loop; ``state_changed`` follows)."""
@@ -156,6 +159,7 @@ class HostController(QObject):
         self.network = None
         self.event_id = None
         self._desk_count = 0
+        self._waiting = (0, 0)
         self.starting = False
         storage, self._storage = self._storage, None
         if close_now and storage is not None:
@@ -262,10 +266,26 @@ class HostController(QObject):
         self._tick()
         self.state_changed.emit()
 
+    def waiting_from_phones(self) -> tuple[int, int]:
+        """Questions from the floor and walk-ins from phones that wait (0, 0 while off)."""
+        from rakor_desktop.models import FloorQuestionStatus, PhoneWalkInStatus
+
+        storage, event_id = self._storage, self.event_id
+        if storage is None or event_id is None or self.network is None:
+            return (0, 0)
+        return (storage.count_floor_questions(event_id, FloorQuestionStatus.INCOMING),
+                storage.count_phone_walkins(event_id, PhoneWalkInStatus.WAITING))
+
     def _tick(self) -> None:
         count = sum(1 for d in self.desks() if d.revoked_at is None)
-        if count != self._desk_count:
+        try:
+            waiting = self.waiting_from_phones()
+        except (sqlite3.Error, RakorError) as exc:  # busy or closing: the next tick looks
+            log.debug("phones' waiting count not read: %s", exc)
+            waiting = self._waiting
+        if count != self._desk_count or waiting != self._waiting:
             self._desk_count = count
+            self._waiting = waiting
             self.state_changed.emit()
 
     def shut_down(self) -> None:

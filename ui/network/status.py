@@ -34,11 +34,20 @@ def short_clock_text(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%H.%M") if moment is not None else ""
 
 
-def host_status_text(running: bool, desks: int) -> str:
-    """The host's status bar: ``Network: on · 3 desks`` ("" when the network is off)."""
+def host_status_text(running: bool, desks: int, floor_questions: int = 0,
+                     phone_walk_ins: int = 0) -> str:
+    """The host's status bar: ``Network: on · 3 desks`` ("" when the network is off),
+    and what phones sent that waits for someone (questions from the floor, walk-ins)."""
     if not running:
         return ""
-    return translate("NetworkStatus", "Network: on · %n desk(s)", "", desks)
+    parts = [translate("NetworkStatus", "Network: on · %n desk(s)", "", desks)]
+    if floor_questions:
+        parts.append(translate("NetworkStatus", "%n question(s) from the floor", "",
+                               floor_questions))
+    if phone_walk_ins:
+        parts.append(translate("NetworkStatus", "%n walk-in(s) from phones", "",
+                               phone_walk_ins))
+    return " · ".join(parts)
 
 
 def desk_status(status: Any) -> tuple[str, str]:
