@@ -455,7 +455,7 @@ def mark_answered(
     """The moderator's J key: a question (the highlighted one, else the first waiting for
     its answer in the current termin) is answered; the next one to answer is highlighted.
 
-    ``answered_by`` names who answered (kept when None). A moderator's page names the
+    ``answered_by`` names who answered (kept when None or empty). A moderator's page names the
     question and the version it saw (``expected_version``): a question changed since is
     refused with :class:`ConflictError` and nothing changes.
     """
@@ -482,7 +482,7 @@ def mark_answered(
         _check_question_version(storage, question.id, expected_version)
         _check_transition(storage, question, QuestionStatus.DIJAWAB)
         answered: dict[str, Any] = {"status": QuestionStatus.DIJAWAB}
-        if answered_by is not None:
+        if answered_by is not None and _clean_text(answered_by):
             answered["answered_by"] = _clean_text(answered_by)
         storage.update_question_fields(question.id, answered)
         remaining = _unanswered(storage, question.termin_id)

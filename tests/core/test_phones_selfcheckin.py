@@ -19,6 +19,7 @@ from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.operations import selfcheckin as sc
 from rakor_desktop.operations.invitations import CODE_ALPHABET
 from rakor_desktop.storage import Storage
+from rakor_desktop.storage.phones import _PHONE_LAST4
 from rakor_desktop.timer import ManualClock
 from tests.core.document_record import signature_png
 
@@ -365,3 +366,12 @@ def test_bad_phone_walk_ins_are_refused(
     submit(name=xss, instansi=xss)
     (kept,) = storage.list_phone_walkins(event_id)
     assert kept.name == xss and kept.instansi == xss
+
+
+def test_the_digits_are_looked_up_by_index(storage: Storage, event_id: int) -> None:
+    plan = " ".join(
+        str(row[3]) for row in storage.conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT p.id FROM persons AS p WHERE p.phone <> '' "
+            f"AND {_PHONE_LAST4} = ?", ("1234",))
+    )
+    assert "persons_phone_last4" in plan, plan
