@@ -39,6 +39,7 @@ from tests.core.document_record import signature_png
 from ui.desk.phone_walkins import PhoneWalkInsDialog
 from ui.mainwindow import MainWindow
 from ui.meeting.discussion_page import DiscussionPage
+from ui.meeting.floor_panel import SetAsideDialog
 from ui.network import event_loop
 from ui.network.entrance import SelfCheckinWindow
 from ui.network.host_dialog import HostNetworkDialog
@@ -151,6 +152,29 @@ def test_set_aside_with_the_keyboard_and_a_stale_view_is_told(
     _settle(qtbot)
     assert ui_db.get_floor_question(first.id or 0).status == FloorQuestionStatus.SET_ASIDE
     assert [q.asker_name for q in page.floor_panel.questions()] == ["Dedi"]
+
+    # Set aside by mistake: the button on the keys' row lists it; Enter brings it back.
+    back = page.floor_panel.set_aside_list_button
+    assert back.isVisible() and "1" in back.text()
+
+    def bring_back(dialog: QWidget) -> None:
+        assert isinstance(dialog, SetAsideDialog)
+        assert [q.asker_name for q in dialog.model.rows()] == ["Ani"]
+        qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the default: back to the list
+
+    when_modal(qtbot, bring_back)
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    _settle(qtbot)
+    assert ui_db.get_floor_question(first.id or 0).status == FloorQuestionStatus.INCOMING
+    assert [q.asker_name for q in page.floor_panel.questions()] == ["Ani", "Dedi"]
+    assert not back.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    page.floor_panel.table.setFocus()
+    page.floor_panel.table.selectRow(0)
+    qtbot.keyClick(page.floor_panel.table, Qt.Key.Key_Delete)  # aside again, from the list
+    _settle(qtbot)
+    assert ui_db.get_floor_question(first.id or 0).status == FloorQuestionStatus.SET_ASIDE
 
     # The moderator's tablet accepts Dedi's question while the laptop still shows it:
     # the laptop's Enter in the list is refused with the reason, nothing twice.

@@ -222,6 +222,7 @@ class DiscussionPage(LivePage):
         left_layout.addLayout(table_buttons)
         # Questions sent from phones in the hall wait here for the moderator (issue 14).
         self.floor_panel = FloorPanel(self)
+        keys.addWidget(self.floor_panel.set_aside_list_button)
         left_layout.addWidget(self.floor_panel)
 
         # -- the question form

@@ -20,6 +20,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -75,6 +77,77 @@ class FloorQuestionModel(RecordTableModel):
         if column == "question":
             return obj.question  # the whole question, as sent (a tooltip is plain text)
         return self.display(obj, column, row)
+
+
+class SetAsideDialog(QDialog):
+    """The questions from the floor that were set aside: one can go back to the
+    incoming list (a set-aside by mistake)."""
+
+    def __init__(self, panel: FloorPanel) -> None:
+        super().__init__(panel.page)
+        self.panel = panel
+        self.setWindowTitle(self.tr("Questions set aside"))
+        self.setMinimumWidth(640)
+        self.resize(760, 420)
+        self.model = FloorQuestionModel(self)
+        self.table = make_table(self.model, stretch=4)
+        self.table.setObjectName("set_aside_table")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        for column, width in ((1, 150), (2, 130), (3, 110)):
+            self.table.setColumnWidth(column, width)
+        self.message_label = QLabel()
+        self.message_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.message_label.setWordWrap(True)
+        self.back_button = QPushButton(self.tr("&Back to the incoming list"))
+        self.back_button.setObjectName("floor_back")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        row = QHBoxLayout()
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message_label)
+        layout.addLayout(row)
+        self.back_button.setDefault(True)
+        self.back_button.clicked.connect(self.back_selected)
+        self.table.activated.connect(lambda _index: self.back_selected())
+        self.refresh()
+        self.table.setFocus()
+
+    def refresh(self) -> None:
+        """Read the set-aside questions again."""
+        from rakor_desktop.operations.floor import set_aside_floor_questions
+
+        page = self.panel.page
+        rows = [] if page.event_id is None else set_aside_floor_questions(
+            page.storage, page.event_id)
+        self.model.set_rows(rows)
+        select_row(self.table, 0 if rows else -1)
+        self.back_button.setEnabled(bool(rows))
+
+    def back_selected(self) -> None:
+        """The selected question waits in the incoming list again."""
+        from rakor_desktop.messages import RakorError
+        from rakor_desktop.operations.floor import return_floor_question
+
+        chosen: FloorQuestion | None = self.model.row_object(selected_row(self.table))
+        if chosen is None or chosen.id is None:
+            return
+        page = self.panel.page
+        try:
+            return_floor_question(page.storage, chosen.id, expected_version=chosen.version,
+                                  event_id=page.event_id)
+        except RakorError as exc:
+            self.message_label.setText(str(exc))
+        else:
+            self.message_label.clear()
+        self.refresh()
+        self.panel.refresh()
+        if self.model.rowCount() == 0:
+            self.accept()
 
 
 class FloorPanel(QFrame):
@@ -140,6 +213,12 @@ class FloorPanel(QFrame):
         self.set_aside_button.clicked.connect(self.set_aside_selected)
         self.table.activated.connect(lambda _index: self.accept_selected())
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        # Questions set aside can go back to the list (one set aside by mistake): the
+        # button shows while there are some, on the page's row of keys.
+        self.set_aside_list_button = QPushButton()
+        self.set_aside_list_button.setObjectName("floor_set_aside_list")
+        self.set_aside_list_button.clicked.connect(self.show_set_aside)
+        self.set_aside_list_button.hide()
         self.hide()
 
     def build_actions(self, page_action: Callable[..., Any]) -> None:
@@ -170,6 +249,11 @@ class FloorPanel(QFrame):
             select_row(self.table, self.model.row_of_id(keep.id))
         self.title.setText(self.tr("From the floor: %n question(s) waiting", "", len(rows)))
         self.setVisible(bool(rows))
+        aside = 0 if event_id is None else self.page.storage.count_floor_questions(
+            event_id, FloorQuestionStatus.SET_ASIDE)
+        self.set_aside_list_button.setText(
+            self.tr("Set aside from the floor (%n)…", "", aside))
+        self.set_aside_list_button.setVisible(aside > 0)
         self._selection_changed()
         self.count_changed.emit(len(rows))
 
@@ -196,6 +280,13 @@ class FloorPanel(QFrame):
             self.question_label.setText(f"{who}: {chosen.question}")
         for button in (self.accept_button, self.set_aside_button):
             button.setEnabled(chosen is not None)
+
+    def show_set_aside(self) -> None:
+        """The questions set aside, to bring one back."""
+        dialog = SetAsideDialog(self)
+        dialog.exec()
+        dialog.deleteLater()
+        self.refresh()
 
     # -- the moderator's decisions --------------------------------------------------------
 
