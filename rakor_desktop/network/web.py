@@ -39,10 +39,14 @@ APIs, all under ``/api/v1``:
     self check-in (``k``: the rotating code; signatures are PNG in base64).
 
 The public pages are limited per device: a random HttpOnly cookie
-(:data:`DEVICE_COOKIE`, signed by the server) together with the address. Searches
-:data:`SEARCHES_PER_MINUTE`, submissions :data:`SUBMISSIONS_PER_MINUTE` a minute; beyond
-that 429 and nothing is read or stored. Errors are JSON ``{error, message, message_id,
-message_en}`` (the pages show the message in their own language).
+(:data:`DEVICE_COOKIE`, signed by the server, given with every page) together with the
+address. Searches :data:`SEARCHES_PER_MINUTE`, submissions :data:`SUBMISSIONS_PER_MINUTE`
+a minute; beyond that 429 and nothing is read or stored. Requests without a cookie the
+server signed share their address's allowance, and one address is given at most
+:data:`NEW_DEVICES_PER_MINUTE` new cookies a minute, so throwing cookies away gains
+little. (A benchmark that plays many phones from one machine gives each its own loopback
+address, 127.0.0.N, and keeps the cookie of its page.) Errors are JSON ``{error,
+message, message_id, message_en}`` (the pages show the message in their own language).
 """
 
 from __future__ import annotations
@@ -247,6 +251,7 @@ class HallWeb:
         for path in PAGES:
             app.router.add_get(path, self._page)
         app.router.add_get("/web/{name}", self._asset)
+        app.router.add_get("/favicon.ico", self._no_icon)
         api = API_PREFIX
         app.router.add_get(f"{api}/hall", self._guard(self._hall))
         app.router.add_post(f"{api}/moderator/{{action}}", self._guard(self._moderator))
@@ -331,6 +336,10 @@ class HallWeb:
                                 headers={**PAGE_HEADERS, "Cache-Control": "no-store"})
         self._device(request, response)
         return response
+
+    async def _no_icon(self, _request: web.Request) -> web.StreamResponse:
+        """Browsers ask for it on every page; there is none (and no 404 in their logs)."""
+        return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]

@@ -59,9 +59,16 @@
     }
   };
 
+  /* Texts of shared parts (people.js ...): [{id: {...}, en: {...}}, ...]. */
+  R.sharedTexts = [];
+
   function t(key) {
     var own = R.texts[R.lang] || {};
     if (Object.prototype.hasOwnProperty.call(own, key)) { return own[key]; }
+    for (var i = 0; i < R.sharedTexts.length; i++) {
+      var shared = R.sharedTexts[i][R.lang] || {};
+      if (Object.prototype.hasOwnProperty.call(shared, key)) { return shared[key]; }
+    }
     var common = COMMON[R.lang];
     if (Object.prototype.hasOwnProperty.call(common, key)) { return common[key]; }
     return key;

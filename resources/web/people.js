@@ -5,7 +5,7 @@
   "use strict";
   var R = window.Rakor;
 
-  R.texts_people = {
+  var texts = {
     id: {
       search_hint: "Ketik paling sedikit 3 huruf.",
       searching: "Mencari…",
@@ -20,10 +20,9 @@
     }
   };
 
-  function pt(key) {
-    var own = R.texts_people[R.lang];
-    return Object.prototype.hasOwnProperty.call(own, key) ? own[key] : R.t(key);
-  }
+  R.sharedTexts.push(texts);
+
+  function pt(key) { return R.t(key); }
 
   /* options: input, hint, results (elements), path ("/public/search"), params() (more
    * query text, e.g. "&k=CODE"), onChoose(person), onError(status, json). */
