@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from rakor_desktop.demo import create_demo_event
+from rakor_desktop.formatting import format_clock
 from rakor_desktop.models import FloorQuestionStatus, PhoneWalkInStatus, QuestionStatus
 from rakor_desktop.operations import discussion as talk
 from rakor_desktop.operations import floor
@@ -117,6 +118,9 @@ def test_a_floor_question_waits_on_the_diskusi_page_and_ctrl_shift_a_puts_it_in_
     assert panel.question_label.textFormat() == Qt.TextFormat.PlainText
     assert XSS in panel.question_label.text()
     assert panel.model.data(panel.model.index(0, 4)) == XSS
+    sent = panel.questions()[0].submitted_at
+    assert sent is not None  # shown in the event's zone, as every time in the app
+    assert panel.model.data(panel.model.index(0, 0)) == format_clock(sent, "WIB")
 
     # The area list has the focus (a click there): the page's key still works.
     window.area_list.setFocus()

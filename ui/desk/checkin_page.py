@@ -1658,6 +1658,11 @@ class CheckinPage(QWidget):
         """The database the desk works on."""
         return self._storage
 
+    @property
+    def timezone(self) -> str:
+        """The event's time zone (WIB, WITA, WIT)."""
+        return self._timezone
+
     def desk_identity(self) -> desk.Desk:
         """This desk (station and operator), as the operations record it."""
         return self._desk()

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rakor_desktop.formatting import format_clock
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import PhoneWalkIn
 
@@ -151,7 +152,7 @@ class PhoneWalkInsDialog(QDialog):
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._walk_ins))
         for row, walk_in in enumerate(self._walk_ins):
-            sent = (walk_in.submitted_at.astimezone().strftime("%H.%M")
+            sent = (format_clock(walk_in.submitted_at, self.page.timezone)
                     if walk_in.submitted_at is not None else "")
             for column, text in enumerate(
                     (walk_in.name, walk_in.jabatan, walk_in.instansi, walk_in.phone, sent)):

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rakor_desktop.formatting import format_clock
 from rakor_desktop.models import FloorQuestion
 
 from .record_models import RecordTableModel
@@ -62,9 +63,9 @@ class FloorQuestionModel(RecordTableModel):
         return headers[self.COLUMNS[section]] if 0 <= section < len(self.COLUMNS) else None
 
     def display(self, obj: FloorQuestion, column: str, row: int) -> Any:
-        if column == "time":
+        if column == "time":  # in the event's zone (WIB, WITA, WIT), as everywhere
             moment = obj.submitted_at
-            return moment.astimezone().strftime("%H.%M") if moment is not None else ""
+            return format_clock(moment, self.timezone) if moment is not None else ""
         if column == "asker":
             return obj.asker_name
         if column == "instansi":
@@ -124,6 +125,7 @@ class SetAsideDialog(QDialog):
         page = self.panel.page
         rows = [] if page.event_id is None else set_aside_floor_questions(
             page.storage, page.event_id)
+        self.model.timezone = page.live.timezone
         self.model.set_rows(rows)
         select_row(self.table, 0 if rows else -1)
         self.back_button.setEnabled(bool(rows))
@@ -244,6 +246,7 @@ class FloorPanel(QFrame):
         rows = [] if event_id is None else self.page.storage.list_floor_questions(
             event_id, [FloorQuestionStatus.INCOMING])
         keep = self.model.row_object(selected_row(self.table))
+        self.model.timezone = self.page.live.timezone
         self.model.set_rows(rows)
         if keep is not None:
             select_row(self.table, self.model.row_of_id(keep.id))
