@@ -173,6 +173,11 @@ def test_mark_answered_by_whom_once(storage: Storage, event_id: int) -> None:
         talk.mark_answered(storage, event_id, ani.id, expected_version=version,
                            answered_by="Kapolresta")
     assert storage.get_question(ani.id).answered_by == "Ketua KPU"  # type: ignore[union-attr]
+    # A page that names nobody keeps who answered.
+    again = talk.mark_answered(storage, event_id, ani.id,
+                               expected_version=storage.question_version(ani.id),
+                               answered_by="  ")
+    assert again.answered_by == "Ketua KPU"
     # The laptop's J key is unchanged.
     assert talk.mark_answered(storage, event_id).id == budi.id
 
