@@ -24,6 +24,19 @@ TIMEZONES = ("WIB", "WITA", "WIT")
 ERROR_STYLE = "color: #b00020;"  # messages that say why something cannot be saved
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows ``text`` as typed: Qt reads a tooltip that looks like
+    markup as HTML (a name or question sent from a phone, ``<img src=x …>``), so such
+    a text is escaped into a paragraph that shows it literally."""
+    from html import escape
+
+    from PySide6.QtGui import Qt as QtGui
+
+    if not text or not QtGui.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
 def error_label() -> QLabel:
     """The red, wrapping line of a form that says why it cannot be saved."""
     label = QLabel()

@@ -24,8 +24,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QTextDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -50,6 +51,19 @@ from .conftest import when_modal
 
 MakeWindow = Callable[..., MainWindow]
 XSS = "<img src=x onerror=alert(1)>"
+
+
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
+def _as_shown(tooltip: str) -> str:
+    """A tooltip's text as Qt shows it (it reads what looks like markup as HTML)."""
+    document = QTextDocument()
+    if QtGui.Qt.mightBeRichText(tooltip):
+        document.setHtml(tooltip)
+    else:
+        document.setPlainText(tooltip)
+    return document.toPlainText()
 
 
 def _settle(qtbot: QtBot) -> None:
@@ -118,6 +132,7 @@ def test_a_floor_question_waits_on_the_diskusi_page_and_ctrl_shift_a_puts_it_in_
     assert panel.question_label.textFormat() == Qt.TextFormat.PlainText
     assert XSS in panel.question_label.text()
     assert panel.model.data(panel.model.index(0, 4)) == XSS
+    assert _as_shown(panel.model.data(panel.model.index(0, 4), TOOLTIP)) == XSS
     sent = panel.questions()[0].submitted_at
     assert sent is not None  # shown in the event's zone, as every time in the app
     assert panel.model.data(panel.model.index(0, 0)) == format_clock(sent, "WIB")
@@ -133,6 +148,12 @@ def test_a_floor_question_waits_on_the_diskusi_page_and_ctrl_shift_a_puts_it_in_
     assert ui_db.list_floor_questions(event_id)[0].status == FloorQuestionStatus.ACCEPTED
     assert not panel.isVisible()
     assert page.question_model.rowCount() == 1  # in the termin's queue on the page
+    model = page.question_model
+    cell = next(model.index(0, c) for c in range(model.columnCount())
+                if model.data(model.index(0, c)) == XSS)
+    shown = _as_shown(model.data(cell, TOOLTIP)).splitlines()
+    assert "Budi <b>Santoso</b> (Kecamatan Telanaipura)" in shown  # literally, no markup
+    assert f"{XSS} → KPU Kota Jambi" in shown
     assert "Budi <b>Santoso</b>" in page.message_label.text()
     assert page.message_label.textFormat() == Qt.TextFormat.PlainText
 
@@ -220,6 +241,7 @@ def test_a_phone_walk_in_confirmed_at_the_desk_is_present_with_the_signature(
         assert [w.name for w in dialog.walk_ins()] == [XSS, "Orang Lewat"]
         assert dialog.who_label.textFormat() == Qt.TextFormat.PlainText
         assert dialog.who_label.text() == XSS
+        assert _as_shown(dialog.table.item(0, 0).toolTip()) == XSS  # type: ignore[union-attr]
         assert not dialog.signature_label.pixmap().isNull()  # the phone's signature
         qtbot.keyClick(dialog, Qt.Key.Key_Return)  # the default button: Confirm
         _settle(qtbot)
@@ -238,6 +260,10 @@ def test_a_phone_walk_in_confirmed_at_the_desk_is_present_with_the_signature(
     checkin = ui_db.active_checkins(walk_in.id or 0)[0]
     assert checkin.station == "ponsel"
     assert ui_db.latest_signature(checkin.uid) == png
+    desk.search_edit.setText("onerror")
+    desk.run_search()
+    row = desk.model.row_of(walk_in.id or 0)
+    assert _as_shown(desk.model.data(desk.model.index(row, 0), TOOLTIP)) == XSS
     # The desk says so, as text; one still waits.
     assert desk.feedback.name.text() == XSS
     assert desk.feedback.name.textFormat() == Qt.TextFormat.PlainText

@@ -28,6 +28,8 @@ from rakor_desktop.models import AttendanceEntry, AttendanceKind
 from rakor_desktop.operations import checkin as desk
 from rakor_desktop.storage import Storage
 
+from ..widgets import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 FIRST_PAGE = 40  # enough to fill a tall window
@@ -183,7 +185,9 @@ class DeskResultsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
             row = index.row()
             if index.isValid() and 0 <= row < len(self._texts):
-                return self._texts[row][index.column()]
+                text = self._texts[row][index.column()]
+                # a name typed on a phone stays text in its tooltip too
+                return text if role == Qt.ItemDataRole.DisplayRole else plain_tooltip(text)
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             row = index.row()

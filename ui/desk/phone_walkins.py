@@ -36,6 +36,8 @@ from rakor_desktop.formatting import format_clock
 from rakor_desktop.messages import RakorError
 from rakor_desktop.models import PhoneWalkIn
 
+from ..widgets import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -157,7 +159,7 @@ class PhoneWalkInsDialog(QDialog):
             for column, text in enumerate(
                     (walk_in.name, walk_in.jabatan, walk_in.instansi, walk_in.phone, sent)):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))
                 self.table.setItem(row, column, item)
         ids = [w.id for w in self._walk_ins]
         row = ids.index(chosen.id) if chosen is not None and chosen.id in ids else 0

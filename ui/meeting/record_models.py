@@ -60,6 +60,8 @@ from rakor_desktop.storage import Storage
 from rakor_desktop.timer import Countdown, TimerPhase, format_seconds
 from rakor_desktop.undo import UndoStack
 
+from ..widgets import plain_tooltip
+
 log = logging.getLogger("rakor.ui.live")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -521,7 +523,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(obj, column, index.row())
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of an elided cell
-            return self.tooltip(obj, column, index.row())
+            tip = self.tooltip(obj, column, index.row())
+            return plain_tooltip(tip) if isinstance(tip, str) else tip  # phones' text
         if role == Qt.ItemDataRole.UserRole:
             return obj.id
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from rakor_desktop.messages import RakorError
 from rakor_desktop.storage import Storage
 
-from ..widgets import error_label
+from ..widgets import error_label, plain_tooltip
 from .event_loop import schedule
 from .qr_widget import QrCodeView
 from .status import clock_text, host_status_text
@@ -722,7 +722,7 @@ class HostNetworkDialog(QDialog):
                 (name, desk.last_address, _moment(desk.last_seen_at), state)
             ):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(plain_tooltip(text))  # a tablet's name is typed on it
                 self.desks_table.setItem(row, column, item)
             if desk.id == selected:
                 self.desks_table.selectRow(row)
