@@ -22,7 +22,8 @@ APIs, all under ``/api/v1``:
 ``POST /moderator/<action>`` (moderator token)
     ``next_asker {question, version}``, ``answered {question, version, answered_by}``,
     ``termin_step {termin, version}`` (close the termin, or open the next),
-    ``cap {termin, version, max_askers}``, ``speaker_minute {speaker,
+    ``cap {termin, version, max_askers}``, ``highlight {question, version}`` (show it on
+    the hall screen; ``question`` "": show none), ``speaker_minute {speaker,
     allotted_seconds}``, ``accept {floor_question, version}``, ``set_aside
     {floor_question, version}``. Rows are named by uid with the version the page saw;
     a stale one is 409 ``conflict`` (nothing applied) with the latest state.
@@ -525,6 +526,7 @@ class HallWeb:
             "termin_step": (("termin", "version"), self._termin_step),
             "cap": (("termin", "version", "max_askers"), self._cap),
             "speaker_minute": (("speaker", "allotted_seconds"), self._speaker_minute),
+            "highlight": (("question", "version"), self._highlight),
             "accept": (("floor_question", "version"), self._accept),
             "set_aside": (("floor_question", "version"), self._set_aside),
         }
@@ -552,6 +554,15 @@ class HallWeb:
                                  self._question_id(body),
                                  expected_version=self._int(body, "version"),
                                  answered_by=self._text(body, "answered_by", 200))
+
+    def _highlight(self, body: dict[str, Any]) -> None:
+        """Show a question on the hall screen (``question`` "": show none)."""
+        if not self._text(body, "question", 64):
+            discussion.highlight_question(self.network.storage, self.network.event_id, None)
+            return
+        discussion.highlight_question(self.network.storage, self.network.event_id,
+                                      self._question_id(body),
+                                      expected_version=self._int(body, "version"))
 
     def _current_termin_id(self, body: dict[str, Any]) -> int | None:
         """The current termin, which the page names (its uid; "" when it saw none)."""

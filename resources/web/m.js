@@ -11,7 +11,6 @@
       heading: "Moderator",
       not_paired: "Tablet ini belum terhubung sebagai moderator. Pindai QR moderator di laptop sekretariat (Jaringan acara).",
       revoked: "Tablet ini tidak lagi terhubung sebagai moderator (dicabut atau acara lain). Pindai QR moderator yang baru.",
-      speaker_heading: "Pembicara",
       nobody: "Tidak ada yang sedang berbicara",
       plus_minute: "+1 menit",
       termin: "Termin {number}",
@@ -30,6 +29,9 @@
       answered_by: "Dijawab oleh",
       mark_answered: "Tandai dijawab",
       answered_by_text: "Dijawab oleh {name}",
+      show: "Tampilkan di layar",
+      hide: "Sembunyikan dari layar",
+      on_screen: "di layar",
       incoming_heading: "Pertanyaan masuk dari ponsel",
       incoming_empty: "Belum ada pertanyaan masuk.",
       accept: "Terima ke termin",
@@ -48,7 +50,6 @@
       heading: "Moderator",
       not_paired: "This tablet is not connected as the moderator yet. Scan the moderator QR on the secretariat laptop (Event network).",
       revoked: "This tablet is no longer connected as the moderator (revoked, or another event). Scan the new moderator QR.",
-      speaker_heading: "Speaker",
       nobody: "Nobody is speaking",
       plus_minute: "+1 minute",
       termin: "Termin {number}",
@@ -67,6 +68,9 @@
       answered_by: "Answered by",
       mark_answered: "Mark answered",
       answered_by_text: "Answered by {name}",
+      show: "Show on the screen",
+      hide: "Hide from the screen",
+      on_screen: "on the screen",
       incoming_heading: "Questions from phones",
       incoming_empty: "No question has come in yet.",
       accept: "Accept into the termin",
@@ -125,6 +129,7 @@
     var head = R.el("div");
     head.appendChild(R.el("span", "badge", R.t("status_" + q.status)));
     if (q.source === "ponsel") { head.appendChild(R.el("span", "badge ponsel", R.t("from_phone"))); }
+    if (highlighted) { head.appendChild(R.el("span", "badge screen", R.t("on_screen"))); }
     li.appendChild(head);
     li.appendChild(R.el("div", "asker", q.asker));
     if (q.instansi) { li.appendChild(R.el("div", "asker-instansi", q.instansi)); }
@@ -132,6 +137,16 @@
     if (q.question) { li.appendChild(R.el("div", "question-text", q.question)); }
     if (q.status === "dijawab" && q.answered_by) {
       li.appendChild(R.el("div", "to-whom", R.format(R.t("answered_by_text"), { name: q.answered_by })));
+    }
+    if (q.status !== "dibatalkan") {
+      var screen = R.el("button", "secondary", R.t(highlighted ? "hide" : "show"));
+      screen.type = "button";
+      screen.onclick = function () {
+        act("highlight", highlighted ? { question: "" } : { question: q.uid, version: q.version });
+      };
+      var screenRow = R.el("div", "actions");
+      screenRow.appendChild(screen);
+      li.appendChild(screenRow);
     }
     if (q.status === "bertanya" || q.status === "ditunda") {
       var actions = R.el("div", "actions");

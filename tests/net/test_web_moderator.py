@@ -276,3 +276,25 @@ def test_a_long_poll_without_change_answers_after_its_wait(discussion_host: Serv
     assert 0.9 <= time.monotonic() - started < 5
     assert again["etag"] == etag
     assert screen.get("/hall?since=x&wait=abc").status == 400
+
+
+def test_the_moderator_shows_a_question_on_the_screen_and_hides_it(
+    discussion_host: ServedHost,
+) -> None:
+    first, second = _tablets(discussion_host)
+    screen = Device(discussion_host)
+    assert screen.pair("projector").status == 200
+    third = first.hall()["queue"][2]
+    body = {"question": third["uid"], "version": third["version"]}
+    shown = first.post("/moderator/highlight", body)
+    assert shown.status == 200 and shown.json["hall"]["highlight"]["asker"] == "Rahmawati"
+    assert screen.hall()["highlight"]["question"] == "Soal logistik?"
+    # the laptop edits the question meanwhile: the second tablet's view is stale
+    with _open(discussion_host.db) as storage:
+        question = storage.get_question_by_uid(third["uid"])
+        assert question is not None and question.id is not None
+        discussion.update_question(storage, question.id, {"question": "Soal logistik pemilu?"})
+    _conflict(second.post("/moderator/highlight", body))
+    hidden = second.post("/moderator/highlight", {"question": ""})
+    assert hidden.status == 200 and hidden.json["hall"]["highlight"] is None
+    assert screen.hall()["highlight"] is None
