@@ -17,6 +17,8 @@ from rakor_desktop.formatting import format_clock, format_date, format_name, for
 from rakor_desktop.models import EventSummary, Invitee
 from rakor_desktop.storage import Storage
 
+from .widgets import plain_tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 PAGE_SIZE = 200
 
@@ -132,7 +134,10 @@ class InviteeTableModel(ColumnTableModel):
         column = self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("no", "present"):
             return int(Qt.AlignmentFlag.AlignCenter)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.ToolTipRole:  # a walk-in's name typed on a phone: text
+            text = self.data(index, Qt.ItemDataRole.DisplayRole)
+            return plain_tooltip(text) if isinstance(text, str) else text
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         invitee = self.invitee(index.row())
         if invitee is None:

@@ -292,6 +292,17 @@ def test_a_phone_walk_in_confirmed_at_the_desk_is_present_with_the_signature(
     assert len(ui_db.list_invitees(event_id)) == invited_before + 1
     assert not desk.phone_banner.isVisible()
 
+    # On the invitation list (Ctrl+F) the walk-in's name is text, its tooltip too.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "onerror")
+    participants = window.participants_page
+    qtbot.waitUntil(lambda: participants.model.row_of(walk_in.id or 0) >= 0, timeout=3000)
+    index = participants.model.index(participants.model.row_of(walk_in.id or 0), 1)
+    assert participants.model.data(index) == XSS
+    assert _as_shown(participants.model.data(index, TOOLTIP)) == XSS
+
 
 # -- the host's network dialog, the entrance screen, the projector's QR --------------------
 
