@@ -19,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import io
 import secrets
 import uuid
 from dataclasses import dataclass
@@ -292,6 +293,24 @@ def _check_png(png: bytes) -> None:
             size=len(png) // 1000, limit=checkin_ops.MAX_SIGNATURE_BYTES // 1000,
         )
     check_signature(bytes(png))
+    if _is_blank(bytes(png)):
+        raise ValidationError(
+            "Tanda tangan masih kosong. Bubuhkan tanda tangan dengan jari pada kotak.",
+            "The signature is empty. Sign with a finger in the box.",
+        )
+
+
+def _is_blank(png: bytes) -> bool:
+    """Whether a (checked) signature image shows no stroke: nothing darker than near
+    white once laid on white paper (an untouched pad sends a blank canvas)."""
+    from PIL import Image, ImageOps
+
+    with Image.open(io.BytesIO(png)) as image:
+        rgba = image.convert("RGBA")
+    paper = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+    paper.alpha_composite(rgba)
+    ink = ImageOps.invert(paper.convert("L")).point(lambda v: 255 if v > 32 else 0)
+    return ink.getbbox() is None
 
 
 def phone_checkin(

@@ -4,10 +4,12 @@ walk-ins by phone confirmed or refused at a desk. Real SQLite files, a manual cl
 
 from __future__ import annotations
 
+import io
 from dataclasses import fields
 from datetime import UTC, date, datetime, time
 
 import pytest
+from PIL import Image
 
 from rakor_desktop import messages
 from rakor_desktop.changes import Changes
@@ -66,6 +68,14 @@ def people(storage: Storage, event_id: int) -> dict[str, int]:
         "budi2": _invite(storage, event_id, "Budiman Hadi", "KPU", phone="0813 9999 1234"),
         "nophone": _invite(storage, event_id, "Budi Tanpa Nomor", "Kodim"),
     }
+
+
+def _canvas(colour: tuple[int, ...], mode: str = "RGBA") -> bytes:
+    """An untouched signature pad: one colour, no stroke."""
+    image = Image.new(mode, (300, 120), colour[: len(mode)])
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
 
 
 # -- the rotating code -----------------------------------------------------------------------
@@ -249,6 +259,11 @@ def test_a_phone_check_in_is_refused_whole(
     with pytest.raises(NotFoundError):
         sc.phone_checkin(storage, event_id, keys, rotating_code=code, ref="forged.ref",
                          signature_png=signature_png(1))
+    for blank in (_canvas((0, 0, 0, 0)), _canvas((255, 255, 255, 255)),
+                  _canvas((250, 250, 250, 255), mode="RGB")):
+        with pytest.raises(ValidationError, match="masih kosong"):
+            sc.phone_checkin(storage, event_id, keys, rotating_code=code, ref=match.ref,
+                             signature_png=blank)
     clock.advance(6 * 60)
     with pytest.raises(ValidationError, match="kedaluwarsa"):
         sc.phone_checkin(storage, event_id, keys, rotating_code=code, ref=match.ref,
