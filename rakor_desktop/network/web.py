@@ -42,8 +42,9 @@ APIs, all under ``/api/v1``:
 The public pages are limited per device: a random HttpOnly cookie
 (:data:`DEVICE_COOKIE`, signed by the server, given with every page) together with the
 address. Searches :data:`SEARCHES_PER_MINUTE`, submissions :data:`SUBMISSIONS_PER_MINUTE`
-a minute; beyond that 429 and nothing is read or stored. Requests without a cookie the
-server signed share their address's allowance, and one address is given at most
+a minute (a self check-in's lookup counts as a submission: it tries phone digits);
+beyond that 429 and nothing is read or stored. Requests without a cookie the server
+signed share their address's allowance, and one address is given at most
 :data:`NEW_DEVICES_PER_MINUTE` new cookies a minute, so throwing cookies away gains
 little. (A benchmark that plays many phones from one machine gives each its own loopback
 address, 127.0.0.N, and keeps the cookie of its page.) Errors are JSON ``{error,
@@ -115,7 +116,7 @@ SEARCHES_PER_MINUTE = 30
 SUBMISSIONS_PER_MINUTE = 5
 #: New device cookies one address is given a minute (beyond: its requests share the
 #: address's own allowance, so a flood that throws its cookie away gains nothing).
-NEW_DEVICES_PER_MINUTE = 120
+NEW_DEVICES_PER_MINUTE = 60
 #: How often the hall's etag is looked at while a page waits.
 HALL_POLL_SECONDS = 0.1
 #: Bodies of the public requests without a signature.
@@ -684,7 +685,9 @@ class HallWeb:
         return code
 
     async def _checkin_lookup(self, request: web.Request) -> web.StreamResponse:
-        self._allow(self.searches, request)
+        # Counted as a submission: a name with the last four digits of a phone number is
+        # a guess worth slowing down (a person needs one or two).
+        self._allow(self.submissions, request)
         body = await self._body(request, ("k", "code", "name", "phone_last4"))
         code = self._check_k(body, selfcheckin.SEARCH_CODE_MINUTES)
         matches = selfcheckin.find_for_checkin(

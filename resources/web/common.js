@@ -48,12 +48,14 @@
     id: {
       offline: "Laptop sekretariat tidak dapat dihubungi. Mencoba lagi…",
       busy: "Laptop sekretariat sedang sibuk. Mencoba lagi…",
+      slow: "Terlalu banyak permintaan dari perangkat ini. Menunggu sebentar lalu mencoba lagi…",
       lang_toggle: "English",
       error: "Terjadi kesalahan. Coba lagi."
     },
     en: {
       offline: "The secretariat laptop cannot be reached. Trying again…",
       busy: "The secretariat laptop is busy. Trying again…",
+      slow: "Too many requests from this device. Waiting a moment, then trying again…",
       lang_toggle: "Bahasa Indonesia",
       error: "Something went wrong. Try again."
     }
@@ -188,7 +190,7 @@
     var banner = R.$("offline");
     if (!banner) { return; }
     if (ok) { R.show(banner, false); return; }
-    banner.textContent = status === 503 ? t("busy") : t("offline");
+    banner.textContent = status === 503 ? t("busy") : (status === 429 ? t("slow") : t("offline"));
     R.show(banner, true);
   };
 

@@ -118,7 +118,7 @@ def _page_texts(script: str) -> dict[str, set[str]]:
     return found
 
 
-COMMON_KEYS = {"offline", "busy", "lang_toggle", "error"}
+COMMON_KEYS = {"offline", "busy", "slow", "lang_toggle", "error"}
 
 
 @pytest.mark.parametrize("page", sorted(PAGES.values()))

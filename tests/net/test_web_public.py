@@ -292,12 +292,14 @@ def test_the_rotating_code_expires(listed_host: ServedHost) -> None:
     assert phone.post("/public/checkin/lookup",
                       {"k": rotating_code(1), "code": sri.code}).status == 200  # last minute's
     for stale in (rotating_code(3), "ABCDEF", "", "x" * 6):
-        expired = phone.post("/public/checkin/lookup", {"k": stale, "code": sri.code})
+        expired = _phone(listed_host, "/hadir").post("/public/checkin/lookup",
+                                                     {"k": stale, "code": sri.code})
         assert expired.status == 400 and expired.json["error"] == "code_expired", stale
         assert "Sri" not in expired.text
     ref = phone.post("/public/checkin/lookup",
                      {"k": rotating_code(), "code": sri.code}).json["results"][0]["ref"]
-    too_old = phone.post("/public/checkin", {"k": rotating_code(8), "ref": ref,
+    too_old = _phone(listed_host, "/hadir").post("/public/checkin", {
+        "k": rotating_code(8), "ref": ref,
                                              "signature_png": signature_base64()})
     assert too_old.status == 400 and too_old.json["error"] == "code_expired"
     assert _attendance(listed_host.db) == []
@@ -358,3 +360,12 @@ def test_the_info_of_the_public_pages_tells_nothing_of_the_list(
     for name, *_ in LISTED:
         assert name not in reply.text
     assert json.dumps(reply.json)  # plain JSON
+
+
+def test_guessing_phone_digits_is_slowed(listed_host: ServedHost) -> None:
+    phone = _phone(listed_host, "/hadir")
+    replies = [phone.post("/public/checkin/lookup", {"k": rotating_code(), "name": "budi",
+                                                     "phone_last4": f"{n:04d}"})
+               for n in range(SUBMISSIONS_PER_MINUTE + 1)]
+    assert [r.status for r in replies] == [200] * SUBMISSIONS_PER_MINUTE + [429]
+    assert "Budi" not in replies[-1].text
