@@ -277,6 +277,8 @@ class HallWeb:
 
     async def _on_shutdown(self, _app: web.Application) -> None:
         self._wake_hall()
+        if self._watcher is not None:
+            self._watcher.cancel()
 
     # -- errors of the pages' APIs --------------------------------------------------------------
 

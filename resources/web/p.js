@@ -10,7 +10,8 @@
       revoked: "Layar ini tidak lagi terhubung (dicabut atau acara lain). Pindai QR layar proyektor yang baru.",
       question_head: "Pertanyaan",
       to: "kepada {name}",
-      nobody: "Belum ada pembicara"
+      nobody: "Belum ada pembicara",
+      full_screen: "Layar penuh"
     },
     en: {
       page_title: "Hall screen — Rakor Desktop",
@@ -18,7 +19,8 @@
       revoked: "This screen is no longer connected (revoked, or another event). Scan the new projector QR.",
       question_head: "Question",
       to: "to {name}",
-      nobody: "No speaker yet"
+      nobody: "No speaker yet",
+      full_screen: "Full screen"
     }
   };
 
@@ -64,6 +66,13 @@
     R.setText("pairing-error", R.messageOf(json));
     R.forgetPairing("projector");
   }
+
+  /* Full screen (F11 does it too); the buttons hide while it is. */
+  R.$("full").onclick = function () {
+    var root = document.documentElement;
+    var enter = root.requestFullscreen || root.webkitRequestFullscreen;
+    if (enter) { enter.call(root); }
+  };
 
   R.onLanguage = draw;
   R.start();
