@@ -463,6 +463,15 @@ def test_the_projector_shows_the_floor_question_qr_in_a_corner(
     projector = window.live_meeting().open_window("projector")
     assert isinstance(projector, ProjectorWindow) and projector.floor_qr_link() == link
 
+    # Another language makes the window's actions again: still on, one item, the new one.
+    window.switch_language("en")
+    _settle(qtbot)
+    action = _action(window, "projector_floor_qr")
+    assert action.isChecked() and projector.floor_qr_link() == link
+    floor_items = [a for a in projector.screens_menu().actions()
+                   if a.objectName() == "projector_floor_qr"]
+    assert floor_items == [action]
+
     # Ctrl+Shift+T again: gone.
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)

@@ -145,6 +145,8 @@ class WindowNetwork(QObject):
                     view_menu.addAction(self.floor_qr_action)
             # The projector opened (again): it gets the QR when it is wanted.
             self.window.projector_action.triggered.connect(self._apply_floor_qr)
+            self._apply_floor_qr()  # an open projector's menu gets this action (a new
+            # language makes the actions again)
         file_menu.insertSeparator(before)
 
     def _menu_of(self, action: QAction) -> QMenu | None:
