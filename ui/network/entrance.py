@@ -97,7 +97,8 @@ class SelfCheckinWindow(QWidget):
             "1. Scan the code with your phone's camera.\n"
             "2. Find your name: the code on your invitation, or your name and the last "
             "four digits of your phone number.\n"
-            "3. Sign with your finger. Done."))
+            "3. Sign with your finger. Done.\n"
+            "Not on the list? Fill in your details on the same page: a desk confirms them."))
         self.link_label = _label("link", ACCENT)
         self.link_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.code_label = _label("code", INK, bold=True, wrap=False)
