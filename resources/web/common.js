@@ -336,7 +336,10 @@
     var etag = "";
     var failures = 0;
     function poll() {
-      R.request("GET", "/hall?since=" + encodeURIComponent(etag) + "&wait=25", null,
+      /* After a failure the first question is answered at once: the banner goes as
+       * soon as the host is back, not after a long-poll's wait. */
+      var wait = failures ? 0 : 25;
+      R.request("GET", "/hall?since=" + encodeURIComponent(etag) + "&wait=" + wait, null,
         function (status, json) {
           if (status === 200 && json) {
             failures = 0;
