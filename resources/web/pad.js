@@ -1,6 +1,7 @@
 /* Rakor Desktop: a signature drawn with a finger on a canvas (pointer events; touch and
  * mouse events on browsers without them). Rakor.signaturePad(canvas) gives
- * {clear(), empty(), png()} where png() is the PNG in base64 (without the data: prefix). */
+ * {clear(), empty(), png()} where png() is the PNG in base64 (without the data: prefix):
+ * ink on white, cropped to the signature with a margin, like a desk's signature pad. */
 (function () {
   "use strict";
   var R = window.Rakor;
@@ -11,6 +12,16 @@
     var last = null;
     var ink = 0; /* length drawn, in CSS pixels */
     var scale = 1;
+    var box = null; /* what was drawn: {left, top, right, bottom} in CSS pixels */
+    var MARGIN = 12;
+
+    function grow(p) {
+      if (!box) { box = { left: p.x, top: p.y, right: p.x, bottom: p.y }; return; }
+      box.left = Math.min(box.left, p.x);
+      box.top = Math.min(box.top, p.y);
+      box.right = Math.max(box.right, p.x);
+      box.bottom = Math.max(box.bottom, p.y);
+    }
 
     function size() {
       var ratio = Math.min(window.devicePixelRatio || 1, 2);
@@ -28,6 +39,7 @@
       context.lineJoin = "round";
       context.strokeStyle = "#0d1b5e";
       ink = 0;
+      box = null;
     }
 
     function point(x, y) {
@@ -39,6 +51,7 @@
       size();
       drawing = true;
       last = point(x, y);
+      grow(last);
       context.beginPath();
       context.arc(last.x, last.y, 1.2, 0, 2 * Math.PI);
       context.fillStyle = context.strokeStyle;
@@ -54,6 +67,7 @@
       context.lineTo(next.x, next.y);
       context.stroke();
       ink += Math.sqrt((next.x - last.x) * (next.x - last.x) + (next.y - last.y) * (next.y - last.y));
+      grow(next);
       last = next;
     }
 
@@ -88,10 +102,25 @@
         size();
         context.clearRect(0, 0, canvas.width / scale, canvas.height / scale);
         ink = 0;
+        box = null;
       },
       empty: function () { return ink < 20; },
       png: function () {
-        var url = canvas.toDataURL("image/png");
+        var left = 0, top = 0, width = canvas.width, height = canvas.height;
+        if (box) {
+          left = Math.max(0, Math.floor((box.left - MARGIN) * scale));
+          top = Math.max(0, Math.floor((box.top - MARGIN) * scale));
+          width = Math.min(canvas.width, Math.ceil((box.right + MARGIN) * scale)) - left;
+          height = Math.min(canvas.height, Math.ceil((box.bottom + MARGIN) * scale)) - top;
+        }
+        var out = document.createElement("canvas");
+        out.width = Math.max(1, width);
+        out.height = Math.max(1, height);
+        var paper = out.getContext("2d");
+        paper.fillStyle = "#ffffff";
+        paper.fillRect(0, 0, out.width, out.height);
+        paper.drawImage(canvas, left, top, out.width, out.height, 0, 0, out.width, out.height);
+        var url = out.toDataURL("image/png");
         return url.substring(url.indexOf(",") + 1);
       },
       resize: size
