@@ -343,7 +343,7 @@ class HallWeb:
 
     async def _no_icon(self, _request: web.Request) -> web.StreamResponse:
         """Browsers ask for it on every page; there is none (and no 404 in their logs)."""
-        return web.Response(status=204, headers={"Cache-Control": "max-age=86400"})
+        return web.Response(status=204)
 
     async def _asset(self, request: web.Request) -> web.StreamResponse:
         name = request.match_info["name"]
