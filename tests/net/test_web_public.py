@@ -15,7 +15,11 @@ from pathlib import Path
 import pytest
 
 from rakor_desktop.models import Event, Person, Role
-from rakor_desktop.network.web import SEARCHES_PER_MINUTE, SUBMISSIONS_PER_MINUTE
+from rakor_desktop.network.web import (
+    SEARCHES_PER_MINUTE,
+    SUBMISSIONS_PER_MINUTE,
+    RateLimiter,
+)
 from rakor_desktop.operations import events as event_ops
 from rakor_desktop.operations import invitations as invitee_ops
 from rakor_desktop.storage import Storage
@@ -369,3 +373,26 @@ def test_guessing_phone_digits_is_slowed(listed_host: ServedHost) -> None:
                for n in range(SUBMISSIONS_PER_MINUTE + 1)]
     assert [r.status for r in replies] == [200] * SUBMISSIONS_PER_MINUTE + [429]
     assert "Budi" not in replies[-1].text
+
+
+def test_a_made_up_device_cookie_gets_no_allowance_of_its_own(listed_host: ServedHost) -> None:
+    replies = [
+        Device(listed_host, cookie=f"rakor_device=fake{n}.0123456789abcdef0123").post(
+            "/public/questions", {"asker_name": "Spam", "question": f"Q{n}"})
+        for n in range(SUBMISSIONS_PER_MINUTE + 2)
+    ]  # every request another made-up cookie: all share the address's allowance
+    assert [r.status for r in replies] == [200] * SUBMISSIONS_PER_MINUTE + [429] * 2
+    assert _floor_questions(listed_host.db) == SUBMISSIONS_PER_MINUTE
+
+
+def test_the_rate_limiter_is_a_sliding_window() -> None:
+    now = [1000.0]
+    limiter = RateLimiter(3, 60.0, clock=lambda: now[0])
+    assert [limiter.hit("a") for _ in range(3)] == [0, 0, 0]
+    assert limiter.hit("a") == 60 and limiter.hit("b") == 0
+    now[0] += 30
+    assert limiter.hit("a") == 30  # the refused one did not count
+    now[0] += 30.5
+    assert limiter.hit("a") == 0
+    now[0] += 1000
+    assert limiter.hit("c") == 0 and set(limiter._events) == {"c"}  # old keys swept
