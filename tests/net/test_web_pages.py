@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -97,6 +99,17 @@ def test_scripts_are_es5_and_put_text_in_as_text(script: Path) -> None:
                  "new Function"):
         assert sink not in code, f"{script.name}: {sink}"
     assert '"use strict"' in code
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+@pytest.mark.parametrize("script", _scripts(), ids=lambda p: p.name)
+def test_scripts_parse(script: Path) -> None:
+    """``node --check``: a syntax error would leave a phone with a dead page."""
+    node = shutil.which("node")
+    assert node is not None
+    done = subprocess.run([node, "--check", str(script)], capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
 
 
 def test_no_inline_script_or_style_in_the_pages() -> None:
