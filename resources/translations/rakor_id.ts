@@ -208,6 +208,10 @@
         <translation>&amp;Riwayat…</translation>
     </message>
     <message>
+        <source>Walk-ins from &amp;phones…</source>
+        <translation>Peserta tanpa undangan dari p&amp;onsel…</translation>
+    </message>
+    <message>
         <source>Export attendance as &amp;XLSX…</source>
         <translation>Ekspor daftar hadir ke &amp;XLSX…</translation>
     </message>
@@ -322,6 +326,16 @@
     <message>
         <source>On the invitation list: checked in as invited.</source>
         <translation>Ada di daftar undangan: dicatat hadir sebagai undangan.</translation>
+    </message>
+    <message numerus="yes">
+        <source>F7  %n walk-in(s) from phones waiting for a desk: confirm or refuse</source>
+        <translation>
+            <numerusform>F7  %n peserta tanpa undangan dari ponsel menunggu meja: konfirmasi atau tolak</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered as a walk-in from a phone, with their signature.</source>
+        <translation>Terdaftar sebagai peserta tanpa undangan dari ponsel, dengan tanda tangannya.</translation>
     </message>
     <message>
         <source>“{text}” is not a check-in code: nobody was checked in.</source>
@@ -555,6 +569,12 @@
     <message>
         <source>Conclusions &amp;&amp; decisions</source>
         <translation>Kesimpulan &amp;&amp; keputusan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Questions (%n from the floor)</source>
+        <translation>
+            <numerusform>Pertanyaan (%n dari peserta)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Close termin / next termin</source>
@@ -1259,6 +1279,72 @@
     </message>
 </context>
 <context>
+    <name>FloorPanel</name>
+    <message>
+        <source>Acce&amp;pt into the termin (Ctrl+Shift+A)</source>
+        <translation>&amp;Terima ke termin (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>Set asi&amp;de (Ctrl+Shift+X)</source>
+        <translation>Sisi&amp;hkan (Ctrl+Shift+X)</translation>
+    </message>
+    <message>
+        <source>Accept the question from the floor</source>
+        <translation>Terima pertanyaan dari peserta</translation>
+    </message>
+    <message>
+        <source>Set the question from the floor aside</source>
+        <translation>Sisihkan pertanyaan dari peserta</translation>
+    </message>
+    <message numerus="yes">
+        <source>From the floor: %n question(s) waiting</source>
+        <translation>
+            <numerusform>Dari peserta: %n pertanyaan menunggu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Set aside from the floor (%n)…</source>
+        <translation>
+            <numerusform>Disisihkan dari peserta (%n)…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{asker} to {addressee}</source>
+        <translation>{asker} kepada {addressee}</translation>
+    </message>
+    <message>
+        <source>{name} is in the queue (from the floor).</source>
+        <translation>{name} masuk antrean (dari peserta).</translation>
+    </message>
+    <message>
+        <source>Set aside: the question of {name}.</source>
+        <translation>Disisihkan: pertanyaan {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>FloorQuestionModel</name>
+    <message>
+        <source>Sent</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>Asker</source>
+        <translation>Penanya</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Kepada</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Pertanyaan</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpDialog</name>
     <message>
         <source>Edit follow-up</source>
@@ -1320,7 +1406,7 @@
     <name>HostNetworkDialog</name>
     <message>
         <source>Event network</source>
-        <extracomment>How often the host&apos;s view of its desks is read again while the network is on. How often the window asks whether a desk wrote something, while the network is on (a scan at a desk shows on the host within a second; at most five refreshes a second).</extracomment>
+        <extracomment>How often the host&apos;s view of its desks is read again while the network is on. How often the window asks whether a desk wrote something, while the network is on (a scan at a desk shows on the host within a second; at most five refreshes a second). The address chosen in the network dialog (phones&apos; QR codes use it too). What phones sent that waits: (questions from the floor, walk-ins).</extracomment>
         <translation>Jaringan acara</translation>
     </message>
     <message>
@@ -1368,6 +1454,18 @@
         <translation>&amp;Alamat:</translation>
     </message>
     <message>
+        <source>&amp;Desks</source>
+        <translation>&amp;Meja</translation>
+    </message>
+    <message>
+        <source>&amp;Moderator &amp;&amp; projector</source>
+        <translation>Moderator &amp;&amp; pr&amp;oyektor</translation>
+    </message>
+    <message>
+        <source>&amp;Hall pages</source>
+        <translation>&amp;Halaman aula</translation>
+    </message>
+    <message>
         <source>Desk</source>
         <translation>Meja</translation>
     </message>
@@ -1404,6 +1502,58 @@
         <translation>&amp;Cabut meja…</translation>
     </message>
     <message>
+        <source>Turn the network on: the QR codes appear here.</source>
+        <translation>Nyalakan jaringan: kode QR tampil di sini.</translation>
+    </message>
+    <message>
+        <source>Scan with the tablet&apos;s or the PC&apos;s camera (or type the link in its browser): the page opens and pairs itself. Each link works once; then a new one appears. Revoke a paired tablet in the list on the right.</source>
+        <translation>Pindai dengan kamera tablet atau PC (atau ketik tautannya di peramban): halaman terbuka dan tersambung sendiri. Setiap tautan hanya berlaku sekali; lalu muncul yang baru. Cabut tablet yang tersambung di daftar sebelah kanan.</translation>
+    </message>
+    <message>
+        <source>Moderator&apos;s tablet</source>
+        <translation>Tablet moderator</translation>
+    </message>
+    <message>
+        <source>Projector PC</source>
+        <translation>PC proyektor</translation>
+    </message>
+    <message>
+        <source>New moderator &amp;link</source>
+        <translation>Tautan moderator &amp;baru</translation>
+    </message>
+    <message>
+        <source>New projector l&amp;ink</source>
+        <translation>Tautan proyektor ba&amp;ru</translation>
+    </message>
+    <message>
+        <source>The link shown stops working</source>
+        <translation>Tautan yang tampil tidak berlaku lagi</translation>
+    </message>
+    <message>
+        <source>Questions from the floor</source>
+        <translation>Pertanyaan dari peserta</translation>
+    </message>
+    <message>
+        <source>Questions sent from phones wait in Discussion → Questions until you accept them into the termin.</source>
+        <translation>Pertanyaan dari ponsel menunggu di Diskusi → Pertanyaan sampai Anda menerimanya ke termin.</translation>
+    </message>
+    <message>
+        <source>Question QR on the &amp;projector</source>
+        <translation>QR pertanyaan di &amp;proyektor</translation>
+    </message>
+    <message>
+        <source>Self check-in</source>
+        <translation>Registrasi mandiri</translation>
+    </message>
+    <message>
+        <source>The code in this link changes every minute: show it on the self check-in screen at the entrance, not on paper.</source>
+        <translation>Kode dalam tautan ini berganti setiap menit: tampilkan di layar registrasi mandiri di pintu masuk, jangan dicetak.</translation>
+    </message>
+    <message>
+        <source>&amp;Self check-in screen…</source>
+        <translation>Layar registra&amp;si mandiri…</translation>
+    </message>
+    <message>
         <source>The network could not be turned on: {error}</source>
         <translation>Jaringan tidak dapat dinyalakan: {error}</translation>
     </message>
@@ -1420,12 +1570,24 @@
         <translation>Mati: tidak ada meja yang dapat terhubung ke laptop ini.</translation>
     </message>
     <message>
+        <source>moderator</source>
+        <translation>moderator</translation>
+    </message>
+    <message>
+        <source>projector</source>
+        <translation>proyektor</translation>
+    </message>
+    <message>
         <source>revoked {time}</source>
         <translation>dicabut {time}</translation>
     </message>
     <message>
         <source>paired</source>
         <translation>terhubung</translation>
+    </message>
+    <message>
+        <source>{name} ({role})</source>
+        <translation>{name} ({role})</translation>
     </message>
     <message>
         <source>Desks ({count})</source>
@@ -2363,6 +2525,14 @@ Berhenti bekerja di berkas ini: pulihkan cadangan terakhir (berkas yang rusak di
         <translation>Jaringan: aktif · %n meja</translation>
     </message>
     <message>
+        <source>%n question(s) from the floor</source>
+        <translation>%n pertanyaan dari peserta</translation>
+    </message>
+    <message>
+        <source>%n walk-in(s) from phones</source>
+        <translation>%n peserta tanpa undangan dari ponsel</translation>
+    </message>
+    <message>
         <source>Revoked by the host: this desk no longer syncs</source>
         <translation>Dicabut oleh laptop utama: meja ini tidak sinkron lagi</translation>
     </message>
@@ -2715,6 +2885,65 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     </message>
 </context>
 <context>
+    <name>PhoneWalkInsDialog</name>
+    <message>
+        <source>Walk-ins from phones</source>
+        <translation>Peserta tanpa undangan dari ponsel</translation>
+    </message>
+    <message>
+        <source>These people are not on the invitation list and checked in with their phone. Look at them at the desk: confirm registers them as walk-ins (present, with their signature); refuse records nobody.</source>
+        <translation>Orang-orang ini tidak ada di daftar undangan dan registrasi dengan ponselnya. Periksa di meja: konfirmasi mendaftarkan mereka sebagai peserta tanpa undangan (hadir, dengan tanda tangannya); tolak tidak mencatat siapa pun.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>No. HP</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Dikirim</translation>
+    </message>
+    <message>
+        <source>No walk-in from a phone is waiting.</source>
+        <translation>Tidak ada peserta tanpa undangan dari ponsel yang menunggu.</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm and check in</source>
+        <translation>&amp;Konfirmasi dan catat hadir</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse…</source>
+        <translation>&amp;Tolak…</translation>
+    </message>
+    <message>
+        <source>(no signature)</source>
+        <translation>(tanpa tanda tangan)</translation>
+    </message>
+    <message>
+        <source>Refuse the walk-in</source>
+        <translation>Tolak peserta tanpa undangan</translation>
+    </message>
+    <message>
+        <source>Refuse “{name}”? They are not recorded as present; the entry is kept as refused.</source>
+        <translation>Tolak “{name}”? Ia tidak dicatat hadir; datanya disimpan sebagai ditolak.</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse</source>
+        <translation>&amp;Tolak</translation>
+    </message>
+</context>
+<context>
     <name>PhotoListModel</name>
     <message>
         <source>(no caption)</source>
@@ -2819,6 +3048,10 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <message>
         <source>F11: full screen · Esc: leave full screen · right-click: choose the screen</source>
         <translation>F11: layar penuh · Esc: keluar dari layar penuh · klik kanan: pilih layar</translation>
+    </message>
+    <message>
+        <source>Questions? Scan</source>
+        <translation>Bertanya? Pindai</translation>
     </message>
     <message>
         <source>Full screen</source>
@@ -3480,6 +3713,75 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     </message>
 </context>
 <context>
+    <name>SelfCheckinWindow</name>
+    <message>
+        <source>Self check-in — Rakor Desktop</source>
+        <extracomment>How often the window looks at its clock (the code changes at each new minute). Room for a title bar and frame when the window opens as a window.</extracomment>
+        <translation>Registrasi mandiri — Rakor Desktop</translation>
+    </message>
+    <message>
+        <source>Self check-in</source>
+        <translation>Registrasi mandiri</translation>
+    </message>
+    <message>
+        <source>1. Scan the code with your phone&apos;s camera.
+2. Find your name: the code on your invitation, or your name and the last four digits of your phone number.
+3. Sign with your finger. Done.
+Not on the list? Fill in your details on the same page: a desk confirms them.</source>
+        <translation>1. Pindai kode dengan kamera ponsel Anda.
+2. Cari nama Anda: kode pada undangan, atau nama dan empat angka terakhir nomor ponsel Anda.
+3. Tanda tangan dengan jari. Selesai.
+Tidak ada di daftar? Isi data Anda di halaman yang sama: petugas meja registrasi akan mengonfirmasi.</translation>
+    </message>
+    <message>
+        <source>The event network is off.
+Turn it on in Desk → Event network… (Ctrl+Shift+J): the code appears here.</source>
+        <translation>Jaringan acara mati.
+Nyalakan di Meja → Jaringan acara… (Ctrl+Shift+J): kodenya tampil di sini.</translation>
+    </message>
+    <message>
+        <source>F11: full screen · Esc: leave full screen · right-click: choose the screen</source>
+        <translation>F11: layar penuh · Esc: keluar dari layar penuh · klik kanan: pilih layar</translation>
+    </message>
+    <message>
+        <source>Full screen</source>
+        <translation>Layar penuh</translation>
+    </message>
+    <message>
+        <source>Code: {code}</source>
+        <translation>Kode: {code}</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new code in %n second(s)</source>
+        <translation>
+            <numerusform>Kode baru dalam %n detik</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Self check-in screen</source>
+        <translation>Layar registrasi mandiri</translation>
+    </message>
+    <message>
+        <source>Screen {number}: {name} ({width}×{height})</source>
+        <translation>Layar {number}: {name} ({width}×{height})</translation>
+    </message>
+    <message>
+        <source>Close the self check-in screen</source>
+        <translation>Tutup layar registrasi mandiri</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideDialog</name>
+    <message>
+        <source>Questions set aside</source>
+        <translation>Pertanyaan yang disisihkan</translation>
+    </message>
+    <message>
+        <source>&amp;Back to the incoming list</source>
+        <translation>&amp;Kembalikan ke daftar masuk</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -3785,7 +4087,7 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
     <name>WindowNetwork</name>
     <message>
         <source>Event &amp;network…</source>
-        <extracomment>The key (in the window&apos;s UI state) remembering the desk copy a database&apos;s window was working on, so that the next start resumes as a desk. How long closing the window waits for the host&apos;s server to stop.</extracomment>
+        <extracomment>The key (in the window&apos;s UI state) remembering the desk copy a database&apos;s window was working on, so that the next start resumes as a desk. How long closing the window waits for the host&apos;s server to stop. The clock of the self check-in screen (its code follows its minute).</extracomment>
         <translation>&amp;Jaringan acara…</translation>
     </message>
     <message>
@@ -3801,8 +4103,24 @@ Datanya tetap ada di direktori untuk acara berikutnya.</translation>
         <translation>Jadikan &amp;acara di laptop ini…</translation>
     </message>
     <message>
+        <source>&amp;Self check-in screen…</source>
+        <translation>Layar registrasi ma&amp;ndiri…</translation>
+    </message>
+    <message>
+        <source>&amp;Question QR on the projector</source>
+        <translation>&amp;QR pertanyaan di proyektor</translation>
+    </message>
+    <message>
         <source>Desk copy not opened</source>
         <translation>Salinan meja tidak dibuka</translation>
+    </message>
+    <message>
+        <source>Question QR on the projector</source>
+        <translation>QR pertanyaan di proyektor</translation>
+    </message>
+    <message>
+        <source>The event network is off. Turn it on first (Desk → Event network…, Ctrl+Shift+J): phones reach the question page through it.</source>
+        <translation>Jaringan acara mati. Nyalakan dulu (Meja → Jaringan acara…, Ctrl+Shift+J): ponsel membuka halaman pertanyaan melaluinya.</translation>
     </message>
     <message>
         <source>Joined the host as a desk.</source>
