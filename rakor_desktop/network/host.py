@@ -239,6 +239,9 @@ class HostNetwork:
         #: Called with the role ("moderator", "projector") whenever its one-time link is
         #: replaced (used, or made anew): a screen showing the QR code shows the new one.
         self.role_link_listeners: list[Callable[[str], None]] = []
+        #: Called after a device was revoked: the server ends the waits of long-polls, so
+        #: a revoked desk hears it at once, not when its wait is over.
+        self.revoke_listeners: list[Callable[[], None]] = []
 
     @property
     def clock(self) -> Clock:
@@ -392,6 +395,8 @@ class HostNetwork:
         with self.storage.transaction():
             self.storage.revoke_network_desk(desk_id, at=self._clock())
         log.info("desk %d (%s) revoked", desk.id, desk.name)
+        for listener in list(self.revoke_listeners):
+            listener()
 
     def desks(self) -> list[PairedDesk]:
         """The desks paired for this event (revoked too), with when each was last seen."""

@@ -124,8 +124,10 @@ class NetworkServer:
         self._changed: asyncio.Event | None = None
         self._seq = 0
         self._waiting = 0
+        self._revocations = 0  # how many devices were revoked while serving
         self._stopping = False
         self.web: HallWeb | None = None  # the pages and their APIs, made with the app
+        network.revoke_listeners.append(self._revoked)
 
     @property
     def stopping(self) -> bool:
@@ -252,12 +254,19 @@ class NetworkServer:
                 log.exception("the change feed could not be read")
                 await asyncio.sleep(1.0)
 
+    def _revoked(self) -> None:
+        """A device was revoked: the waiting long-polls look again at who asks."""
+        self._revocations += 1
+        self._wake()
+
     async def _wait_for_change(self, since: int, seconds: float) -> None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + seconds
+        revocations = self._revocations
         self._waiting += 1
         try:
-            while not self._stopping and self._seq <= since:
+            while not self._stopping and self._seq <= since and (
+                    self._revocations == revocations):
                 remaining = deadline - loop.time()
                 changed = self._changed
                 if remaining <= 0 or changed is None:
@@ -372,6 +381,7 @@ class NetworkServer:
             await self._wait_for_change(since, wait)
             if self._stopping:
                 raise _Stopping
+            self._desk(request)  # revoked while it waited: 401 now
         return _json_response(self.network.changes_since(since).to_json(), request)
 
     async def _entries(self, request: web.Request) -> web.StreamResponse:

@@ -85,3 +85,37 @@ def test_this_machines_addresses_end_with_loopback() -> None:
     assert addresses[-1] == "127.0.0.1"
     assert len(addresses) == len(set(addresses))
     assert all(not ipaddress.IPv4Address(a).is_unspecified for a in addresses)
+
+
+def test_revoking_a_desk_ends_its_waiting_long_poll_at_once(event: HostEvent) -> None:
+    """The secretariat revokes a desk in the window while the desk waits for changes:
+    the desk hears "revoked" now, not when its 20-s wait runs out."""
+    storage = Storage.open(event.db, backup=False)
+    network = HostNetwork(storage, event.event_id, pairing_code="135790")
+    server = NetworkServer(network, bind="127.0.0.1", port=0)
+
+    async def scenario() -> tuple[int, str, float]:
+        loop = asyncio.get_running_loop()
+        await server.start()
+        url = server.urls()[-1]
+        paired = await loop.run_in_executor(None, lambda: http_call(
+            url, "POST", "/api/v1/pair", body={"pairing_code": "135790", "desk_name": "Meja 2"}))
+        token = paired.json["token"]
+        headers = {"Authorization": f"Bearer {token}", "X-Rakor-Event": network.event_uid}
+        seq = network.current_seq()
+        started = loop.time()
+        waiting = loop.run_in_executor(None, lambda: http_call(
+            url, "GET", f"/api/v1/changes?since={seq}&wait=20", headers=headers, timeout=30))
+        await asyncio.sleep(0.5)
+        (desk,) = network.desks()
+        network.revoke(desk.id)
+        reply = await waiting
+        await server.stop()
+        return reply.status, reply.json.get("error", ""), loop.time() - started
+
+    try:
+        status, error, took = asyncio.run(scenario())
+    finally:
+        storage.close()
+    assert (status, error) == (401, "revoked")
+    assert took < 5
