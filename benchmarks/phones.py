@@ -473,7 +473,10 @@ class Lateness:
         from PySide6.QtCore import Qt, QTimer
 
         self.samples: list[float] = []
+        #: Stalls over the target: (seconds since the phase began, ms late).
+        self.stalls: list[tuple[float, float]] = []
         self.recording = False
+        self._phase = time.perf_counter()
         self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -484,12 +487,86 @@ class Lateness:
     def _fired(self) -> None:
         now = time.perf_counter()
         if self.recording:
-            self.samples.append(max(0.0, (now - self._last) * 1000 - TIMER_MS))
+            late = max(0.0, (now - self._last) * 1000 - TIMER_MS)
+            self.samples.append(late)
+            if late > LATENESS_P99_TARGET_MS:
+                self.stalls.append((round(now - self._phase, 1), round(late, 1)))
         self._last = now
 
     def take(self) -> list[float]:
         samples, self.samples = self.samples, []
+        self._phase = time.perf_counter()
         return samples
+
+    def take_stalls(self) -> list[tuple[float, float]]:
+        stalls, self.stalls = self.stalls, []
+        return stalls
+
+
+class WindowHost:
+    """The app's window serving: a MainWindow on the event, the Diskusi page shown, its
+    event network turned on (``HostController``, as the menu does)."""
+
+    def __init__(self, app: Any, db: Path, event_id: int) -> None:
+        from rakor_desktop.operations.selfcheckin import HallKeys
+        from rakor_desktop.settings import Settings
+        from rakor_desktop.storage import Storage
+        from ui.mainwindow import MainWindow
+        from ui.translations import Translations
+
+        self.app = app
+        translations = Translations(app)
+        translations.apply("id")
+        self.storage = Storage.open(db, backup=False)
+        self.window = MainWindow(self.storage, Settings(operator_name="Rina"), translations,
+                                 database_path=db)
+        self.window.open_initial_event(event_id)
+        self.window.resize(1340, 690)
+        self.window.show()
+        self.window.show_area(self.window.AREAS.index("discussion"))
+        self.controller = self.window.network.host
+        self.controller.turn_on(event_id, port=0)
+        self.network = self.controller.network
+        self.network.hall_keys = HallKeys(HALL_SECRET, clock=self.network.clock)
+
+    @property
+    def server(self) -> Any:
+        return self.controller.server
+
+    def stop(self) -> None:
+        self.controller.turn_off()  # the server stops first (pages waiting are answered)
+        wait_for_future(self.app, self.controller.stopping)
+        self.window.close()
+        self.storage.close()
+
+
+class BareHost:
+    """The server alone on Qt's loop (qasync) in a QApplication without a window."""
+
+    def __init__(self, app: Any, db: Path, event_id: int) -> None:
+        from rakor_desktop.network.host import HostNetwork
+        from rakor_desktop.network.server import NetworkServer
+        from rakor_desktop.storage import Storage
+        from ui.network.event_loop import schedule
+
+        self.app = app
+        self.storage = Storage.open(db, backup=False)
+        self.network = HostNetwork(self.storage, event_id, hall_secret=HALL_SECRET)
+        self.server = NetworkServer(self.network, bind="127.0.0.1", port=0)
+        schedule(self.server.start())
+
+    def stop(self) -> None:
+        from ui.network.event_loop import schedule
+
+        wait_for_future(self.app, schedule(self.server.stop()))
+        self.storage.close()
+
+
+def wait_for_future(app: Any, future: Any, timeout: float = 5) -> None:
+    deadline = time.monotonic() + timeout
+    while future is not None and not future.done() and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -498,48 +575,37 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     from PySide6.QtWidgets import QApplication
 
     from benchmarks.startup import machine_summary
-    from rakor_desktop.operations.selfcheckin import HallKeys
-    from rakor_desktop.settings import Settings
     from rakor_desktop.storage import Storage
-    from ui.mainwindow import MainWindow
-    from ui.translations import Translations
 
     folder = Path(tempfile.mkdtemp(prefix="rakor-phones-"))
     os.environ["RAKOR_HOME"] = str(folder / "home")
     db, event_id = make_database(folder, args.invitees)
     app = QApplication.instance() or QApplication([])
-    translations = Translations(app)
-    translations.apply("id")
+    host: WindowHost | BareHost = (BareHost if args.bare else WindowHost)(app, db, event_id)
     storage = Storage.open(db, backup=False)
-    window = MainWindow(storage, Settings(operator_name="Rina"), translations,
-                        database_path=db)
-    window.open_initial_event(event_id)
-    window.resize(1340, 690)
-    window.show()
-    window.show_area(window.AREAS.index("discussion"))
-    controller = window.network.host
-    controller.turn_on(event_id, port=0)
-    controller.network.hall_keys = HallKeys(HALL_SECRET, clock=controller.network.clock)
     event = storage.get_event(event_id)
+    storage.close()
     assert event is not None
     event_uid = event.uid
     lateness = Lateness()
-    result: dict[str, Any] = {"machine": machine_summary(), "invitees": args.invitees}
+    result: dict[str, Any] = {"machine": machine_summary(), "invitees": args.invitees,
+                              "host": "bare" if args.bare else "window"}
     failure: list[BaseException] = []
 
     def orchestrate() -> None:
         try:
             deadline = time.monotonic() + 20
-            while not (controller.server is not None and controller.server.running):
+            while not (host.server is not None and host.server.running):
                 if time.monotonic() > deadline:
                     raise RuntimeError("the window's network did not start")
                 time.sleep(0.05)
-            url = f"http://127.0.0.1:{controller.server.port}"
-            network = controller.network
+            url = f"http://127.0.0.1:{host.server.port}"
+            network = host.network
             result["pages"] = page_weights(url)
             lateness.recording = True
             time.sleep(args.idle)
             result["lateness_idle"] = summary(lateness.take())
+            lateness.take_stalls()
             if args.phones or args.questions:
                 import sqlite3
 
@@ -558,8 +624,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                         "minutes": args.minutes, "think": 1.0, "tokens": tokens,
                         "signature_b64": base64.b64encode(signature_png()).decode()}
                 lateness.take()
+                lateness.take_stalls()
                 load = run_client(plan, folder)
                 result["lateness_serving"] = summary(lateness.take())
+                result["stalls_serving"] = lateness.take_stalls()
                 samples = load.pop("samples")
                 by_kind: dict[str, list[float]] = {}
                 statuses: dict[str, int] = {}
@@ -584,6 +652,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                                    "tokens": tokens, "taps": args.taps}, folder)
                 result["taps_http"] = summary(taps["samples"])
                 result["lateness_taps"] = summary(lateness.take())
+                result["stalls_taps"] = lateness.take_stalls()
                 if args.browser:
                     chromium = browser_taps(url, network, args.taps, folder)
                     if "skipped" in chromium:
@@ -606,14 +675,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     app.exec()
     watcher.stop()
     lateness.timer.stop()
-    controller.turn_off()  # the server stops first (pages waiting are answered)
-    deadline = time.monotonic() + 5
-    while controller.stopping is not None and not controller.stopping.done() \
-            and time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.01)
-    window.close()
-    storage.close()
+    host.stop()
     if failure:
         raise failure[0]
     return result
@@ -621,6 +683,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def report(result: dict[str, Any]) -> None:
     machine = result["machine"]
+    print(f"host: {result['host']}")
     print(f"machine: {machine.get('cpu')} x{machine.get('cpus')}, {machine.get('os')}, "
           f"Python {machine.get('python')}, PySide6 {machine.get('pyside6')}")
     print("page weights (first load, bytes):",
@@ -636,10 +699,13 @@ def report(result: dict[str, Any]) -> None:
             print(f"  {kind}: {figures}")
         print(f"  Qt lateness while serving: {result['lateness_serving']} "
               f"(target p99 <= {LATENESS_P99_TARGET_MS} ms)")
+        print(f"  stalls over {LATENESS_P99_TARGET_MS} ms (s, ms): {result['stalls_serving']}")
         print(f"  record: {result['record']}")
     if "taps_http" in result:
         print(f"tap -> projector (HTTP long-poll): {result['taps_http']} "
               f"(target median <= {TAP_TARGET_MS} ms)")
+        print(f"  Qt lateness during the taps: {result['lateness_taps']}, stalls "
+              f"{result['stalls_taps']}")
     if "taps_browser" in result:
         print(f"tap -> projector (two Chromium pages): {result['taps_browser']}")
 
@@ -653,6 +719,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--taps", type=int, default=30, help="moderator taps timed")
     parser.add_argument("--idle", type=float, default=5.0, help="seconds of idle lateness")
     parser.add_argument("--browser", action="store_true", help="taps in two Chromium pages")
+    parser.add_argument("--bare", action="store_true",
+                        help="the server alone on Qt's loop (no window)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--client", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
