@@ -12,6 +12,7 @@ acknowledged and every desk sees what the host sees.
 from __future__ import annotations
 
 import contextlib
+import http.client
 import http.server
 import threading
 import time
@@ -119,6 +120,21 @@ def test_proxy_cuts_the_answer_after_the_request_reached_the_server() -> None:
             proxy.pass_through()
             assert post(proxy, b"four") == b"ok"
             assert b"lost" not in bodies and bodies[-1] == b"four"
+            kept = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=1)
+            kept.request("POST", "/api/v1/entries", body=b"five")
+            assert kept.getresponse().read() == b"ok"
+            proxy.drop()  # the open connection is reset, a new one refused
+            with pytest.raises(OSError):
+                kept.request("POST", "/api/v1/entries", body=b"six")
+                kept.getresponse().read()
+            with pytest.raises(OSError):
+                post(proxy, b"seven")
+            proxy.pass_through()
+            proxy.delay(150)
+            started = time.monotonic()
+            assert post(proxy, b"eight") == b"ok"
+            assert time.monotonic() - started >= 0.3  # the request and the answer, late
+            assert bodies[-2:] == [b"five", b"eight"]
         finally:
             server.shutdown()
 
