@@ -104,6 +104,7 @@ class SelfTest:
             ("daftar hadir XLSX", self.attendance_spreadsheet),
             ("QR cards", self.qr_cards),
             ("event file", self.event_file),
+            ("venue network", self.venue_network),
             ("main window", self.main_window),
         ]
         for name, check in checks:
@@ -413,6 +414,84 @@ class SelfTest:
         copy = import_event(self.storage, path)
         invitees = len(self.storage.list_invitees(copy))
         return f"exported to {path.name} and imported again as event {copy} ({invitees} invitees)"
+
+    def venue_network(self) -> str:
+        """The host's server on Qt's loop (as the window runs it), a desk joining it over
+        loopback, a check-in at the desk reaching the host, and a phone page served."""
+        import threading
+        import urllib.request
+
+        from rakor_desktop.network.desk import DeskSync, join, open_desk_storage
+        from rakor_desktop.network.host import HostNetwork
+        from rakor_desktop.network.server import NetworkServer
+        from rakor_desktop.operations import checkin as checkin_ops
+        from rakor_desktop.storage import Storage
+
+        from .network.event_loop import schedule
+
+        event_id = self.need_event()
+        if self.app is None:
+            raise RuntimeError("Qt did not start (an earlier step failed)")
+        app = self.app
+
+        def spin(done: Callable[[], bool], what: str, seconds: float = 20) -> None:
+            deadline = time.monotonic() + seconds
+            while not done():
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"{what}: no answer within {seconds:.0f} s")
+                app.processEvents()
+                time.sleep(0.005)
+
+        invitee = self._invitee("manurung")
+        host_storage = Storage.open(self.storage.path, backup=False, check=False)
+        network = HostNetwork(host_storage, event_id)
+        server = NetworkServer(network, bind="127.0.0.1", port=0)
+        sync: DeskSync | None = None
+        desk_storage: Storage | None = None
+        try:
+            started = schedule(server.start())
+            spin(started.done, "the server")
+            started.result()
+            url = server.urls()[-1]
+            joined: dict[str, Any] = {}
+
+            def as_desk() -> None:  # blocking calls: in a thread, the loop keeps serving
+                try:
+                    joined["path"] = join(server.join_url(url), None, "Meja Uji",
+                                          self.storage.path.parent / "desk", timeout=10)
+                    with urllib.request.urlopen(f"{url}/m", timeout=10) as page:
+                        joined["page"] = page.read()
+                except Exception as exc:  # reported below
+                    joined["error"] = exc
+
+            thread = threading.Thread(target=as_desk, daemon=True)
+            thread.start()
+            spin(lambda: not thread.is_alive(), "joining as a desk")
+            if "error" in joined:
+                raise joined["error"]
+            if b"<html" not in joined["page"].lower():
+                raise RuntimeError("the moderator's page was not served")
+            desk_storage = open_desk_storage(joined["path"])
+            (copy,) = [i for i in desk_storage.list_invitees(desk_storage.desk_event_id() or 0)
+                       if i.uid == invitee.uid]
+            assert copy.id is not None
+            sync = DeskSync(joined["path"], timeout=10)
+            sync.start()
+            checkin_ops.checkin_invitee(desk_storage, copy.id, self._desk())
+            sync.poke()
+            assert invitee.id is not None
+            spin(lambda: bool(host_storage.active_checkins(invitee.id or 0)),
+                 "the desk's check-in reaching the host")
+        finally:
+            if sync is not None:
+                sync.stop()
+            if desk_storage is not None:
+                desk_storage.close()
+            stopped = schedule(server.stop())
+            spin(stopped.done, "stopping the server", 10)
+            host_storage.close()
+        return (f"served on {url}; desk joined with {invitee.person.name} checked in there "
+                f"and present on the host; moderator page served")
 
     def main_window(self) -> str:
         from PySide6.QtCore import QEventLoop, QTimer
