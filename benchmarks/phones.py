@@ -466,6 +466,25 @@ def check_record(db: Path, event_id: int, codes: list[str], questions: int) -> d
             "ok": checkins[0] == checkins[1] == signatures == len(codes) and floor == questions}
 
 
+class GcPauses:
+    """Python's garbage collections of the oldest generation and how long each took."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.pauses: list[float] = []
+        self._started = 0.0
+        gc.callbacks.append(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, Any]) -> None:
+        if info.get("generation") != 2:
+            return
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append(round((time.perf_counter() - self._started) * 1000, 1))
+
+
 class Lateness:
     """How late a 10 ms QTimer fires, sample by sample (ms)."""
 
@@ -473,10 +492,12 @@ class Lateness:
         from PySide6.QtCore import Qt, QTimer
 
         self.samples: list[float] = []
-        #: Stalls over the target: (seconds since the phase began, ms late).
-        self.stalls: list[tuple[float, float]] = []
+        #: Stalls over the target: (seconds since the phase began, ms late, ms of CPU the
+        #: GUI thread used meanwhile: far less than the stall means it was waiting).
+        self.stalls: list[tuple[float, float, float]] = []
         self.recording = False
         self._phase = time.perf_counter()
+        self._cpu = time.thread_time()
         self._last = time.perf_counter()
         self.timer = QTimer()
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -485,20 +506,21 @@ class Lateness:
         self.timer.start()
 
     def _fired(self) -> None:
-        now = time.perf_counter()
+        now, cpu = time.perf_counter(), time.thread_time()
         if self.recording:
             late = max(0.0, (now - self._last) * 1000 - TIMER_MS)
             self.samples.append(late)
             if late > LATENESS_P99_TARGET_MS:
-                self.stalls.append((round(now - self._phase, 1), round(late, 1)))
-        self._last = now
+                self.stalls.append((round(now - self._phase, 1), round(late, 1),
+                                    round((cpu - self._cpu) * 1000, 1)))
+        self._last, self._cpu = now, cpu
 
     def take(self) -> list[float]:
         samples, self.samples = self.samples, []
         self._phase = time.perf_counter()
         return samples
 
-    def take_stalls(self) -> list[tuple[float, float]]:
+    def take_stalls(self) -> list[tuple[float, float, float]]:
         stalls, self.stalls = self.stalls, []
         return stalls
 
@@ -588,6 +610,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     assert event is not None
     event_uid = event.uid
     lateness = Lateness()
+    collections = GcPauses()
     result: dict[str, Any] = {"machine": machine_summary(), "invitees": args.invitees,
                               "host": "bare" if args.bare else "window"}
     failure: list[BaseException] = []
@@ -628,6 +651,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 load = run_client(plan, folder)
                 result["lateness_serving"] = summary(lateness.take())
                 result["stalls_serving"] = lateness.take_stalls()
+                result["gc_full_ms"] = list(collections.pauses)
                 samples = load.pop("samples")
                 by_kind: dict[str, list[float]] = {}
                 statuses: dict[str, int] = {}
@@ -699,7 +723,9 @@ def report(result: dict[str, Any]) -> None:
             print(f"  {kind}: {figures}")
         print(f"  Qt lateness while serving: {result['lateness_serving']} "
               f"(target p99 <= {LATENESS_P99_TARGET_MS} ms)")
-        print(f"  stalls over {LATENESS_P99_TARGET_MS} ms (s, ms): {result['stalls_serving']}")
+        print(f"  stalls over {LATENESS_P99_TARGET_MS} ms (s, ms late, GUI thread's CPU ms): "
+              f"{result['stalls_serving']}")
+        print(f"  full garbage collections (ms): {result['gc_full_ms']}")
         print(f"  record: {result['record']}")
     if "taps_http" in result:
         print(f"tap -> projector (HTTP long-poll): {result['taps_http']} "
