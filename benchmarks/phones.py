@@ -5,7 +5,10 @@ The host is the app's own window: a ``MainWindow`` (offscreen) on an event of 2,
 invitees, its event network turned on through the window's ``HostController`` (the
 aiohttp server on Qt's event loop through qasync, exactly as the window serves), the
 Diskusi page shown. A ``QTimer`` firing every 10 ms measures how late Qt's event loop
-runs (its lateness is what a user feels as a window that does not respond).
+runs (its lateness is what a user feels as a window that does not respond); each stall
+over 50 ms is listed with when it came and the GUI thread's CPU time over it (working, or
+waiting), and full garbage collections are timed. ``--bare`` runs the server alone on
+Qt's loop in a QApplication without a window (the server's own cost).
 
 1. **Load** (``--phones 300 --questions 100 --minutes 5``): a client process (aiohttp,
    its own loop; each phone its own connection, cookie jar and loopback address
@@ -39,6 +42,10 @@ Usage::
     python benchmarks/phones.py                        # 300 + 100 phones over 5 minutes
     python benchmarks/phones.py --minutes 1            # the same crowd in one minute
     python benchmarks/phones.py --browser --json       # also Chromium's taps; JSON result
+    python benchmarks/phones.py --bare                 # the server alone on Qt's loop
+
+Exits 1 when a request was not answered or the record is not as sent. Figures and
+their reading: docs/PERFORMANCE.md, "Phones in the hall".
 """
 
 from __future__ import annotations
