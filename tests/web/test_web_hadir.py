@@ -6,7 +6,6 @@ the daftar hadir PDF the app writes (name, and the signature image on the page).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +137,6 @@ def test_a_self_check_in_by_invitation_code_with_a_finger_signature_ends_in_the_
 
 def test_a_self_check_in_by_name_and_phone_digits_and_a_second_try_adds_nothing(
     browser: Any, served_host: ServedHost, host_event: HostEvent,
-    start_host: Callable[..., ServedHost],
 ) -> None:
     from selenium.webdriver.common.by import By
 
