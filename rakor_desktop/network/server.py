@@ -289,12 +289,7 @@ class NetworkServer:
                 raise _Stopping
             response = await handler(request)
         except _Stopping:
-            response = _error(503, text(
-                "Jaringan acara sedang dimatikan di laptop sekretariat; meja akan mencoba "
-                "lagi.",
-                "The event network is being turned off on the secretariat laptop; the desk "
-                "will try again.",
-            ), headers={"Retry-After": "1"})
+            response = self._stopping_answer()
         except web.HTTPException as exc:
             if exc.status < 400:
                 raise
@@ -324,6 +319,9 @@ class NetworkServer:
         except RakorError as exc:
             response = _error(400, str(exc))
         except Exception:  # a fault of the host: logged in full, the desk tries again later
+            if self._stopping:  # turned off under a running request (its database closed)
+                log.info("%s %s ended by the network turned off", request.method, request.path)
+                return self._stopping_answer()
             log.exception("%s %s failed", request.method, request.path)
             response = _error(500, text(
                 "Laptop sekretariat mengalami kesalahan; meja akan mencoba lagi.",
@@ -331,6 +329,14 @@ class NetworkServer:
             ), "internal")
         log.debug("%s %s %d", request.method, request.path, response.status)
         return response
+
+    def _stopping_answer(self) -> web.Response:
+        """503 while the network is being turned off: the desk or page tries again."""
+        return _error(503, text(
+            "Jaringan acara sedang dimatikan di laptop sekretariat; meja akan mencoba lagi.",
+            "The event network is being turned off on the secretariat laptop; the desk "
+            "will try again.",
+        ), headers={"Retry-After": "1"})
 
     def _desk(self, request: web.Request) -> PairedDesk:
         scheme, _, token = request.headers.get("Authorization", "").partition(" ")

@@ -119,3 +119,37 @@ def test_revoking_a_desk_ends_its_waiting_long_poll_at_once(event: HostEvent) ->
         storage.close()
     assert (status, error) == (401, "revoked")
     assert took < 5
+
+
+def test_turning_the_network_off_under_a_waiting_hall_page_answers_503_not_a_traceback(
+    event: HostEvent, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A restore closes the network's database at once, while the moderator's page waits
+    for the hall to change: the page gets 503 (it tries again), the log no traceback."""
+    storage = Storage.open(event.db, backup=False)
+    network = HostNetwork(storage, event.event_id, pairing_code="135790")
+    server = NetworkServer(network, bind="127.0.0.1", port=0)
+
+    async def scenario() -> int:
+        loop = asyncio.get_running_loop()
+        await server.start()
+        url = server.urls()[-1]
+        code = network.role_pairing_code("moderator")
+        paired = await loop.run_in_executor(None, lambda: http_call(
+            url, "POST", "/api/v1/pair",
+            body={"pairing_code": code, "desk_name": "Tablet", "role": "moderator"}))
+        token = paired.json["token"]
+        first = await loop.run_in_executor(None, lambda: http_call(
+            url, "GET", "/api/v1/hall", token=token, event_uid=network.event_uid))
+        etag = first.json["etag"]
+        waiting = loop.run_in_executor(None, lambda: http_call(
+            url, "GET", f"/api/v1/hall?since={etag}&wait=20", token=token,
+            event_uid=network.event_uid, timeout=30))
+        await asyncio.sleep(0.5)
+        storage.close()  # as HostController.turn_off(close_now=True) does before a restore
+        await server.stop()
+        return (await waiting).status
+
+    with caplog.at_level("INFO", logger="rakor"):
+        assert asyncio.run(scenario()) == 503
+    assert not [r for r in caplog.records if r.exc_info], "a traceback was logged"
