@@ -73,6 +73,10 @@ class Changes:
     photos: bool = False
     network: bool = False
     everything: bool = False
+    #: Committed by another connection of this program that said what it wrote (the
+    #: venue network's): the views of those areas read them again, as for
+    #: ``everything``, where a page's own action needs no re-read.
+    external: bool = False
 
     def concerns(self, event_id: int | None) -> bool:
         """Whether a view showing ``event_id`` must look at this change."""
@@ -82,10 +86,16 @@ class Changes:
         """Whether ``area`` (a field name such as ``"attendance"``) may have changed."""
         return self.everything or bool(getattr(self, area))
 
+    def changed_elsewhere(self, area: str) -> bool:
+        """Whether ``area`` was changed by someone else than this window's pages (another
+        program, a desk, a phone): then a view of it must read it again."""
+        return self.everything or (self.external and bool(getattr(self, area)))
+
     @property
     def any(self) -> bool:
         """Whether anything at all changed."""
-        return any(getattr(self, f.name) for f in fields(self) if f.name != "event_id")
+        return any(getattr(self, f.name) for f in fields(self)
+                   if f.name not in ("event_id", "external"))
 
     def merged(self, other: Changes) -> Changes:
         """Both changes together (the event kept only when both name the same)."""
@@ -98,7 +108,8 @@ class Changes:
         return Changes(event_id, **flags)
 
 
-AREAS = tuple(f.name for f in fields(Changes) if f.name not in ("event_id", "everything"))
+AREAS = tuple(f.name for f in fields(Changes)
+              if f.name not in ("event_id", "everything", "external"))
 
 
 def from_tables(rows: Iterable[tuple[str, int | None]]) -> list[Changes]:

@@ -326,9 +326,10 @@ class MainWindow(QMainWindow):
         area = self._pages.get("participants")
         if isinstance(area, ParticipantsArea):
             area.desk.apply_changes(changes)
-            if changes.everything:
+            if changes.changed_elsewhere("invitees"):
                 area.participants.refresh()
-        if changes.everything and "ui.meeting.record_models" in sys.modules:
+        if (changes.changed_elsewhere("rundown") or changes.changed_elsewhere("discussion")) and (
+                "ui.meeting.record_models" in sys.modules):
             self.live_meeting().reload()  # the rundown, discussion and hall windows
         discussion = self._pages.get("discussion")
         if discussion is not None and hasattr(discussion, "apply_changes"):

@@ -19,6 +19,8 @@ is still handling its own action is never refreshed in the middle of it.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from typing import ParamSpec, TypeVar
@@ -101,6 +103,14 @@ class OperationRunner(QObject):
         self._data_version = version
         self._queue(Changes(self.event_id, everything=True))
         return True
+
+    def heard(self, changes: Changes) -> None:
+        """Announce ``changes`` committed by another connection of this program (the
+        venue network's) that told exactly what it wrote: the window refreshes what
+        they touched, not everything, and the next look does not count them again."""
+        self._queue(dataclasses.replace(changes, external=True))
+        with contextlib.suppress(sqlite3.Error):  # a closed database: nothing to watch
+            self._data_version = self._storage.data_version()
 
     def stop(self) -> None:
         """Stop watching (the window closes)."""

@@ -1455,11 +1455,11 @@
     </message>
     <message>
         <source>&amp;Desks</source>
-        <translation>&amp;Meja</translation>
+        <translation>Me&amp;ja</translation>
     </message>
     <message>
         <source>&amp;Moderator &amp;&amp; projector</source>
-        <translation>Moderator &amp;&amp; pr&amp;oyektor</translation>
+        <translation>&amp;Moderator &amp;&amp; proyektor</translation>
     </message>
     <message>
         <source>&amp;Hall pages</source>

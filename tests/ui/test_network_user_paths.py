@@ -515,3 +515,30 @@ def test_the_desk_page_stamps_check_ins_with_the_hosts_time(
     qtbot.waitUntil(lambda: bool(host_db.active_checkins(invitee.id or 0)), timeout=3000)
     (recorded,) = host_db.active_checkins(invitee.id or 0)
     assert abs(recorded.recorded_at - before) < timedelta(seconds=5)
+
+
+def test_a_desks_check_in_tells_the_host_window_what_changed_not_everything(
+    qtbot: QtBot, make_window: MakeWindow, two_homes: tuple[Storage, Storage]
+) -> None:
+    """Each entry from a desk (or a phone) refreshes the host's attendance views only:
+    the Diskusi page is not reloaded for every check-in at the door (issue 14's loop
+    delay), and the window's own look at the file does not count the entry again."""
+    host_db, desk_db = two_homes
+    host = make_window(host_db)
+    host.show_desk()
+    event_id = host.event_id
+    assert event_id is not None
+    join_text = _turn_host_on(qtbot, host)
+    desk = make_window(desk_db, Settings(operator_name="Sari", station_name="Meja 2"))
+    _join(qtbot, desk, join_text)
+    _settle(qtbot)
+    heard: list[object] = []
+    host.runner.changed.connect(heard.append)
+    invitee = next(i for i in host_db.list_invitees(event_id) if i.person.name)
+    _scan(qtbot, desk, invitee.checkin_code)
+    qtbot.waitUntil(lambda: _present_on_desk_page(host, invitee.id or 0), timeout=2000)
+    qtbot.wait(1500)  # the window's own look at the file (every second) has come by
+    assert heard, "the host window heard nothing"
+    assert all(not c.everything for c in heard), heard  # type: ignore[attr-defined]
+    assert any(c.attendance and c.event_id == event_id for c in heard)  # type: ignore[attr-defined]
+    assert not any(c.discussion or c.rundown for c in heard)  # type: ignore[attr-defined]

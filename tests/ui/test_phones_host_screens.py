@@ -282,7 +282,7 @@ def test_a_phone_walk_in_confirmed_at_the_desk_is_present_with_the_signature(
             qtbot.keyClick(box, Qt.Key.Key_Return)  # the default: Refuse
 
         QTimer.singleShot(0, sure)
-        qtbot.keyClick(dialog.table, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)
+        qtbot.mouseClick(dialog.refuse_button, Qt.MouseButton.LeftButton)
 
     when_modal(qtbot, refuse)
     _action(window, "desk_menu_phone_walk_ins").trigger()

@@ -1827,7 +1827,9 @@ class CheckinPage(QWidget):
         """
         if changes.touched("attendance") and changes.concerns(self._event_id):
             self.refresh_phone_walk_ins()  # one count: cheap, also while hidden
-        if changes.everything and changes.concerns(self._event_id) and self.isVisible():
+        elsewhere = changes.changed_elsewhere("attendance") or changes.changed_elsewhere(
+            "invitees")
+        if elsewhere and changes.concerns(self._event_id) and self.isVisible():
             self._look_for_changes()
 
     def _look_for_changes(self) -> None:

@@ -66,11 +66,13 @@ class HostController(QObject):
         state_changed(): turned on or off, a desk paired or was revoked, a start failed.
         failed(str): the network could not be turned on (the message for the user).
         look_for_changes(): time to ask the database whether a desk wrote something.
+        wrote(Changes): the network's connection committed these changes.
     """
 
     state_changed = Signal()
     failed = Signal(str)
     look_for_changes = Signal()
+    wrote = Signal(object)  # Changes: what a commit on the network's connection wrote
 
     def __init__(self, database_path: Callable[[], Path], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +113,9 @@ class HostController(QObject):
 
         try:
             self._storage = Storage.open(self._database_path(), check=False, backup=False)
+            # Its commits tell exactly what they wrote (a check-in: attendance), so the
+            # window refreshes that, not everything, for each desk's or phone's entry.
+            self._storage.add_change_listener(self.wrote.emit)
             self.network = HostNetwork(self._storage, event_id)
         except RakorError as exc:
             self._close_storage()

@@ -78,6 +78,7 @@ class WindowNetwork(QObject):
         self._entrance: Any = None
         self.floor_qr_on = False
         self.host.look_for_changes.connect(lambda: self.window.runner.look_for_changes())
+        self.host.wrote.connect(lambda changes: self.window.runner.heard(changes))
         self._relay = _SyncRelay(self)
         self._relay.status.connect(self._sync_reported, Qt.ConnectionType.QueuedConnection)
         self._relay.pulled.connect(self._pulled, Qt.ConnectionType.QueuedConnection)
