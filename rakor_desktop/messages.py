@@ -95,6 +95,18 @@ class NotFoundError(RakorError):
 
 #: The "not found" message of each kind of record (Indonesian, English).
 NOT_FOUND: dict[str, tuple[str, str]] = {
+    "network_desk": (
+        "Meja nomor {id} tidak terdaftar di jaringan acara ini.",
+        "There is no desk number {id} in this event's network.",
+    ),
+    "floor_question": (
+        "Pertanyaan dari peserta nomor {id} tidak ditemukan.",
+        "There is no question from the floor number {id}.",
+    ),
+    "phone_walkin": (
+        "Pendaftaran lewat ponsel nomor {id} tidak ditemukan.",
+        "There is no phone registration number {id}.",
+    ),
     "invitee_of_event": (
         "Peserta dengan nomor {id} tidak ada di daftar undangan acara ini.",
         "There is no invitee number {id} on this event's list.",

@@ -387,11 +387,7 @@ class HostNetwork:
         """
         desk = self.storage.network_desk(desk_id)
         if desk is None or desk.event_id != self.event_id:
-            raise NotFoundError(
-                "Meja nomor {id} tidak terdaftar di jaringan acara ini.",
-                "There is no desk number {id} in this event's network.",
-                id=desk_id,
-            )
+            raise NotFoundError.of("network_desk", desk_id)
         with self.storage.transaction():
             self.storage.revoke_network_desk(desk_id, at=self._clock())
         log.info("desk %d (%s) revoked", desk.id, desk.name)

@@ -35,11 +35,7 @@ def get_floor_question(storage: Storage, floor_id: int) -> FloorQuestion:
     """The floor question, or :class:`NotFoundError`."""
     floor = storage.get_floor_question(floor_id)
     if floor is None:
-        raise NotFoundError(
-            "Pertanyaan dari peserta nomor {id} tidak ditemukan.",
-            "There is no question from the floor number {id}.",
-            id=floor_id,
-        )
+        raise NotFoundError.of("floor_question", floor_id)
     return floor
 
 
@@ -131,11 +127,7 @@ def _take_up(
     """The floor question to act on: of this event, at the version the page saw."""
     floor = get_floor_question(storage, floor_id)
     if event_id is not None and floor.event_id != event_id:
-        raise NotFoundError(
-            "Pertanyaan dari peserta nomor {id} tidak ditemukan.",
-            "There is no question from the floor number {id}.",
-            id=floor_id,
-        )
+        raise NotFoundError.of("floor_question", floor_id)
     if expected_version is not None and floor.version != expected_version:
         raise ConflictError()
     return floor

@@ -412,11 +412,7 @@ def get_phone_walk_in(storage: Storage, walkin_id: int) -> PhoneWalkIn:
     """The phone walk-in, or :class:`NotFoundError`."""
     walkin = storage.get_phone_walkin(walkin_id)
     if walkin is None:
-        raise NotFoundError(
-            "Pendaftaran lewat ponsel nomor {id} tidak ditemukan.",
-            "There is no phone registration number {id}.",
-            id=walkin_id,
-        )
+        raise NotFoundError.of("phone_walkin", walkin_id)
     return walkin
 
 
