@@ -294,39 +294,12 @@ class ProjectorWindow(QWidget):
                        full_screen: bool = True) -> None:
         """Show the window on a screen (default: :meth:`hall_screen`), full screen or as a
         window that fits in the screen's free area."""
-        screens = self.screens()
-        if isinstance(screen, int):
-            screen = screens[screen] if 0 <= screen < len(screens) else None
-        if screen is None:
-            screen = self.hall_screen()
-        if self.isFullScreen():
-            self.showNormal()
-        if screen is not None:
-            self.setScreen(screen)
-            free: QRect = screen.availableGeometry()
-            if full_screen:
-                self.move(screen.geometry().topLeft())
-            else:
-                width = min(1280, free.width())
-                height = min(720, free.height() - _FRAME_ALLOWANCE)
-                self.resize(width, height)
-                self.move(free.left() + (free.width() - width) // 2,
-                          free.top() + max(0, (free.height() - height - _FRAME_ALLOWANCE) // 2))
-        if full_screen:
-            self.showFullScreen()
-        else:
-            self.show()
-        self.full_screen_action.setChecked(full_screen)
-        self.raise_()
+        place_on_screen(self, screen, full_screen=full_screen,
+                        full_screen_action=self.full_screen_action)
 
     def toggle_full_screen(self) -> None:
         """F11: full screen on the window's screen, or back to a window."""
-        if self.isFullScreen():
-            self.showNormal()
-            self.full_screen_action.setChecked(False)
-        else:
-            self.showFullScreen()
-            self.full_screen_action.setChecked(True)
+        toggle_full_screen(self, self.full_screen_action)
 
     def screens_menu(self, parent: QWidget | None = None) -> QMenu:
         """A menu to choose the screen (and full screen), for a context or menu bar."""
@@ -428,3 +401,44 @@ def show_projector(storage: Storage, live: LiveMeeting | None = None,
     several = len(ProjectorWindow.screens()) > 1
     window.show_on_screen(screen, full_screen=several or screen is not None)
     return window
+
+
+def place_on_screen(window: QWidget, screen: QScreen | int | None, *, full_screen: bool,
+                    full_screen_action: QAction) -> None:
+    """Show a hall window (the projector, the self check-in screen) on ``screen`` (an
+    index of the screens, or None: :meth:`ProjectorWindow.hall_screen`), full screen or
+    as a window that fits in the screen's free area."""
+    screens = list(QGuiApplication.screens())
+    if isinstance(screen, int):
+        screen = screens[screen] if 0 <= screen < len(screens) else None
+    if screen is None:
+        screen = ProjectorWindow.hall_screen()
+    if window.isFullScreen():
+        window.showNormal()
+    if screen is not None:
+        window.setScreen(screen)
+        free: QRect = screen.availableGeometry()
+        if full_screen:
+            window.move(screen.geometry().topLeft())
+        else:
+            width = min(1280, free.width())
+            height = min(720, free.height() - _FRAME_ALLOWANCE)
+            window.resize(width, height)
+            window.move(free.left() + (free.width() - width) // 2,
+                        free.top() + max(0, (free.height() - height - _FRAME_ALLOWANCE) // 2))
+    if full_screen:
+        window.showFullScreen()
+    else:
+        window.show()
+    full_screen_action.setChecked(full_screen)
+    window.raise_()
+
+
+def toggle_full_screen(window: QWidget, full_screen_action: QAction) -> None:
+    """F11 in a hall window: full screen on its screen, or back to a window."""
+    if window.isFullScreen():
+        window.showNormal()
+        full_screen_action.setChecked(False)
+    else:
+        window.showFullScreen()
+        full_screen_action.setChecked(True)

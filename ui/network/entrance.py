@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRect, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QContextMenuEvent,
@@ -40,8 +40,6 @@ DIM = "#455a64"
 ACCENT = "#1565c0"
 #: How often the window looks at its clock (the code changes at each new minute).
 LOOK_MS = 500
-#: Room for a title bar and frame when the window opens as a window.
-_FRAME_ALLOWANCE = 48
 # Pixel sizes of the texts on a 1920×1080 screen; scaled to the window.
 _SIZES = {"title": 92, "event": 40, "steps": 42, "link": 34, "code": 56, "renew": 30,
           "off": 44}
@@ -184,41 +182,16 @@ class SelfCheckinWindow(QWidget):
                        full_screen: bool = True) -> None:
         """Show the window on a screen (default: the hall's, as the projector's), full
         screen or as a window that fits in the screen's free area."""
-        from ..meeting.projector import ProjectorWindow
+        from ..meeting.projector import place_on_screen
 
-        screens = self.screens()
-        if isinstance(screen, int):
-            screen = screens[screen] if 0 <= screen < len(screens) else None
-        if screen is None:
-            screen = ProjectorWindow.hall_screen()
-        if self.isFullScreen():
-            self.showNormal()
-        if screen is not None:
-            self.setScreen(screen)
-            free: QRect = screen.availableGeometry()
-            if full_screen:
-                self.move(screen.geometry().topLeft())
-            else:
-                width = min(1280, free.width())
-                height = min(720, free.height() - _FRAME_ALLOWANCE)
-                self.resize(width, height)
-                self.move(free.left() + (free.width() - width) // 2,
-                          free.top() + max(0, (free.height() - height - _FRAME_ALLOWANCE) // 2))
-        if full_screen:
-            self.showFullScreen()
-        else:
-            self.show()
-        self.full_screen_action.setChecked(full_screen)
-        self.raise_()
+        place_on_screen(self, screen, full_screen=full_screen,
+                        full_screen_action=self.full_screen_action)
 
     def toggle_full_screen(self) -> None:
         """F11: full screen on the window's screen, or back to a window."""
-        if self.isFullScreen():
-            self.showNormal()
-            self.full_screen_action.setChecked(False)
-        else:
-            self.showFullScreen()
-            self.full_screen_action.setChecked(True)
+        from ..meeting.projector import toggle_full_screen
+
+        toggle_full_screen(self, self.full_screen_action)
 
     def screens_menu(self, parent: QWidget | None = None) -> QMenu:
         """A menu to choose the screen (and full screen)."""
